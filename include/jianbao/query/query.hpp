@@ -1,0 +1,70 @@
+// Questions asked of an archive: search, one record, a person's timeline, statistics.
+#pragma once
+#include "jianbao/store/archive.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jianbao {
+
+struct SearchFilter {
+    std::optional<std::string> text;   // full-text query (substring semantics for Chinese)
+    std::optional<std::string> person; // exact name
+    std::optional<std::string> org;    // substring of an organisation name
+    std::optional<std::string> from;   // YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    std::optional<std::string> to;     // inclusive: 2021-12 covers the whole month
+    std::optional<std::string> kind;   // article | brief | caption
+    std::optional<std::size_t> limit;
+    enum class Sort { automatic, relevance, date } sort = Sort::automatic;
+};
+
+struct SearchHit {
+    std::int64_t id = 0;
+    std::optional<std::string> date;
+    std::string kind;
+    std::string heading; // title, or the brief's/caption's first clause
+    std::string snippet; // matched text marked with \x01 … \x02 (the CLI renders them); empty without TEXT
+};
+
+// Throws Error (exit 2) for a malformed query or date, never an SQLite syntax message.
+std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter);
+// Records in the export order (date, then id) matching the filter, one at a time (streaming).
+void for_each_record(const Archive& archive, const SearchFilter& filter,
+                     const std::function<void(const StoredRecord&)>& visit);
+std::optional<StoredRecord> load_record(const Archive& archive, std::int64_t id);
+
+struct TimelineEntry {
+    std::int64_t record_id = 0;
+    std::optional<std::string> date;
+    std::string heading;
+    std::vector<std::string> titles;  // titles used in that record
+    std::optional<std::string> event; // trigger of the main event
+    std::vector<std::string> with;    // other people in the record
+};
+struct TitleSpan {
+    std::string title;
+    std::optional<std::string> first_seen;
+    std::optional<std::string> last_seen;
+    std::size_t records = 0;
+};
+struct Companion {
+    std::string name;
+    std::size_t records = 0;
+};
+struct PersonReport {
+    std::string name;
+    std::vector<TimelineEntry> timeline; // by date
+    std::vector<TitleSpan> titles;
+    std::vector<Companion> companions;   // most frequent first
+};
+std::optional<PersonReport> person_report(const Archive& archive, const std::string& name);
+
+struct Stats {
+    std::size_t bulletins = 0, records = 0, people = 0, organizations = 0, places = 0, events = 0;
+    std::optional<std::string> first_date, last_date;
+};
+Stats stats(const Archive& archive);
+
+} // namespace jianbao

@@ -1,0 +1,65 @@
+// The archive: one SQLite file holding bulletins, records, people, organisations, places,
+// events and an FTS5 index kept in step with the records.
+#pragma once
+#include "jianbao/model/record.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+struct sqlite3;
+
+namespace jianbao {
+
+struct BulletinInfo {
+    std::int64_t id = 0;
+    std::string source;
+    std::string sha256;
+    std::string encoding;
+    std::optional<std::string> issued;
+};
+
+// A record as stored: its archive id and its bulletin.
+struct StoredRecord {
+    std::int64_t id = 0;
+    BulletinInfo bulletin;
+    Record record;
+};
+
+struct ImportResult {
+    bool already_imported = false;
+    std::int64_t bulletin_id = 0;
+    std::size_t records = 0;
+    std::size_t people = 0;        // distinct people across the bulletin's records
+    std::size_t organizations = 0; // distinct organisations
+    std::size_t events = 0;
+};
+
+class Archive {
+public:
+    enum class Mode { read_write, read_only };
+    // Opens (creating in read_write mode) and migrates the archive. Throws Error naming the path
+    // for a file that is not a jianbao archive, is corrupt, or is from a newer jianbao.
+    Archive(const std::filesystem::path& path, Mode mode);
+    ~Archive();
+    Archive(const Archive&) = delete;
+    Archive& operator=(const Archive&) = delete;
+
+    // The id of the bulletin with these original bytes' SHA-256, if present.
+    std::optional<std::int64_t> find_bulletin(const std::string& sha256) const;
+    // Stores the whole bulletin in one transaction, or nothing (rolls back and throws on failure).
+    // A bulletin whose sha256 is already stored is not stored again (already_imported = true).
+    ImportResult import(const Bulletin& bulletin);
+
+    sqlite3* handle() const; // for the query module
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace jianbao

@@ -1,0 +1,26 @@
+// Finding and reading the linguistic data files under data/lexicon.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace jianbao::lexicon {
+
+// The directory holding the lexicons: $JIANBAO_DATA, else <exe>/../share/jianbao/lexicon when
+// installed, else the source tree's data/lexicon (build-tree binaries).
+const std::filesystem::path& data_dir();
+
+// Lines of a data file with comments (# …) and blank lines removed, trimmed.
+// Throws Error naming the file when it cannot be read.
+std::vector<std::string> read_lines(std::string_view file_name);
+
+// Each line split at tabs; lines with fewer than `min_fields` fields are rejected with an error.
+std::vector<std::vector<std::string>> read_table(std::string_view file_name, std::size_t min_fields);
+
+// A set of the first field of every line.
+std::unordered_set<std::string> read_set(std::string_view file_name);
+
+} // namespace jianbao::lexicon
