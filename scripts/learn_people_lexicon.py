@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""Learn the person model of jianbao's PeopleExtractor from the PFR 1998-01 DEV split.
+
+Writes, into data/lexicon/:
+  person_chars.txt  per character: surname, given-name and transliteration buckets
+  person_model.txt  weights of the linear model that scores name candidates
+
+The candidate generator and the features here mirror src/extract/people_model.cpp exactly;
+change both together. Usage:
+  scripts/learn_people_lexicon.py                 # learn on all DEV days, write data/lexicon
+  scripts/learn_people_lexicon.py --folds         # 2-fold check: learn on half the days, score the rest
+  scripts/learn_people_lexicon.py --out DIR --days even|odd   # write a fold's files into DIR
+"""
+import argparse
+import collections
+import json
+import math
+import os
+import random
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LEX = os.path.join(ROOT, "data", "lexicon")
+DEV = os.environ.get("JIANBAO_SHARED_DIR", "/work/shared") + "/eval/pfr199801-dev.jsonl"
+
+DOTS = "·・•‧"
+MAX_FOREIGN = 10
+
+
+def read_words(name):
+    out = []
+    with open(os.path.join(LEX, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            out.extend(line.split())
+    return out
+
+
+SURNAMES = read_words("surnames.txt")
+SINGLE = {s for s in SURNAMES if len(s) == 1}
+COMPOUND = {s for s in SURNAMES if len(s) == 2}
+TITLES = set(read_words("titles.txt"))
+STOPS = set(read_words("person_stops.txt"))
+NONAMES = set(read_words("person_nonames.txt"))
+SUFFIXES = set(read_words("person_suffixes.txt"))
+MAXW = 6  # longest lexicon word looked up, in characters
+
+
+def is_han(c):
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
+
+
+def fold(c):
+    """Character class used in context features; the C++ side folds the same way."""
+    o = ord(c)
+    if 0xFF01 <= o <= 0xFF5E:
+        c = chr(o - 0xFEE0)
+    if c in ",;:?!()":
+        c = chr(ord(c) + 0xFEE0)
+    if c.isascii():
+        if c.isdigit():
+            return "0"
+        if c.isalpha():
+            return "a"
+        if c.isspace():
+            return "_"
+    if c in "\u3000\t\r":
+        return "_"
+    if c == "\n":
+        return "^"
+    return c
+
+
+def starts_word(chars, i, words):
+    """True when a word of `words` starts at chars[i]."""
+    s = ""
+    for k in range(i, min(len(chars), i + MAXW)):
+        s += chars[k]
+        if s in words:
+            return True
+    return False
+
+
+def ends_word(chars, i, words):
+    """True when a word of `words` ends just before chars[i]."""
+    s = ""
+    for k in range(i - 1, max(-1, i - 1 - MAXW), -1):
+        s = chars[k] + s
+        if s in words:
+            return True
+    return False
+
+
+def bucket(hits, total):
+    if total == 0 and hits == 0:
+        return "u"
+    if hits == 0:
+        return "z"
+    return str(min(12, int(math.log2((total + 1) / hits))))
+
+
+class CharInfo:
+    def __init__(self, table):
+        self.t = table  # char -> (sb, gb, fb)
+
+    def sb(self, c):
+        return self.t.get(c, ("u", "u", "u"))[0]
+
+    def gb(self, c):
+        return self.t.get(c, ("u", "u", "u"))[1]
+
+    def fb(self, c):
+        return self.t.get(c, ("u", "u", "u"))[2]
+
+    def translit(self, c):
+        b = self.fb(c)
+        return b not in ("u", "z") and int(b) <= 9
+
+
+def is_foreign_name(n):
+    if any(d in n for d in DOTS):
+        return True
+    if len(n) >= 2 and n[:2] in COMPOUND:
+        return len(n) > 4
+    return n[0] not in SINGLE or len(n) > 3
+
+
+def learn_chars(arts):
+    text = collections.Counter()
+    sur = collections.Counter()
+    giv = collections.Counter()
+    frn = collections.Counter()
+    names = set()
+    for a in arts:
+        text.update(a["text"])
+        names.update(p for p in a["persons"] if len(p) >= 2)
+    for n in names:
+        if is_foreign_name(n):
+            for c in set(n):
+                if c not in DOTS:
+                    frn[c] += 1
+        else:
+            sl = 2 if n[:2] in COMPOUND and len(n) >= 3 else 1
+            sur[n[:sl]] += 1
+            for c in n[sl:]:
+                giv[c] += 1
+    table = {}
+    for c in set(sur) | set(giv) | set(frn):
+        if len(c) != 1:
+            continue
+        table[c] = (bucket(sur[c], text[c]), bucket(giv[c], text[c]), bucket(frn[c], text[c]))
+    for c in text:
+        if c not in table and is_han(c):
+            table[c] = ("z", "z", "z")
+    return CharInfo(table)
+
+
+def candidates(chars, ci):
+    """Name candidates of a text as {(start, end): [features]}."""
+    n = len(chars)
+    out = {}
+
+    def ctx(s, e, pre):
+        p1 = fold(chars[s - 1]) if s > 0 else "^"
+        p2 = fold(chars[s - 2]) if s > 1 else "^"
+        n1 = fold(chars[e]) if e < n else "^"
+        n2 = fold(chars[e + 1]) if e + 1 < n else "^"
+        L = e - s
+        f = [pre + "P1=" + p1, pre + "P2=" + p2 + p1, pre + "N1=" + n1, pre + "N2=" + n1 + n2,
+             pre + "LN1=%d%s" % (L, n1), pre + "PN=" + p1 + n1]
+        if ends_word(chars, s, TITLES):
+            f.append(pre + "PT")
+        if starts_word(chars, e, TITLES):
+            f.append(pre + "NT%d" % L)
+        if starts_word(chars, e, STOPS):
+            f.append(pre + "NS%d" % L)
+        if starts_word(chars, e, SUFFIXES):
+            f.append(pre + "XS%d" % L)
+        if starts_word(chars, e - 1, SUFFIXES):
+            f.append(pre + "XL%d" % L)
+        if e < n and is_han(chars[e]):
+            f.append(pre + "NB%d=%s" % (L, ci.gb(chars[e])))
+        return f
+
+    def add(s, e, f):
+        out.setdefault((s, e), []).extend(f)
+
+    for i in range(n):
+        c = chars[i]
+        if c in SINGLE or (i + 1 < n and c + chars[i + 1] in COMPOUND):
+            for sl in (1, 2):
+                if sl == 1 and c not in SINGLE:
+                    continue
+                if sl == 2 and not (i + 1 < n and c + chars[i + 1] in COMPOUND):
+                    continue
+                for gl in (1, 2):
+                    e = i + sl + gl
+                    if e > n or not all(is_han(chars[k]) for k in range(i + sl, e)):
+                        break
+                    name = "".join(chars[i:e])
+                    sur = name[:sl]
+                    f = ["C%d%d" % (sl, gl), "S=" + sur, "N=" + name,
+                         "SB=" + (ci.sb(sur) if sl == 1 else "cmp")]
+                    if gl == 1:
+                        f += ["G=" + name[sl], "GB=" + ci.gb(name[sl])]
+                    else:
+                        g1, g2 = name[sl], name[sl + 1]
+                        f += ["G1=" + g1, "G2=" + g2, "GB1=" + ci.gb(g1), "GB2=" + ci.gb(g2),
+                              "GBB=" + ci.gb(g1) + "," + ci.gb(g2)]
+                    if name[:2] in NONAMES or name in NONAMES:
+                        f.append("NN")
+                    add(i, e, f + ctx(i, e, ""))
+        # transliterated names: runs of transliteration characters, optionally joined by dots
+        if ci.translit(c):
+            run_start = i == 0 or not (ci.translit(chars[i - 1]) or (chars[i - 1] in DOTS and i > 1
+                                                                       and ci.translit(chars[i - 2])))
+            k = i
+            worst = 0
+            while k < n and k - i < MAX_FOREIGN:
+                ch = chars[k]
+                if ci.translit(ch):
+                    worst = max(worst, int(ci.fb(ch)))
+                elif ch in DOTS and k > i and k + 1 < n and ci.translit(chars[k + 1]):
+                    k += 1
+                    continue
+                else:
+                    break
+                k += 1
+                e = k
+                if e - i < 2:
+                    continue
+                run_end = not (e < n and (ci.translit(chars[e]) or (chars[e] in DOTS and e + 1 < n
+                                                                    and ci.translit(chars[e + 1]))))
+                name = "".join(chars[i:e])
+                L = min(e - i, 8)
+                f = ["F%d" % L, "FF=" + name[0], "FE=" + name[-1], "N=" + name, "FW=%d" % worst,
+                     "FLW=%d,%d" % (L, worst)]
+                if run_start:
+                    f.append("FRS")
+                if run_end:
+                    f.append("FRE")
+                if run_start and run_end:
+                    f.append("FRSE%d" % L)
+                if any(d in name for d in DOTS):
+                    f.append("FDOT")
+                add(i, e, f + ctx(i, e, "F"))
+    return out
+
+
+def load(days=None):
+    arts = []
+    with open(DEV, encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            if days is None or int(a["date"][8:10]) % 4 in days:
+                arts.append(a)
+    return arts
+
+
+def examples(arts, ci):
+    for a in arts:
+        chars = list(a["text"])
+        gold = {(m["start"], m["end"]) for m in a["mentions"] if m["type"] == "person"}
+        for span, f in candidates(chars, ci).items():
+            yield a, span, f, span in gold
+
+
+def train(arts, ci, epochs=8, seed=1):
+    data = []
+    fid = {}
+    for a, span, f, y in examples(arts, ci):
+        data.append(([fid.setdefault(x, len(fid)) for x in f], 1 if y else -1))
+    w = [0.0] * len(fid)
+    acc = [0.0] * len(fid)  # for averaging: sum of c * update
+    c = 1
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(data)
+        for xs, y in data:
+            s = sum(w[i] for i in xs)
+            if y * s <= 0:
+                for i in xs:
+                    w[i] += y
+                    acc[i] += c * y
+            c += 1
+    names = [None] * len(fid)
+    for k, i in fid.items():
+        names[i] = k
+    return {names[i]: w[i] - acc[i] / c for i in range(len(fid)) if abs(w[i] - acc[i] / c) >= 0.005}
+
+
+def decode(chars, ci, model, threshold=0.0):
+    cands = candidates(chars, ci)
+    scored = sorted(((sum(model.get(x, 0.0) for x in f), s, e) for (s, e), f in cands.items()), reverse=True)
+    taken = [False] * len(chars)
+    out = []
+    for sc, s, e in scored:
+        if sc <= threshold:
+            break
+        if any(taken[s:e]):
+            continue
+        for k in range(s, e):
+            taken[k] = True
+        out.append((s, e))
+    return sorted(out)
+
+
+def evaluate(arts, ci, model, show=0):
+    want = collections.defaultdict(set)
+    got = collections.defaultdict(set)
+    for a in arts:
+        want[a["bulletin"]].update(unicodedata.normalize("NFKC", p) for p in a["persons"] if len(p) >= 2)
+        for s, e in decode(list(a["text"]), ci, model):
+            got[a["bulletin"]].add(unicodedata.normalize("NFKC", a["text"][s:e]))
+    tp = fp = fn = 0
+    miss = collections.Counter()
+    extra = collections.Counter()
+    for k in want:
+        tp += len(want[k] & got[k])
+        fp += len(got[k] - want[k])
+        fn += len(want[k] - got[k])
+        miss.update(want[k] - got[k])
+        extra.update(got[k] - want[k])
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, tp + fn)
+    f = 2 * p * r / max(1e-9, p + r)
+    if show:
+        print("  misses:", " ".join(x for x, _ in miss.most_common(show)))
+        print("  extras:", " ".join(x for x, _ in extra.most_common(show)))
+    return p, r, f
+
+
+def write(out_dir, ci, model, note):
+    os.makedirs(out_dir, exist_ok=True)
+    head = ("# Learned from PFR 1998-01 DEV split (%s) by scripts/learn_people_lexicon.py; do not edit.\n"
+            "# Research/evaluation data of PKU ICL and Fujitsu R&D; only statistics are kept here.\n" % note)
+    with open(os.path.join(out_dir, "person_chars.txt"), "w", encoding="utf-8") as f:
+        f.write(head + "# char<TAB>surname bucket<TAB>given-name bucket<TAB>transliteration bucket\n"
+                "# bucket = floor(log2((text count + 1) / distinct names using it)); z = never in a name\n")
+        for c in sorted(ci.t):
+            sb, gb, fb = ci.t[c]
+            if (sb, gb, fb) != ("z", "z", "z"):
+                f.write("%s\t%s\t%s\t%s\n" % (c, sb, gb, fb))
+    with open(os.path.join(out_dir, "person_model.txt"), "w", encoding="utf-8") as f:
+        f.write(head + "# feature<TAB>weight of the linear name-candidate model (averaged perceptron)\n")
+        for k in sorted(model):
+            f.write("%s\t%.3f\n" % (k, model[k]))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", action="store_true")
+    ap.add_argument("--out", default=LEX)
+    ap.add_argument("--days", choices=["even", "odd", "all"], default="all",
+                    help="learn on days with day%%4==0 (even) or ==2 (odd) only")
+    ap.add_argument("--epochs", type=int, default=8)
+    args = ap.parse_args()
+    if args.folds:
+        halves = ({0}, {2})
+        for k in (0, 1):
+            tr, te = load(halves[k]), load(halves[1 - k])
+            ci = learn_chars(tr)
+            model = train(tr, ci, args.epochs)
+            print("fold %d train P/R/F %.4f %.4f %.4f" % ((k,) + evaluate(tr, ci, model)))
+            print("fold %d test  P/R/F %.4f %.4f %.4f" % ((k,) + evaluate(te, ci, model, show=40)))
+        return
+    days = {"even": {0}, "odd": {2}, "all": None}[args.days]
+    arts = load(days)
+    ci = learn_chars(arts)
+    model = train(arts, ci, args.epochs)
+    print("train P/R/F %.4f %.4f %.4f" % evaluate(arts, ci, model, show=30))
+    write(args.out, ci, model, {"all": "all days", "even": "days 4,8,..", "odd": "days 2,6,.."}[args.days])
+
+
+if __name__ == "__main__":
+    main()

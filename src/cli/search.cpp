@@ -1,0 +1,155 @@
+// `jianbao search`, `jianbao export`, `jianbao show`: finding records and printing them.
+#include "cli.hpp"
+
+#include "jianbao/export/json.hpp"
+#include "jianbao/util/error.hpp"
+
+#include <fstream>
+#include <iostream>
+
+namespace jianbao::cli {
+
+namespace {
+
+struct SearchOptions {
+    std::string text;
+    FilterOptions filter;
+    bool json = false;
+};
+
+Archive open_for_reading(const Globals& g) {
+    auto path = archive_path(g);
+    if (!std::filesystem::exists(path))
+        throw Error(path.string() + ": no archive here (import a bulletin first, or give --db)", exit_archive);
+    return Archive(path, Archive::Mode::read_only);
+}
+
+void run_search(const Globals& g, const SearchOptions& o) {
+    Archive archive = open_for_reading(g);
+    SearchFilter filter = to_filter(o.filter, o.text);
+    std::vector<SearchHit> hits = search(archive, filter);
+    if (hits.empty()) throw ExitStatus{exit_not_found};
+    if (o.json) {
+        RecordWriter writer(std::cout, RecordWriter::Format::json);
+        for (const auto& h : hits) {
+            auto rec = load_record(archive, h.id);
+            if (!rec) continue;
+            auto j = record_to_json(*rec);
+            if (!h.snippet.empty()) j["snippet"] = render_marks(h.snippet, false);
+            writer.write(j);
+        }
+        writer.finish();
+        return;
+    }
+    bool color = stdout_color(g);
+    for (const auto& h : hits) {
+        std::cout << h.id << '\t' << h.date.value_or("----------") << '\t' << h.kind << '\t'
+                  << render_marks(h.heading, color);
+        if (!h.snippet.empty()) std::cout << "\t" << render_marks(h.snippet, color);
+        std::cout << '\n';
+    }
+}
+
+struct ExportOptions {
+    std::string format = "json";
+    std::string output;
+    FilterOptions filter;
+};
+
+void run_export(const Globals& g, const ExportOptions& o) {
+    Archive archive = open_for_reading(g);
+    SearchFilter filter = to_filter(o.filter, "");
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (!o.output.empty() && o.output != "-") {
+        file.open(o.output, std::ios::binary | std::ios::trunc);
+        if (!file) throw Error(o.output + ": cannot write", exit_input);
+        out = &file;
+    }
+    RecordWriter writer(*out, o.format == "ndjson" ? RecordWriter::Format::ndjson : RecordWriter::Format::json);
+    for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(record_to_json(r)); });
+    writer.finish();
+    if (!*out) throw Error((o.output.empty() ? std::string("stdout") : o.output) + ": write failed", exit_input);
+}
+
+struct ShowOptions {
+    std::int64_t id = 0;
+    bool json = false;
+};
+
+void run_show(const Globals& g, const ShowOptions& o) {
+    Archive archive = open_for_reading(g);
+    auto rec = load_record(archive, o.id);
+    if (!rec) {
+        std::cerr << "jianbao: record " << o.id << ": no such record\n";
+        throw ExitStatus{exit_not_found};
+    }
+    if (o.json) {
+        std::cout << record_to_json(*rec).dump(2) << '\n';
+        return;
+    }
+    const Record& r = rec->record;
+    std::cout << "#" << rec->id << "  " << r.date.value_or("(no date)");
+    if (r.time_of_day) std::cout << ' ' << *r.time_of_day;
+    std::cout << "  " << to_string(r.kind);
+    if (r.section) std::cout << "  [" << *r.section << "]";
+    std::cout << "\n" << rec->bulletin.source << ", record " << r.seq << "\n\n";
+    if (r.title) std::cout << *r.title << "\n\n";
+    for (const auto& p : r.paragraphs) std::cout << p << "\n\n";
+    if (!r.people.empty()) {
+        std::cout << "People:\n";
+        for (const auto& p : r.people) {
+            std::cout << "  " << p.name;
+            for (std::size_t i = 0; i < p.titles.size(); ++i) std::cout << (i ? "、" : "  ") << p.titles[i];
+            std::cout << '\n';
+        }
+    }
+    if (!r.organizations.empty()) {
+        std::cout << "Organisations:\n";
+        for (const auto& o2 : r.organizations) std::cout << "  " << o2.name << "  (" << o2.type << ")\n";
+    }
+    if (!r.places.empty()) {
+        std::cout << "Places:";
+        for (const auto& p : r.places) std::cout << "  " << p.name;
+        std::cout << '\n';
+    }
+    if (!r.events.empty()) {
+        std::cout << "Events:\n";
+        for (const auto& e : r.events) {
+            std::cout << "  " << e.trigger << " (" << e.type << ")  " << e.date.value_or("-");
+            for (std::size_t i = 0; i < e.participants.size(); ++i) std::cout << (i ? "、" : "  ") << e.participants[i];
+            std::cout << '\n';
+        }
+    }
+}
+
+} // namespace
+
+void setup_search(CLI::App& app, Globals& g) {
+    auto o = std::make_shared<SearchOptions>();
+    auto* cmd = app.add_subcommand("search", "find records by text, person, organisation, date or kind");
+    cmd->add_option("text", o->text, "full-text query: words are ANDed; \"a phrase\"; a OR b; -word excludes");
+    add_filter_options(*cmd, o->filter);
+    cmd->add_flag("--json", o->json, "print the records in the export format, with a snippet field");
+    cmd->callback([&g, o] { run_search(g, *o); });
+}
+
+void setup_export(CLI::App& app, Globals& g) {
+    auto o = std::make_shared<ExportOptions>();
+    auto* cmd = app.add_subcommand("export", "print records in the JSON export format");
+    cmd->add_option("--format", o->format, "json (an array) or ndjson (a record per line)")
+        ->check(CLI::IsMember({"json", "ndjson"}));
+    cmd->add_option("-o,--output", o->output, "write to FILE (default or -: stdout)");
+    add_filter_options(*cmd, o->filter);
+    cmd->callback([&g, o] { run_export(g, *o); });
+}
+
+void setup_show(CLI::App& app, Globals& g) {
+    auto o = std::make_shared<ShowOptions>();
+    auto* cmd = app.add_subcommand("show", "show one record in full");
+    cmd->add_option("id", o->id, "record id (as printed by search)")->required();
+    cmd->add_flag("--json", o->json, "print the record in the export format");
+    cmd->callback([&g, o] { run_show(g, *o); });
+}
+
+} // namespace jianbao::cli

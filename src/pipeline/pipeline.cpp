@@ -1,0 +1,136 @@
+#include "jianbao/pipeline/pipeline.hpp"
+
+#include "jianbao/decode/decode.hpp"
+#include "jianbao/extract/dates.hpp"
+#include "jianbao/extract/events.hpp"
+#include "jianbao/extract/organizations.hpp"
+#include "jianbao/extract/people.hpp"
+#include "jianbao/parse/structure.hpp"
+#include "jianbao/segment/words.hpp"
+#include "jianbao/util/error.hpp"
+#include "jianbao/util/sha256.hpp"
+
+#include <fstream>
+#include <regex>
+#include <system_error>
+
+namespace jianbao {
+
+namespace fs = std::filesystem;
+
+struct Pipeline::Impl {
+    WordSegmenter segmenter;
+    DateExtractor dates;
+    PeopleExtractor people;
+    OrganizationExtractor organizations;
+    PlaceExtractor places;
+    EventExtractor events;
+};
+
+Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
+Pipeline::~Pipeline() = default;
+
+namespace {
+
+bool valid_date(const PartialDate& d) {
+    return d.year >= 1900 && d.year <= 2100 && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 31 &&
+           !(d.day && !d.month);
+}
+
+// A full date written in the text (2021年12月9日), as a fallback issue date: the latest one.
+std::optional<PartialDate> issue_date_from_text(std::string_view text) {
+    static const std::regex full(R"(((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?)");
+    std::optional<PartialDate> best;
+    auto begin = std::cregex_iterator(text.data(), text.data() + text.size(), full);
+    for (auto it = begin; it != std::cregex_iterator(); ++it) {
+        PartialDate d{std::stoi((*it)[1]), std::stoi((*it)[2]), (*it)[3].matched ? std::stoi((*it)[3]) : 0};
+        if (!valid_date(d)) continue;
+        auto key = [](const PartialDate& x) { return x.year * 10000 + x.month * 100 + x.day; };
+        if (!best || key(d) > key(*best)) best = PartialDate{d.year, d.month, 0};
+    }
+    return best;
+}
+
+} // namespace
+
+std::optional<PartialDate> issue_date_from_name(std::string_view name) {
+    static const std::regex patterns[] = {
+        std::regex(R"(((?:19|20)\d\d)[-_.](\d\d)(?:[-_.](\d\d))?)"),
+        std::regex(R"(((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?)"),
+        std::regex(R"(((?:19|20)\d\d)(\d\d)(\d\d)?)"),
+    };
+    std::string s(name);
+    for (const auto& re : patterns) {
+        std::smatch m;
+        if (std::regex_search(s, m, re)) {
+            PartialDate d{std::stoi(m[1]), std::stoi(m[2]), m[3].matched ? std::stoi(m[3]) : 0};
+            if (valid_date(d) && d.month >= 1) return d;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string read_bulletin_file(const fs::path& path) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) throw Error(path.string() + ": no such file");
+    if (fs::is_directory(status)) throw Error(path.string() + ": is a directory, not a bulletin file");
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > max_bulletin_bytes)
+        throw Error(path.string() + ": file too large (" + std::to_string(size) + " bytes; the limit is " +
+                    std::to_string(max_bulletin_bytes) + " bytes per bulletin)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read (permission denied?)");
+    std::string bytes;
+    if (!ec) bytes.reserve(size);
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_bulletin_bytes)
+            throw Error(path.string() + ": file too large (the limit is " + std::to_string(max_bulletin_bytes) +
+                        " bytes per bulletin)");
+    }
+    if (in.bad()) throw Error(path.string() + ": read error");
+    return bytes;
+}
+
+Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, const ParseOptions& options) {
+    Bulletin b;
+    b.source = source;
+    b.sha256 = sha256_hex(bytes);
+    DecodedText decoded = decode(bytes, source, options.encoding);
+    b.encoding = decoded.encoding;
+    std::string text = normalise(decoded.text);
+
+    std::optional<PartialDate> issued;
+    if (options.issued) {
+        issued = parse_partial_date(*options.issued);
+        if (!issued) throw Error("--issued: '" + *options.issued + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
+    } else if ((issued = issue_date_from_name(fs::path(source).filename().string()))) {
+        b.issued_inferred = true;
+    } else if ((issued = issue_date_from_text(text))) {
+        b.issued_inferred = true;
+    }
+    if (issued) b.issued = format_partial_date(*issued);
+
+    b.records = parse_structure(text);
+    if (b.records.empty()) throw Error(source + ": no recognisable article in the file");
+
+    for (Record& r : b.records) {
+        std::string rtext = r.text();
+        std::vector<Span> words = impl_->segmenter.words(rtext);
+        ExtractContext ctx{rtext, words, issued.value_or(PartialDate{}), r.title.has_value()};
+        r.dates = impl_->dates.extract(ctx);
+        RecordDate rd = impl_->dates.record_date(ctx, r.dates);
+        r.date = rd.date;
+        r.time_of_day = rd.time_of_day;
+        r.date_text = rd.date_text;
+        r.organizations = impl_->organizations.extract(ctx);
+        r.places = impl_->places.extract(ctx);
+        r.people = impl_->people.extract(ctx);
+        r.events = impl_->events.extract(ctx, r);
+    }
+    return b;
+}
+
+} // namespace jianbao

@@ -1,0 +1,169 @@
+"""Import, search, person, export, stats on the real sample bulletins, through the real binary."""
+import json
+import os
+import shutil
+import subprocess
+import unittest
+
+import jsonschema
+
+from jb import (HAVE_SHARED, SAMPLE, SEED, SOURCE, ArchiveTest, dump, run)
+
+SCHEMA = json.load(open(os.path.join(SOURCE, "tests", "fixtures", "export.schema.json"), encoding="utf-8"))
+
+
+class SeedBulletin(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        if not HAVE_SHARED:
+            self.skipTest("../shared not present")
+        run("import", "--issued", "2021-12", SEED, db=self.db, check=0)
+
+    def stats(self):
+        return json.loads(run("stats", "--json", db=self.db, check=0).stdout)
+
+    def test_reimport_is_already_imported_and_changes_nothing(self):
+        before = dump(self.db)
+        p = run("import", "--issued", "2021-12", SEED, db=self.db, check=0)
+        self.assertIn("already imported", p.stdout)
+        self.assertEqual(before, dump(self.db))
+        self.assertEqual(self.stats()["records"], 12)
+        self.assertEqual(self.stats()["bulletins"], 1)
+
+    def test_search_person(self):
+        p = run("search", "--person", "金锋", "--json", db=self.db, check=0)
+        recs = json.loads(p.stdout)
+        self.assertEqual(len(recs), 6)
+        for r in recs:
+            self.assertIn("金锋", [x["name"] for x in r["people"]])
+
+    def test_search_date_range(self):
+        recs = json.loads(run("search", "--from", "2021-12-20", "--to", "2021-12-31", "--json",
+                              db=self.db, check=0).stdout)
+        dates = sorted(r["date"] for r in recs)
+        self.assertEqual(dates, ["2021-12-21", "2021-12-23", "2021-12-24", "2021-12-25", "2021-12-27"])
+
+    def test_search_text_finds_vaccination_article(self):
+        recs = json.loads(run("search", "疫苗", "--json", db=self.db, check=0).stdout)
+        self.assertEqual([r["title"] for r in recs], ["市领导督查开发区疫苗接种工作"])
+        self.assertIn("[疫苗]", recs[0]["snippet"])
+        line = run("search", "疫苗", db=self.db, check=0).stdout
+        self.assertIn("市领导督查开发区疫苗接种工作", line)
+
+    def test_search_nothing_found_exits_1(self):
+        p = run("search", "量子计算机", db=self.db)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout, "")
+
+    def test_export_validates_and_round_trips_through_jq(self):
+        out = run("export", db=self.db, check=0).stdout
+        recs = json.loads(out)
+        self.assertEqual(len(recs), 12)
+        for r in recs:
+            jsonschema.validate(r, SCHEMA)
+            self.assertIsInstance(r["id"], int)
+        jq = shutil.which("jq")
+        if jq:
+            again = subprocess.run([jq, "."], input=out, capture_output=True, text=True, check=True).stdout
+            self.assertEqual(json.loads(again), recs)
+        nd = run("export", "--format", "ndjson", db=self.db, check=0).stdout.splitlines()
+        self.assertEqual([json.loads(l) for l in nd], recs)
+        path = os.path.join(self.dir, "out.json")
+        run("export", "-o", path, "--kind", "brief", db=self.db, check=0)
+        self.assertEqual(len(json.load(open(path, encoding="utf-8"))), 4)
+
+    def test_person_lists_titles(self):
+        out = run("person", "金锋", db=self.db, check=0).stdout
+        self.assertIn("开发区党工委副书记", out)
+        self.assertIn("管委会主任", out)
+        rep = json.loads(run("person", "金锋", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(len(rep["timeline"]), 6)
+        titles = {t["title"]: t for t in rep["titles"]}
+        self.assertEqual(titles["开发区党工委副书记"]["first_seen"], "2021-12-09")
+        self.assertEqual(titles["开发区党工委副书记"]["last_seen"], "2021-12-25")
+        self.assertEqual(run("person", "不存在", db=self.db).returncode, 1)
+
+    def test_show(self):
+        rid = json.loads(run("search", "疫苗", "--json", db=self.db, check=0).stdout)[0]["id"]
+        out = run("show", rid, db=self.db, check=0).stdout
+        self.assertIn("郑志明", out)
+        one = json.loads(run("show", rid, "--json", db=self.db, check=0).stdout)
+        jsonschema.validate(one, SCHEMA)
+        self.assertEqual(run("show", 99999, db=self.db).returncode, 1)
+
+
+class OwnSample(ArchiveTest):
+    def test_issue_date_inferred_from_file_name(self):
+        p = run("import", SAMPLE, db=self.db, check=0)
+        self.assertIn("issued 2023-05", p.stdout)
+        recs = json.loads(run("search", "--person", "周海燕", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(len(recs), 3)
+        self.assertTrue(all(r["date"] is None or r["date"].startswith("2023-05") for r in recs))
+
+    def test_no_year_known(self):
+        path = self.write("bulletin.txt", open(SAMPLE, encoding="utf-8").read())
+        p = run("import", path, db=self.db, check=0)
+        self.assertIn("without a year", p.stdout)
+        recs = json.loads(run("export", db=self.db, check=0).stdout)
+        self.assertIn("--05-08", [r["date"] for r in recs])
+
+    def test_parse_stores_nothing(self):
+        recs = self.parse_json(SAMPLE)
+        self.assertEqual(len(recs), 9)
+        self.assertTrue(all(r["id"] is None for r in recs))
+        for r in recs:
+            jsonschema.validate(r, SCHEMA)
+        self.assertFalse(os.path.exists(self.db))
+
+
+class BadInput(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        run("import", SAMPLE, db=self.db, check=0)
+        self.before = dump(self.db)
+
+    def assert_refused(self, path, *words):
+        p = run("import", path, db=self.db)
+        self.assertNotEqual(p.returncode, 0)
+        lines = p.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, p.stderr)
+        self.assertTrue(lines[0].startswith("jianbao: "), lines[0])
+        self.assertIn(os.path.basename(path), lines[0])
+        for w in words:
+            self.assertIn(w, lines[0])
+        self.assertEqual(self.before, dump(self.db))
+
+    def test_invalid_utf8(self):
+        text = open(SAMPLE, encoding="utf-8").read().encode("utf-8")
+        bad = text[:300] + b"\xff\xfe\xfd" + text[300:]
+        self.assert_refused(self.write("broken.txt", bad), "invalid UTF-8", "byte 300")
+
+    def test_empty(self):
+        self.assert_refused(self.write("empty.txt", b""), "empty")
+        self.assert_refused(self.write("blank.txt", b"  \n\n \t\n"), "empty")
+
+    def test_missing(self):
+        self.assert_refused(os.path.join(self.dir, "nope.txt"), "no such file")
+
+    def test_directory(self):
+        self.assert_refused(self.dir, "directory")
+
+    def test_binary(self):
+        self.assert_refused(self.write("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256))), "binary")
+
+    def test_other_files_still_import(self):
+        bad = self.write("empty.txt", b"")
+        good = self.write("2021-12 copy.txt", open(SAMPLE, encoding="utf-8").read() + "\n附记。\n")
+        p = run("import", bad, good, db=self.db)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("empty.txt", p.stderr)
+        self.assertIn("2021-12 copy.txt: 9 records", p.stdout)
+
+    def test_usage_error_exits_2(self):
+        self.assertEqual(run("search", "--from", "yesterday", db=self.db).returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+        self.assertEqual(run("import").returncode, 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
