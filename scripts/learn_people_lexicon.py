@@ -94,10 +94,9 @@ def ends_word(chars, i, words):
 
 
 def bucket(hits, total):
-    if total == 0 and hits == 0:
-        return "u"
     if hits == 0:
-        return "z"
+        # never in a name: tell rare characters from common ones
+        return "z" if total > 50 else "y" if total > 5 else "x"
     return str(min(12, int(math.log2((total + 1) / hits))))
 
 
@@ -106,17 +105,17 @@ class CharInfo:
         self.t = table  # char -> (sb, gb, fb)
 
     def sb(self, c):
-        return self.t.get(c, ("u", "u", "u"))[0]
+        return self.t.get(c, ("x", "x", "x"))[0]
 
     def gb(self, c):
-        return self.t.get(c, ("u", "u", "u"))[1]
+        return self.t.get(c, ("x", "x", "x"))[1]
 
     def fb(self, c):
-        return self.t.get(c, ("u", "u", "u"))[2]
+        return self.t.get(c, ("x", "x", "x"))[2]
 
     def translit(self, c):
         b = self.fb(c)
-        return b not in ("u", "z") and int(b) <= 9
+        return b.isdigit() and int(b) <= 9
 
 
 def is_foreign_name(n):
@@ -150,10 +149,13 @@ def learn_chars(arts):
     for c in set(sur) | set(giv) | set(frn):
         if len(c) != 1:
             continue
-        table[c] = (bucket(sur[c], text[c]), bucket(giv[c], text[c]), bucket(frn[c], text[c]))
-    for c in text:
+        # a listed surname not yet seen in a name counts as half a name: rare, not impossible
+        sh = sur[c] or (0.5 if c in SINGLE else 0)
+        table[c] = (bucket(sh, text[c]), bucket(giv[c], text[c]), bucket(frn[c], text[c]))
+    for c in set(text) | SINGLE:
         if c not in table and is_han(c):
-            table[c] = ("z", "z", "z")
+            sb = bucket(0.5, text[c]) if c in SINGLE else bucket(0, text[c])
+            table[c] = (sb, bucket(0, text[c]), bucket(0, text[c]))
     return CharInfo(table)
 
 
@@ -267,11 +269,17 @@ def examples(arts, ci):
             yield a, span, f, span in gold
 
 
-def train(arts, ci, epochs=8, seed=1):
+def train(arts, ci, epochs=8, seed=1, parts=5):
+    """Features of each training article use character statistics learned without its part
+    (jackknife), so that the model sees names with unseen characters as new text will have."""
     data = []
     fid = {}
-    for a, span, f, y in examples(arts, ci):
-        data.append(([fid.setdefault(x, len(fid)) for x in f], 1 if y else -1))
+    for k in range(parts):
+        held = [a for a in arts if int(a["date"][8:10]) // 2 % parts == k]
+        rest = [a for a in arts if int(a["date"][8:10]) // 2 % parts != k]
+        cik = learn_chars(rest) if rest and held else ci
+        for a, span, f, y in examples(held, cik):
+            data.append(([fid.setdefault(x, len(fid)) for x in f], 1 if y else -1))
     w = [0.0] * len(fid)
     acc = [0.0] * len(fid)  # for averaging: sum of c * update
     c = 1
@@ -338,10 +346,11 @@ def write(out_dir, ci, model, note):
             "# Research/evaluation data of PKU ICL and Fujitsu R&D; only statistics are kept here.\n" % note)
     with open(os.path.join(out_dir, "person_chars.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# char<TAB>surname bucket<TAB>given-name bucket<TAB>transliteration bucket\n"
-                "# bucket = floor(log2((text count + 1) / distinct names using it)); z = never in a name\n")
+                "# bucket = floor(log2((text count + 1) / distinct names using it)); never in a name:\n"
+                "# z (a common character), y (seen 6-50 times), x (rare; also every character not listed)\n")
         for c in sorted(ci.t):
             sb, gb, fb = ci.t[c]
-            if (sb, gb, fb) != ("z", "z", "z"):
+            if (sb, gb, fb) != ("x", "x", "x"):
                 f.write("%s\t%s\t%s\t%s\n" % (c, sb, gb, fb))
     with open(os.path.join(out_dir, "person_model.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# feature<TAB>weight of the linear name-candidate model (averaged perceptron)\n")

@@ -15,6 +15,7 @@ namespace {
 
 struct ImportOptions {
     std::vector<std::string> files;
+    std::string name; // source name for a bulletin read from stdin
     std::string issued;
     std::string encoding;
 };
@@ -35,6 +36,18 @@ std::string summary(const Bulletin& b, const ImportResult& r) {
     return s;
 }
 
+// A bulletin piped in (`import -`), bounded like a file.
+std::string read_stdin() {
+    std::string bytes;
+    char buf[1 << 16];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+        bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+        if (bytes.size() > max_bulletin_bytes)
+            throw Error("stdin: input too large (the limit is " + std::to_string(max_bulletin_bytes) + " bytes per bulletin)");
+    }
+    return bytes;
+}
+
 void run_import(const Globals& g, const ImportOptions& o) {
     // The archive is created only once a file has parsed: a failed first import leaves no file behind.
     std::unique_ptr<Archive> archive;
@@ -45,19 +58,21 @@ void run_import(const Globals& g, const ImportOptions& o) {
     int failed = 0;
     for (const auto& file : o.files) {
         try {
-            std::string bytes = read_bulletin_file(file);
+            const bool from_stdin = file == "-";
+            const std::string source = from_stdin ? (o.name.empty() ? std::string("stdin") : o.name) : file;
+            std::string bytes = from_stdin ? read_stdin() : read_bulletin_file(file);
             if (archive) {
                 if (auto id = archive->find_bulletin(sha256_hex(bytes))) {
-                    if (!g.quiet) std::cout << file << ": already imported (bulletin " << *id << ")\n";
+                    if (!g.quiet) std::cout << source << ": already imported (bulletin " << *id << ")\n";
                     continue;
                 }
             }
-            Bulletin b = pipeline.parse(bytes, file, popts);
+            Bulletin b = pipeline.parse(bytes, source, popts);
             if (!archive) archive = std::make_unique<Archive>(path, Archive::Mode::read_write);
             ImportResult r = archive->import(b);
             if (g.quiet) continue;
             if (r.already_imported)
-                std::cout << file << ": already imported (bulletin " << r.bulletin_id << ")\n";
+                std::cout << source << ": already imported (bulletin " << r.bulletin_id << ")\n";
             else
                 std::cout << summary(b, r) << '\n';
         } catch (const Error& e) {
@@ -74,7 +89,9 @@ void run_import(const Globals& g, const ImportOptions& o) {
 void run_parse(const ImportOptions& o) {
     Pipeline pipeline;
     const std::string& file = o.files.front();
-    Bulletin b = pipeline.parse(read_bulletin_file(file), file, parse_options(o));
+    const bool from_stdin = file == "-";
+    Bulletin b = pipeline.parse(from_stdin ? read_stdin() : read_bulletin_file(file), from_stdin ? "stdin" : file,
+                                parse_options(o));
     BulletinInfo info{0, b.source, b.sha256, b.encoding, b.issued};
     RecordWriter writer(std::cout, RecordWriter::Format::json);
     for (const Record& r : b.records) writer.write(record_to_json(r, info, std::nullopt));
@@ -91,7 +108,8 @@ void add_common(CLI::App* cmd, ImportOptions& o) {
 void setup_import(CLI::App& app, Globals& g) {
     auto o = std::make_shared<ImportOptions>();
     auto* cmd = app.add_subcommand("import", "import bulletin files into the archive (each file one transaction)");
-    cmd->add_option("files", o->files, "bulletin text files")->required();
+    cmd->add_option("files", o->files, "bulletin text files; - reads one from stdin")->required();
+    cmd->add_option("--name", o->name, "source name of the bulletin read from stdin (default: stdin)");
     add_common(cmd, *o);
     cmd->callback([&g, o] { run_import(g, *o); });
 }

@@ -1,6 +1,7 @@
 // `jianbao search`, `jianbao export`, `jianbao show`: finding records and printing them.
 #include "cli.hpp"
 
+#include "jianbao/export/csv.hpp"
 #include "jianbao/export/json.hpp"
 #include "jianbao/util/error.hpp"
 
@@ -52,6 +53,8 @@ void run_search(const Globals& g, const SearchOptions& o) {
 
 struct ExportOptions {
     std::string format = "json";
+    std::string table = "records";
+    bool bom = false;
     std::string output;
     FilterOptions filter;
 };
@@ -66,9 +69,15 @@ void run_export(const Globals& g, const ExportOptions& o) {
         if (!file) throw Error(o.output + ": cannot write", exit_input);
         out = &file;
     }
-    RecordWriter writer(*out, o.format == "ndjson" ? RecordWriter::Format::ndjson : RecordWriter::Format::json);
-    for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(record_to_json(r)); });
-    writer.finish();
+    if (o.format == "csv") {
+        CsvWriter writer(*out, *CsvWriter::table_from(o.table), o.bom);
+        for_each_record(archive, filter, [&](const StoredRecord& r) { writer.add(r); });
+        writer.finish();
+    } else {
+        RecordWriter writer(*out, o.format == "ndjson" ? RecordWriter::Format::ndjson : RecordWriter::Format::json);
+        for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(record_to_json(r)); });
+        writer.finish();
+    }
     if (!*out) throw Error((o.output.empty() ? std::string("stdout") : o.output) + ": write failed", exit_input);
 }
 
@@ -137,8 +146,11 @@ void setup_search(CLI::App& app, Globals& g) {
 void setup_export(CLI::App& app, Globals& g) {
     auto o = std::make_shared<ExportOptions>();
     auto* cmd = app.add_subcommand("export", "print records in the JSON export format");
-    cmd->add_option("--format", o->format, "json (an array) or ndjson (a record per line)")
-        ->check(CLI::IsMember({"json", "ndjson"}));
+    cmd->add_option("--format", o->format, "json (an array), ndjson (a record per line) or csv")
+        ->check(CLI::IsMember({"json", "ndjson", "csv"}));
+    cmd->add_option("--table", o->table, "with --format csv: records, people, appearances, events or organizations")
+        ->check(CLI::IsMember({"records", "people", "appearances", "events", "organizations"}));
+    cmd->add_flag("--bom", o->bom, "with --format csv: start with a UTF-8 byte order mark (for Excel)");
     cmd->add_option("-o,--output", o->output, "write to FILE (default or -: stdout)");
     add_filter_options(*cmd, o->filter);
     cmd->callback([&g, o] { run_export(g, *o); });

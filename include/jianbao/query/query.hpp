@@ -1,4 +1,21 @@
 // Questions asked of an archive: search, one record, a person's timeline, statistics.
+//
+// Semantics, shared by search() and for_each_record():
+//  * All filters are ANDed. `text` uses the query language of jianbao/query/match.hpp
+//    (terms ANDed, "phrase", OR, -term / NOT term) with substring semantics over the
+//    normalised title and paragraphs (NFKC, case-folded, Traditional→Simplified; see
+//    jianbao/store/fts.hpp). `person` is an exact name among the record's people; `org` a
+//    substring of one of the record's organisation names (plain text, no wildcards).
+//  * from/to take YYYY, YYYY-MM or YYYY-MM-DD and are inclusive; to=2021-12 covers the whole
+//    month. They compare with record.date as text, where a month sorts before its days: a
+//    record dated only 2021-12 is inside from=2021-12 and to=2021-12-05, but not from=2021-12-05.
+//    Records without a year (null, --MM-DD) are left out whenever from or to is given.
+//    A malformed date, from after to, or an unknown kind throws Error(exit_usage).
+//  * Export order ("date"): records with a year by date (text order), then year-less --MM-DD
+//    dates, then undated records; ties by id. Sort::automatic is relevance (bm25, title weighted
+//    5× body) when there is a text query, date order otherwise.
+//  * Snippets (text queries only) mark matches with \x01 … \x02 and elide with "…".
+//  * Archive read errors throw Error(exit_archive) naming the archive.
 #pragma once
 #include "jianbao/store/archive.hpp"
 

@@ -13,6 +13,10 @@ struct sqlite3;
 
 namespace jianbao {
 
+namespace sqlite {
+class Db;
+}
+
 struct BulletinInfo {
     std::int64_t id = 0;
     std::string source;
@@ -54,6 +58,11 @@ public:
     ImportResult import(const Bulletin& bulletin);
 
     sqlite3* handle() const; // for the query module
+    const sqlite::Db& db() const; // the connection with its statement cache (jianbao/store/sqlite.hpp)
+    bool read_only() const;
+
+    // The schema version this jianbao writes (PRAGMA user_version).
+    static int schema_version();
     const std::filesystem::path& path() const { return path_; }
 
 private:

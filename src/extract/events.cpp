@@ -1,0 +1,124 @@
+#include "jianbao/extract/events.hpp"
+
+#include "jianbao/util/lexicon.hpp"
+#include "org_matcher.hpp"
+
+#include <algorithm>
+
+namespace jianbao {
+
+struct EventExtractor::Impl {
+    ent::Trie triggers;
+    std::vector<std::string> type;
+    std::vector<int> weight;
+};
+
+EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
+    for (const auto& row : lexicon::read_table("event_types.tsv", 3)) {
+        impl_->type.push_back(row[1]);
+        impl_->weight.push_back(std::stoi(row[2]));
+        impl_->triggers.insert(ent::to_u32(row[0]), static_cast<std::int32_t>(impl_->type.size() - 1));
+    }
+}
+EventExtractor::~EventExtractor() = default;
+
+namespace {
+struct Hit {
+    std::size_t b, e; // chars
+    std::int32_t id;
+};
+bool sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n' || c == U'；'; }
+} // namespace
+
+std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Record& record) const {
+    ent::Chars t = ent::index(ctx.text, ctx.words);
+    const std::size_t n = t.size();
+    // Triggers inside organisation names (宣讲团, 慰问团) are part of a name, not an event.
+    std::vector<std::uint8_t> in_org(n, 0);
+    for (const auto& o : record.organizations) {
+        for (std::size_t p = ctx.text.find(o.name); p != std::string_view::npos; p = ctx.text.find(o.name, p + 1)) {
+            auto b = std::lower_bound(t.off.begin(), t.off.end(), p) - t.off.begin();
+            auto e = std::lower_bound(t.off.begin(), t.off.end(), p + o.name.size()) - t.off.begin();
+            for (auto k = b; k < e && k < static_cast<std::ptrdiff_t>(n); ++k) in_org[static_cast<std::size_t>(k)] = 1;
+        }
+    }
+    std::vector<Hit> hits;
+    for (std::size_t i = 0; i < n;) {
+        std::int32_t id = -1;
+        std::size_t len = impl_->triggers.longest(t, i, &id, false);
+        if (len && !in_org[i] && !in_org[i + len - 1]) {
+            hits.push_back({i, i + len, id});
+            i += len;
+        } else {
+            ++i;
+        }
+    }
+    // Sentences (char spans); the title line is one, each paragraph line ends one.
+    std::vector<std::pair<std::size_t, std::size_t>> sents;
+    for (std::size_t b = 0, i = 0; i <= n; ++i)
+        if (i == n || sentence_end(t.c[i])) {
+            if (i > b) sents.emplace_back(b, i + (i < n && t.c[i] != U'\n' ? 1 : 0));
+            b = i + 1;
+        }
+    auto sent_of = [&](std::size_t pos) {
+        for (std::size_t k = 0; k < sents.size(); ++k)
+            if (pos >= sents[k].first && pos < sents[k].second) return k;
+        return sents.size() - 1;
+    };
+    // Best trigger of a char range: highest weight, first on ties.
+    auto best_in = [&](std::size_t b, std::size_t e) {
+        int best = -1;
+        for (std::size_t k = 0; k < hits.size(); ++k)
+            if (hits[k].b >= b && hits[k].e <= e &&
+                (best < 0 || impl_->weight[static_cast<std::size_t>(hits[k].id)] > impl_->weight[static_cast<std::size_t>(hits[static_cast<std::size_t>(best)].id)]))
+                best = static_cast<int>(k);
+        return best;
+    };
+    std::size_t first_line_end = 0;
+    while (first_line_end < n && t.c[first_line_end] != U'\n') ++first_line_end;
+    int main_hit = -1;
+    if (ctx.has_title) main_hit = best_in(0, first_line_end);
+    if (main_hit < 0) { // first paragraph of the body
+        std::size_t pb = ctx.has_title ? std::min(n, first_line_end + 1) : 0;
+        std::size_t pe = pb;
+        while (pe < n && t.c[pe] != U'\n') ++pe;
+        main_hit = best_in(pb, pe);
+        if (main_hit < 0) main_hit = best_in(0, n);
+    }
+
+    auto make = [&](const Hit& h) {
+        Event ev;
+        ev.trigger = t.str(h.b, h.e);
+        ev.type = impl_->type[static_cast<std::size_t>(h.id)];
+        auto [sb, se] = sents[sent_of(h.b)];
+        std::size_t bb = t.off[sb], be = t.off[se];
+        ev.sentence = std::string(ctx.text.substr(bb, be - bb));
+        ev.date = record.date;
+        ev.time_of_day = record.time_of_day;
+        for (const auto& d : record.dates)
+            if (d.begin >= bb && d.end <= be && d.value) {
+                ev.date = d.value;
+                ev.time_of_day = d.time_of_day;
+                break;
+            }
+        for (const auto& p : record.people)
+            if (ev.sentence.find(p.name) != std::string::npos) ev.participants.push_back(p.name);
+        for (const auto& o : record.organizations)
+            if (ev.sentence.find(o.name) != std::string::npos) ev.organizations.push_back(o.name);
+        return ev;
+    };
+    std::vector<Event> out;
+    if (main_hit < 0) return out;
+    const Hit& mh = hits[static_cast<std::size_t>(main_hit)];
+    out.push_back(make(mh));
+    // Then one event per other sentence, its strongest trigger, in reading order.
+    std::size_t main_sent = sent_of(mh.b);
+    for (std::size_t k = 0; k < sents.size(); ++k) {
+        if (k == main_sent) continue;
+        int h = best_in(sents[k].first, sents[k].second);
+        if (h >= 0) out.push_back(make(hits[static_cast<std::size_t>(h)]));
+    }
+    return out;
+}
+
+} // namespace jianbao

@@ -1,0 +1,406 @@
+#include "org_matcher.hpp"
+
+#include "jianbao/util/lexicon.hpp"
+#include "jianbao/util/utf8.hpp"
+
+#include <algorithm>
+
+namespace jianbao::ent {
+
+bool is_han(char32_t c) { return utf8::is_han(c); }
+
+std::u32string to_u32(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
+    return out;
+}
+
+std::string Chars::str(std::size_t b, std::size_t e) const {
+    return std::string(text.substr(off[b], off[e] - off[b]));
+}
+
+Chars index(std::string_view text, const std::vector<Span>& words) {
+    Chars t;
+    t.text = text;
+    std::vector<std::int32_t> char_at(text.size() + 1, -1);
+    for (std::size_t i = 0; i < text.size();) {
+        char_at[i] = static_cast<std::int32_t>(t.c.size());
+        t.off.push_back(static_cast<std::uint32_t>(i));
+        t.c.push_back(utf8::next(text, i));
+    }
+    char_at[text.size()] = static_cast<std::int32_t>(t.c.size());
+    t.off.push_back(static_cast<std::uint32_t>(text.size()));
+    const std::size_t n = t.c.size();
+    t.bound.assign(n + 1, 0);
+    t.word_start.resize(n);
+    for (std::size_t i = 0; i < n; ++i) t.word_start[i] = static_cast<std::int32_t>(i);
+    for (const Span& w : words) {
+        if (w.end > text.size() || char_at[w.begin] < 0 || char_at[w.end] < 0) continue;
+        auto b = static_cast<std::size_t>(char_at[w.begin]);
+        auto e = static_cast<std::size_t>(char_at[w.end]);
+        t.bound[b] = t.bound[e] = 1;
+        for (std::size_t k = b; k < e; ++k) t.word_start[k] = static_cast<std::int32_t>(b);
+    }
+    t.bound[0] = t.bound[n] = 1;
+    return t;
+}
+
+void Trie::insert(const std::u32string& key, std::int32_t value) {
+    std::int32_t node = 0;
+    for (char32_t c : key) {
+        std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | c;
+        auto it = next_.find(k);
+        if (it == next_.end()) {
+            values_.push_back(-1);
+            it = next_.emplace(k, static_cast<std::int32_t>(values_.size() - 1)).first;
+        }
+        node = it->second;
+    }
+    if (values_[static_cast<std::size_t>(node)] < 0) values_[static_cast<std::size_t>(node)] = value;
+}
+
+std::int32_t Trie::step(std::int32_t node, char32_t c) const {
+    auto it = next_.find((static_cast<std::uint64_t>(node) << 32) | c);
+    return it == next_.end() ? -1 : it->second;
+}
+
+bool Trie::contains(const std::u32string& key) const {
+    std::int32_t node = 0;
+    for (char32_t c : key)
+        if ((node = step(node, c)) < 0) return false;
+    return values_[static_cast<std::size_t>(node)] >= 0;
+}
+
+std::size_t Trie::longest(const Chars& t, std::size_t from, std::int32_t* value, bool need_bound) const {
+    if (need_bound && !t.bound[from]) return 0;
+    std::int32_t node = 0;
+    std::size_t best = 0;
+    for (std::size_t i = from; i < t.size(); ++i) {
+        if ((node = step(node, t.c[i])) < 0) break;
+        std::int32_t v = values_[static_cast<std::size_t>(node)];
+        if (v >= 0 && (!need_bound || t.bound[i + 1])) {
+            best = i + 1 - from;
+            if (value) *value = v;
+        }
+    }
+    return best;
+}
+
+std::size_t Trie::longest_back(const Chars& t, std::size_t to, std::int32_t* value, bool need_bound) const {
+    if (need_bound && !t.bound[to]) return 0;
+    std::int32_t node = 0;
+    std::size_t best = 0;
+    for (std::size_t i = to; i-- > 0;) {
+        if ((node = step(node, t.c[i])) < 0) break;
+        std::int32_t v = values_[static_cast<std::size_t>(node)];
+        if (v >= 0 && (!need_bound || t.bound[i])) {
+            best = to - i;
+            if (value) *value = v;
+        }
+    }
+    return best;
+}
+
+namespace {
+std::u32string reversed(std::u32string s) {
+    std::reverse(s.begin(), s.end());
+    return s;
+}
+bool all_han(const Chars& t, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i)
+        if (!is_han(t.c[i])) return false;
+    return b < e;
+}
+} // namespace
+
+// ---------------------------------------------------------------- places
+
+Gazetteer::Gazetteer() {
+    auto add = [&](const std::string& name) {
+        std::u32string u = to_u32(name);
+        if (u.size() < 2) return;
+        fwd_.insert(u, 0);
+        back_.insert(reversed(u), 0);
+    };
+    for (const auto& line : lexicon::read_lines("place_admin.txt")) {
+        bool exact = line[0] == '=';
+        std::string name = exact ? line.substr(1) : line;
+        add(name);
+        // 扬州市 → 扬州: bulletins mostly drop the unit when the name stays two characters or more.
+        std::u32string u = to_u32(name);
+        if (!exact && u.size() >= 3 && (u.back() == U'省' || u.back() == U'市' || u.back() == U'县')) {
+            std::string s;
+            for (std::size_t k = 0; k + 1 < u.size(); ++k) utf8::append(s, u[k]);
+            add(s);
+        }
+    }
+    for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0]);
+    for (const auto& row : lexicon::read_table("place_learned.txt", 1)) add(row[0]);
+    for (const auto& row : lexicon::read_table("place_suffixes.txt", 3)) {
+        suffix_min_.push_back(std::stoi(row[1]));
+        suffix_word_.push_back(row[2] == "1");
+        suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
+    }
+    for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_lines("org_stop.tsv")) {
+        std::u32string u = to_u32(w);
+        if (u.size() == 1) stop_chars_.insert(u[0]);
+    }
+}
+
+std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_t>& covered) const {
+    std::vector<Match> out;
+    const std::size_t n = t.size();
+    std::vector<std::uint8_t> used(covered);
+    auto free = [&](std::size_t b, std::size_t e) {
+        for (std::size_t k = b; k < e; ++k)
+            if (used[k]) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < n;) {
+        std::size_t len = used[i] ? 0 : fwd_.longest(t, i);
+        if (len && free(i, i + len)) {
+            out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
+            for (std::size_t k = i; k < i + len; ++k) used[k] = 1;
+            i += len;
+        } else {
+            ++i;
+        }
+    }
+    // Unknown names by suffix: a short stem of whole words (or single-character fragments,
+    // which is how ICU cuts names it does not know) before 县/镇/路 ….
+    for (std::size_t j = 1; j <= n; ++j) {
+        if (!t.bound[j] || used[j - 1]) continue;
+        std::int32_t v = -1;
+        std::size_t slen = suffix_back_.longest_back(t, j, &v, false);
+        if (!slen) continue;
+        std::size_t s = j - slen;
+        if (s < 2) continue;
+        // A suffix inside a dictionary word makes a common noun (城市, 灾区, 公路); names ICU does
+        // not know come out as single-character fragments, so the stem must be 2-3 of those.
+        std::size_t b = s;
+        if (t.word_start[s] != static_cast<std::int32_t>(s)) {
+            // 华/山路: a road whose last name character ICU glued to 路; only for road suffixes.
+            auto ws = static_cast<std::size_t>(t.word_start[s]);
+            if (!suffix_word_[static_cast<std::size_t>(v)] || s - ws != 1 || ws == 0 ||
+                t.word_start[ws - 1] != static_cast<std::int32_t>(ws - 1) || !is_han(t.c[ws - 1]) || stop_chars_.count(t.c[ws - 1]))
+                continue;
+            b = ws - 1;
+        }
+        bool word_stem = false;
+        if (b == s && suffix_word_[static_cast<std::size_t>(v)] && s > 0 && t.word_start[s - 1] + 1 < static_cast<std::int32_t>(s)) {
+            b = static_cast<std::size_t>(t.word_start[s - 1]); // 华山/路
+            word_stem = true;
+        }
+        while (!word_stem && b > 0 && s - b < 3 && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
+               !stop_chars_.count(t.c[b - 1]))
+            --b;
+        std::size_t stem = s - b;
+        if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
+        if (!all_han(t, b, s) || !free(b, j)) continue;
+        if (stop_.longest(t, b, nullptr, false)) continue;
+        out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(j), "place"});
+        for (std::size_t k = b; k < j; ++k) used[k] = 1;
+    }
+    std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.b < b.b; });
+    return out;
+}
+
+// ---------------------------------------------------------------- organisations
+
+OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
+    std::unordered_map<std::string, std::string> types;
+    std::vector<std::string> names;
+    for (const auto& row : lexicon::read_table("org_known.tsv", 2)) {
+        if (!types.count(row[0])) names.push_back(row[0]);
+        types[row[0]] = row[1];
+    }
+    for (const auto& row : lexicon::read_table("org_learned.tsv", 2))
+        if (!types.count(row[0])) {
+            names.push_back(row[0]);
+            types[row[0]] = row[1];
+        }
+    for (const auto& n : names) {
+        std::u32string u = to_u32(n);
+        if (u.size() < 2) continue;
+        known_type_.push_back(types[n]);
+        auto id = static_cast<std::int32_t>(known_type_.size() - 1);
+        known_.insert(u, id);
+        known_back_.insert(reversed(u), id);
+    }
+    for (const auto& row : lexicon::read_table("org_suffixes.tsv", 4)) {
+        Suffix s;
+        s.type = row[1];
+        s.min_stem = std::stoi(row[2]);
+        s.anchor = row[3] == "1";
+        std::u32string u = to_u32(row[0]);
+        s.len = u.size();
+        suffixes_.push_back(s);
+        suffix_back_.insert(reversed(u), static_cast<std::int32_t>(suffixes_.size() - 1));
+    }
+    for (const auto& w : lexicon::read_lines("org_stop.tsv")) stop_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_lines("org_anchors.tsv")) {
+        anchor_.insert(to_u32(w), 0);
+        anchor_back_.insert(reversed(to_u32(w)), 0);
+    }
+    for (const auto& w : lexicon::read_lines("org_list_cues.tsv")) cues_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_lines("org_reject.tsv")) reject_.insert(to_u32(w), 0);
+}
+
+bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const {
+    std::int32_t v = -1;
+    std::size_t slen = suffix_back_.longest_back(t, j, &v, false);
+    if (!slen) return false;
+    const Suffix& S = suffixes_[static_cast<std::size_t>(v)];
+    std::size_t s = j - slen;
+    const bool village = S.type == "village" || S.type == "community";
+    std::size_t cur = s, stem = 0;
+    bool named = false, dict_compound = false, after_name = false;
+    if (s > 0) {
+        std::size_t ws = static_cast<std::size_t>(t.word_start[s]);
+        if (ws < s) {
+            // The suffix ends a dictionary word. X+suffix of two characters is a common word
+            // (格局, 农村, 当局) unless ICU cut single characters before it (昌/农村: a name).
+            if (s - ws == 1 && slen == 1) {
+                bool frag = ws > 0 && t.word_start[ws - 1] == static_cast<std::int32_t>(ws - 1) && is_han(t.c[ws - 1]);
+                if (!frag) return false;
+            } else {
+                dict_compound = true; // 外交部, 卫生部: the dictionary knows the whole name
+            }
+            if (!all_han(t, ws, s)) return false;
+            stem += s - ws;
+            cur = ws;
+        }
+    }
+    const std::size_t max_stem = village ? 3 : S.type == "company" ? 14 : 10;
+    // A known body ending here (国务院) extends leftward only by places and bodies (中国国务院),
+    // never by loose words (经国务院批准).
+    if (std::size_t kl = known_back_.longest_back(t, j); kl >= j - cur) {
+        cur = j - kl;
+        stem = kl > slen ? kl - slen : 0;
+        named = true;
+    }
+    while (cur > 0) {
+        std::int32_t kv;
+        std::size_t pl = gaz_.ending_at(t, cur);
+        pl = std::max(pl, known_back_.longest_back(t, cur, &kv));
+        pl = std::max(pl, anchor_back_.longest_back(t, cur));
+        if (pl) {
+            if (village && stem >= 2) {
+                after_name = true;
+                break;
+            }
+            if (stem + pl > 20) break;
+            cur -= pl;
+            stem += pl;
+            named = true;
+            continue;
+        }
+        if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
+        std::size_t wb = static_cast<std::size_t>(t.word_start[cur - 1]);
+        if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside
+            std::size_t k = cur - 1;
+            while (k > 0 && cur - k < 8 && t.c[k] != U'（') --k;
+            if (t.c[k] != U'（' || k == 0 || !all_han(t, k + 1, cur - 1) || !is_han(t.c[k - 1]) || stem == 0) break;
+            wb = k;
+        } else if (!all_han(t, wb, cur)) {
+            break;
+        } else {
+            std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(wb), t.c.begin() + static_cast<std::ptrdiff_t>(cur));
+            if (stop_.contains(piece)) break;
+        }
+        if (stem + (cur - wb) > max_stem) break;
+        stem += cur - wb;
+        cur = wb;
+    }
+    if (stem < static_cast<std::size_t>(S.min_stem)) return false;
+    if (village && !named && !after_name && cur > 0 &&
+        ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||
+         (is_han(t.c[cur - 1]) && !stop_.contains(std::u32string(1, t.c[cur - 1])))))
+        return false; // 下农村, 实行村: a village name opens a clause or follows a function word or a place
+    // 国际组织, 全国委员会, 人民法院: an anchor alone before a generic suffix names no body.
+    if (S.anchor && anchor_.longest(t, cur, nullptr, false) == j - slen - cur && !known_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(cur), t.c.begin() + static_cast<std::ptrdiff_t>(j))))
+        return false;
+    if (stem == 0 && S.min_stem > 0) return false;
+    if (S.anchor && !dict_compound && !named && !anchor_.longest(t, cur, nullptr, false)) return false;
+    if (cur > 0 && t.c[cur] == U'（') return false;
+    if (reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(cur), t.c.begin() + static_cast<std::ptrdiff_t>(j))))
+        return false;
+    out.push_back({static_cast<std::uint32_t>(cur), static_cast<std::uint32_t>(j), S.type});
+    return true;
+}
+
+void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
+    const std::size_t n = t.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        std::size_t cl = cues_.longest(t, i);
+        if (!cl) continue;
+        std::size_t p = i + cl;
+        if (p < n && t.c[p] == U'了') ++p;
+        std::vector<std::pair<std::size_t, std::size_t>> items;
+        bool closed = false;
+        while (p < n) {
+            std::size_t b = p;
+            int depth = 0;
+            while (p < n && (is_han(t.c[p]) || t.c[p] == U'（' || (depth && t.c[p] == U'）'))) {
+                if (t.c[p] == U'（') ++depth;
+                if (t.c[p] == U'）') --depth;
+                if (t.c[p] == U'等' && depth == 0 && p >= b + 2 &&
+                    (t.bound[p] || (p + 1 < n && std::u32string_view(U"处地家个单企项公部").find(t.c[p + 1]) != std::u32string_view::npos)))
+                    break;
+                ++p;
+            }
+            if (p - b < 2 || p - b > 12 || depth) break;
+            items.emplace_back(b, p);
+            if (p < n && t.c[p] == U'、') {
+                ++p;
+                continue;
+            }
+            if (p < n && t.c[p] == U'等') closed = !(p + 1 < n && t.c[p + 1] == U'地');
+            break;
+        }
+        if (!closed || items.size() < 2) continue;
+        for (auto [b, e] : items) {
+            if (gaz_.at(t, b) >= e - b) continue; // a list of places, not of units
+            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company"});
+        }
+        i = p;
+    }
+}
+
+std::vector<Match> OrgFinder::find(const Chars& t) const {
+    std::vector<Match> cand;
+    const std::size_t n = t.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!t.bound[i]) continue;
+        std::int32_t v = -1;
+        if (std::size_t len = known_.longest(t, i, &v))
+            cand.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), known_type_[static_cast<std::size_t>(v)]});
+    }
+    for (std::size_t j = 1; j <= n; ++j)
+        if (t.bound[j] && is_han(t.c[j - 1])) suffix_candidate(t, j, cand);
+    visit_lists(t, cand);
+    return resolve(std::move(cand));
+}
+
+std::vector<Match> resolve(std::vector<Match> m) {
+    std::stable_sort(m.begin(), m.end(), [](const Match& a, const Match& b) {
+        if (a.e - a.b != b.e - b.b) return a.e - a.b > b.e - b.b;
+        return a.b < b.b;
+    });
+    std::vector<Match> out;
+    std::uint32_t n = 0;
+    for (const auto& x : m) n = std::max(n, x.e);
+    std::vector<std::uint8_t> used(n, 0);
+    for (auto& x : m) {
+        bool clash = false;
+        for (std::uint32_t k = x.b; k < x.e && !clash; ++k) clash = used[k];
+        if (clash) continue;
+        for (std::uint32_t k = x.b; k < x.e; ++k) used[k] = 1;
+        out.push_back(std::move(x));
+    }
+    std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.b < b.b; });
+    return out;
+}
+
+} // namespace jianbao::ent

@@ -1,0 +1,106 @@
+// Private helpers shared by the organisation, place and event extractors: a character
+// view of the text with ICU word boundaries, a code-point trie, the place gazetteer and
+// the organisation finder. Not a public interface.
+#pragma once
+#include "jianbao/extract/context.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace jianbao::ent {
+
+// The text as code points, with byte offsets and ICU word boundaries per character.
+struct Chars {
+    std::string_view text;
+    std::vector<char32_t> c;
+    std::vector<std::uint32_t> off;  // size n+1: byte offset of char i
+    std::vector<std::uint8_t> bound; // size n+1: 1 when a word starts or ends at char i
+    std::vector<std::int32_t> word_start; // size n: char index where the word holding char i starts
+    std::size_t size() const { return c.size(); }
+    std::string str(std::size_t b, std::size_t e) const;
+};
+Chars index(std::string_view text, const std::vector<Span>& words);
+
+bool is_han(char32_t c);
+std::u32string to_u32(std::string_view s);
+
+// Code-point trie; value -1 = no entry ends here.
+class Trie {
+public:
+    void insert(const std::u32string& key, std::int32_t value);
+    // Longest entry starting at `from` going forward; returns its length (0 = none).
+    std::size_t longest(const Chars& t, std::size_t from, std::int32_t* value = nullptr,
+                        bool need_bound = true) const;
+    // Longest entry ending at `to` (exclusive), read backward (keys inserted reversed).
+    std::size_t longest_back(const Chars& t, std::size_t to, std::int32_t* value = nullptr,
+                             bool need_bound = true) const;
+    bool contains(const std::u32string& key) const;
+    bool empty() const { return values_.size() <= 1; }
+
+private:
+    std::int32_t step(std::int32_t node, char32_t c) const;
+    std::unordered_map<std::uint64_t, std::int32_t> next_;
+    std::vector<std::int32_t> values_{-1};
+};
+
+struct Match {
+    std::uint32_t b = 0, e = 0; // char indices
+    std::string type;
+};
+
+// Places: gazetteer (admin divisions, world, learned) plus suffix rules.
+class Gazetteer {
+public:
+    Gazetteer();
+    // Longest known place starting at i (0 = none).
+    std::size_t at(const Chars& t, std::size_t i) const { return fwd_.longest(t, i); }
+    std::size_t ending_at(const Chars& t, std::size_t e) const { return back_.longest_back(t, e); }
+    std::vector<Match> find(const Chars& t, const std::vector<std::uint8_t>& covered) const;
+
+private:
+    Trie fwd_, back_, suffix_back_, stop_;
+    std::unordered_set<char32_t> stop_chars_;
+    std::vector<int> suffix_min_;
+    std::vector<bool> suffix_word_;
+};
+
+class OrgFinder {
+public:
+    explicit OrgFinder(const Gazetteer& gaz);
+    std::vector<Match> find(const Chars& t) const;
+
+private:
+    struct Suffix {
+        std::string type;
+        int min_stem = 1;
+        bool anchor = false;
+        std::size_t len = 0;
+    };
+    bool suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const;
+    void visit_lists(const Chars& t, std::vector<Match>& out) const;
+    const Gazetteer& gaz_;
+    Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
+    std::vector<std::string> known_type_;
+    std::vector<Suffix> suffixes_;
+};
+
+// One entry per distinct name, in order of first mention, counting mentions.
+template <class T, class Make>
+void tally(std::vector<T>& out, std::unordered_map<std::string, std::size_t>& seen, std::string name, Make make) {
+    auto it = seen.find(name);
+    if (it != seen.end()) {
+        ++out[it->second].mentions;
+        return;
+    }
+    seen.emplace(name, out.size());
+    out.push_back(make(std::move(name)));
+}
+
+// Keeps the longest of overlapping matches (PFR gold keeps the outermost entity).
+std::vector<Match> resolve(std::vector<Match> m);
+
+} // namespace jianbao::ent

@@ -1,0 +1,26 @@
+#include "jianbao/extract/organizations.hpp"
+
+#include "org_matcher.hpp"
+
+#include <unordered_map>
+
+namespace jianbao {
+
+struct OrganizationExtractor::Impl {
+    ent::Gazetteer gaz;
+    ent::OrgFinder orgs{gaz};
+};
+
+OrganizationExtractor::OrganizationExtractor() : impl_(std::make_unique<Impl>()) {}
+OrganizationExtractor::~OrganizationExtractor() = default;
+
+std::vector<Organization> OrganizationExtractor::extract(const ExtractContext& ctx) const {
+    ent::Chars t = ent::index(ctx.text, ctx.words);
+    std::vector<Organization> out;
+    std::unordered_map<std::string, std::size_t> seen;
+    for (const auto& m : impl_->orgs.find(t))
+        ent::tally(out, seen, t.str(m.b, m.e), [&](std::string n) { return Organization{std::move(n), m.type, 1}; });
+    return out;
+}
+
+} // namespace jianbao

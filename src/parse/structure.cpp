@@ -1,0 +1,496 @@
+// Structure stage: normalised bulletin text → records.
+//
+// The text is first cut into lines, each remembering how many blank lines preceded it. The
+// blank-line layout is classified:
+//   * spaced: a blank line after (almost) every paragraph (the seed bulletin). Blank lines then
+//     say little; runs longer than the usual gap are record boundaries, and titles, section
+//     headers, briefs and mid-sentence breaks are found from the content of the lines.
+//   * dense: paragraphs on consecutive lines, blank lines only between articles and after
+//     headlines (the People's Daily page files). Any blank line is structural: a title-like
+//     first line followed by a blank line is the headline, other blank runs end a record.
+//   * dense without any blank line: handled like spaced (content cues only).
+#include "jianbao/parse/structure.hpp"
+
+#include "jianbao/util/error.hpp"
+#include "jianbao/util/lexicon.hpp"
+#include "jianbao/util/utf8.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
+#include <map>
+#include <string>
+#include <unordered_set>
+
+namespace jianbao {
+
+namespace {
+
+struct Line {
+    std::string text;    // trimmed UTF-8
+    std::u32string cps;  // the same, as code points
+    int gap_before = 0;  // blank lines before it (the first line: blank lines at the top)
+};
+
+bool is_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0x3000 ||
+           c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B);
+}
+
+bool is_digit(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+bool is_cjk_numeral(char32_t c) {
+    static const std::u32string s = U"〇零一二三四五六七八九十百两";
+    return s.find(c) != std::u32string::npos;
+}
+
+bool is_bullet_char(char32_t c) {
+    static const std::u32string s = U"●○■□◆◇▲△▼▽★☆▶►•◎※◉";
+    return s.find(c) != std::u32string::npos;
+}
+
+// Ends a sentence when it is the last character (before any closing quotes).
+bool is_sentence_end(char32_t c) {
+    static const std::u32string s = U"。！？…!?．.；;：:";
+    return s.find(c) != std::u32string::npos;
+}
+
+bool is_closing_quote(char32_t c) {
+    static const std::u32string s = U"”’」』\"'";
+    return s.find(c) != std::u32string::npos;
+}
+
+// A bracket closing a note at the end of a line: （新华社记者…摄）, （附图片１张）.
+bool is_closing_bracket(char32_t c) {
+    static const std::u32string s = U"）)】〕》";
+    return s.find(c) != std::u32string::npos;
+}
+
+// Punctuation that cannot open a paragraph: a line starting with it continues the previous one.
+bool is_continuing_punct(char32_t c) {
+    static const std::u32string s = U"，。、；：？！）”’」』》〕】,.;:?!)…%％";
+    return s.find(c) != std::u32string::npos;
+}
+
+bool is_clause_punct(char32_t c) {
+    static const std::u32string s = U"，、；,;";
+    return s.find(c) != std::u32string::npos;
+}
+
+std::u32string to_u32(std::string_view s) {
+    std::u32string out;
+    std::size_t i = 0;
+    while (i < s.size()) out += utf8::next(s, i);
+    return out;
+}
+
+std::string to_u8(const std::u32string& s) {
+    std::string out;
+    for (char32_t c : s) utf8::append(out, c);
+    return out;
+}
+
+std::u32string trim(const std::u32string& s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && is_space(s[b])) ++b;
+    while (e > b && is_space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+}
+
+bool starts_with(const std::u32string& s, const std::u32string& p) {
+    return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+struct Vocab {
+    std::vector<std::u32string> leads;
+    std::unordered_set<std::u32string> sections;
+};
+
+const Vocab& vocab() {
+    static const Vocab v = [] {
+        Vocab out;
+        // A missing lexicon is an installation error, reported rather than papered over.
+        for (const auto& w : lexicon::read_lines("structure_leads.txt")) out.leads.push_back(to_u32(w));
+        for (const auto& w : lexicon::read_lines("structure_sections.txt")) out.sections.insert(to_u32(w));
+        return out;
+    }();
+    return v;
+}
+
+// ---- line features ---------------------------------------------------------------------------
+
+bool is_bullet(const std::u32string& s) { return !s.empty() && is_bullet_char(s[0]); }
+
+// The line ends a sentence (possibly inside closing quotes).
+bool ends_sentence(const std::u32string& s) {
+    std::size_t e = s.size();
+    while (e > 0 && is_closing_quote(s[e - 1])) --e;
+    return e > 0 && is_sentence_end(s[e - 1]);
+}
+
+// The line is complete: it ends a sentence or a bracketed note (so nothing continues it).
+bool ends_closed(const std::u32string& s) {
+    return s.empty() || is_closing_bracket(s.back()) || ends_sentence(s);
+}
+
+bool contains_any(const std::u32string& s, std::u32string_view set) {
+    return std::any_of(s.begin(), s.end(), [&](char32_t c) { return set.find(c) != std::u32string_view::npos; });
+}
+
+bool has_word_char(const std::u32string& s) {
+    return std::any_of(s.begin(), s.end(), [](char32_t c) {
+        return utf8::is_han(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c))) || is_digit(c);
+    });
+}
+
+// Starts with a date or time: 12月9日, 1998年, 一月五日, ２４日晚.
+bool starts_with_date(const std::u32string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 12 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
+    if (i == 0 || i >= s.size()) return false;
+    return s[i] == U'年' || s[i] == U'月' || s[i] == U'日' || s[i] == U'时' || s[i] == U'点';
+}
+
+// A line that opens a paragraph of news text (so the line before it ended something).
+bool looks_like_start(const std::u32string& s) {
+    if (s.empty()) return true;
+    if (is_bullet(s) || starts_with_date(s)) return true;
+    for (const auto& w : vocab().leads)
+        if (starts_with(s, w)) return true;
+    // A short opening clause: 会上，／活动中，／下一步，
+    std::size_t k = 0;
+    while (k < s.size() && k <= 6 && std::u32string_view(U"，,、；。：").find(s[k]) == std::u32string_view::npos) ++k;
+    if (k >= 2 && k <= 6 && k < s.size() && (s[k] == U'，' || s[k] == U','))
+        return true;
+    // Numbered items: 一、 （一） 1.
+    if (s.size() >= 2 && (is_cjk_numeral(s[0]) || is_digit(s[0])) && (s[1] == U'、' || s[1] == U'．'))
+        return true;
+    return false;
+}
+
+bool continues_previous(const std::u32string& s) { return !s.empty() && is_continuing_punct(s[0]); }
+
+// The whole line is one bracketed note: （新华社北京1月1日电）, （A、B）.
+bool bracketed_note(const std::u32string& s) {
+    return s.size() >= 2 && (s.front() == U'（' || s.front() == U'(') && is_closing_bracket(s.back());
+}
+
+// Short names separated by spaces (a byline: 潘跃　王萍), or a bare 2–3 character word (江泽民).
+bool name_list(const std::u32string& s) {
+    std::size_t word = 0, words = 0, longest = 0, total = 0;
+    for (char32_t c : s) {
+        if (is_space(c)) {
+            if (word) ++words, longest = std::max(longest, word), word = 0;
+        } else {
+            ++word, ++total;
+        }
+    }
+    if (word) ++words, longest = std::max(longest, word);
+    if (total <= 3) return true;
+    return words >= 2 && longest <= 4;
+}
+
+// Strict title test used when only the content tells (spaced layout): short, no sentence or
+// clause punctuation, not a lead.
+bool title_strict(const std::u32string& s) {
+    if (s.size() < 2 || s.size() > 40 || is_bullet(s) || !has_word_char(s)) return false;
+    if (contains_any(s, U"。！？!?；;，,")) return false;
+    char32_t last = s.back();
+    if (last == U'、' || last == U'：' || last == U':') return false;
+    if (starts_with_date(s) || bracketed_note(s) || name_list(s)) return false;
+    if (s.front() == U'—' || s.front() == U'-' || s.front() == U'─') return false; // ——记者手记, ——编者
+    for (const auto& w : vocab().leads)
+        if (starts_with(s, w) && w.size() >= 2) return false;
+    return s.find(U"图为") == std::u32string::npos;
+}
+
+// A title that carries a comma (坚定信心，再创辉煌): accepted only before a clear paragraph opening.
+bool title_with_comma(const std::u32string& s) {
+    if (s.size() < 4 || s.size() > 30 || is_bullet(s) || !has_word_char(s)) return false;
+    if (contains_any(s, U"。；;")) return false;
+    if (ends_sentence(s) || is_clause_punct(s.back()) || bracketed_note(s) || name_list(s)) return false;
+    if (s.front() == U'—' || s.front() == U'-') return false;
+    return !starts_with_date(s) && !looks_like_start(s);
+}
+
+// Loose title test used when the layout marks the headline (a blank line after the first line).
+bool title_loose(const std::u32string& s) {
+    if (s.empty() || s.size() > 80 || is_bullet(s) || !has_word_char(s)) return false;
+    if (s.find(U'。') != std::u32string::npos) return false;
+    char32_t last = s.back();
+    return !(last == U'，' || last == U'、' || last == U'；' || last == U'：' || last == U',' || last == U';');
+}
+
+bool section_word(const std::u32string& s) {
+    std::u32string t;
+    for (char32_t c : s)
+        if (!is_space(c)) t += c;
+    return vocab().sections.count(t) > 0;
+}
+
+bool header_like(const std::u32string& s) {
+    return s.size() >= 2 && s.size() <= 12 && !is_bullet(s) && !contains_any(s, U"。，、；：！？,.;:!?") &&
+           has_word_char(s);
+}
+
+bool caption_like(const std::u32string& s) {
+    if (s.find(U"图为") != std::u32string::npos) return true;
+    if (s.find(U"（图") != std::u32string::npos || s.find(U"(图") != std::u32string::npos) return true;
+    // …（新华社记者王新庆摄） / （摄影：…）
+    if (!s.empty() && (s.back() == U'）' || s.back() == U')')) {
+        std::size_t open = s.find_last_of(U"（(");
+        if (open != std::u32string::npos) {
+            std::u32string note = s.substr(open);
+            if (note.find(U'摄') != std::u32string::npos) return true;
+        }
+    }
+    return false;
+}
+
+std::u32string strip_bullet(const std::u32string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && (is_bullet_char(s[i]) || is_space(s[i]))) ++i;
+    return s.substr(i);
+}
+
+// Joins a broken line to its continuation; a space only between two ASCII word characters.
+void join_into(std::u32string& a, const std::u32string& b) {
+    if (!a.empty() && !b.empty() && a.back() < 0x80 && b.front() < 0x80 &&
+        std::isalnum(static_cast<unsigned char>(a.back())) && std::isalnum(static_cast<unsigned char>(b.front())))
+        a += U' ';
+    a += b;
+}
+
+// ---- items -----------------------------------------------------------------------------------
+
+enum class ItemKind { title, header, bullet, para };
+
+struct Item {
+    ItemKind kind = ItemKind::para;
+    std::u32string text;
+    bool boundary = false; // starts a new chunk (strong layout boundary before it)
+};
+
+// Content-cue analysis of one chunk of lines (spaced layout, or text without blank lines).
+void analyse_by_content(const std::vector<const Line*>& lines, std::vector<Item>& out) {
+    bool first = true;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        const std::u32string& l = lines[i]->cps;
+        const std::u32string* next = i + 1 < lines.size() ? &lines[i + 1]->cps : nullptr;
+        Item item;
+        item.boundary = first;
+        first = false;
+        // Section header: a known column name, or a short bare line followed by bullet items.
+        if (header_like(l) && ((next && is_bullet(*next)) || (section_word(l) && next))) {
+            item.kind = ItemKind::header;
+            item.text = l;
+            out.push_back(std::move(item));
+            ++i;
+            continue;
+        }
+        bool after_title = !out.empty() && !item.boundary && out.back().kind == ItemKind::title;
+        if (next && !after_title && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) &&
+            (title_strict(l) || (title_with_comma(l) && looks_like_start(*next)))) {
+            item.kind = ItemKind::title;
+            item.text = l;
+            out.push_back(std::move(item));
+            ++i;
+            continue;
+        }
+        // A paragraph (or bullet item), with any mid-sentence continuation lines joined.
+        item.kind = is_bullet(l) ? ItemKind::bullet : ItemKind::para;
+        item.text = item.kind == ItemKind::bullet ? strip_bullet(l) : l;
+        ++i;
+        while (i < lines.size()) {
+            const std::u32string& n = lines[i]->cps;
+            if (ends_closed(item.text) || is_bullet(n)) break;
+            bool join = continues_previous(n);
+            if (!join && !looks_like_start(n)) {
+                // Broken lines are full-width lines of running text, not short bare labels.
+                bool long_line = item.text.size() >= 20 || contains_any(item.text, U"，、；,;");
+                join = long_line;
+            }
+            if (!join) break;
+            join_into(item.text, n);
+            ++i;
+        }
+        out.push_back(std::move(item));
+    }
+}
+
+// Layout analysis of one chunk in a dense page: first line is the headline when a blank line
+// follows it; the other lines are paragraphs.
+void analyse_by_layout(const std::vector<const Line*>& lines, std::vector<Item>& out) {
+    std::size_t i = 0;
+    bool first = true;
+    if (lines.size() >= 2) {
+        const std::u32string& l = lines[0]->cps;
+        if (header_like(l) && section_word(l) && is_bullet(lines[1]->cps)) {
+            out.push_back({ItemKind::header, l, true});
+            first = false;
+            i = 1;
+        } else if (lines[1]->gap_before >= 1 && title_loose(l)) {
+            out.push_back({ItemKind::title, l, true});
+            first = false;
+            i = 1;
+        }
+    }
+    for (; i < lines.size(); ++i) {
+        const std::u32string& l = lines[i]->cps;
+        if (!first && continues_previous(l) && !out.empty() && out.back().kind != ItemKind::title &&
+            out.back().kind != ItemKind::header) {
+            join_into(out.back().text, l);
+            continue;
+        }
+        Item item;
+        item.boundary = first;
+        first = false;
+        item.kind = is_bullet(l) ? ItemKind::bullet : ItemKind::para;
+        item.text = item.kind == ItemKind::bullet ? strip_bullet(l) : l;
+        out.push_back(std::move(item));
+    }
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    int gap = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        std::u32string cps = trim(to_u32(raw));
+        if (cps.empty()) {
+            ++gap;
+        } else {
+            Line l;
+            l.cps = std::move(cps);
+            l.text = to_u8(l.cps);
+            l.gap_before = gap;
+            lines.push_back(std::move(l));
+            gap = 0;
+        }
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    return lines;
+}
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+Record make_record(RecordKind kind) {
+    Record r;
+    r.kind = kind;
+    return r;
+}
+
+} // namespace
+
+std::vector<Record> parse_structure(std::string_view text) {
+    std::vector<Line> lines = split_lines(text);
+    std::vector<Record> records;
+    if (lines.empty()) return records;
+
+    // Classify the layout from the gaps between consecutive lines.
+    std::map<int, int> gaps;
+    for (std::size_t i = 1; i < lines.size(); ++i) ++gaps[lines[i].gap_before];
+    int dense = gaps.count(0) ? gaps[0] : 0;
+    int spaced = 0;
+    int usual = 1, usual_n = 0; // the most common non-zero gap
+    for (auto [g, n] : gaps)
+        if (g > 0) {
+            spaced += n;
+            if (n > usual_n) usual = g, usual_n = n;
+        }
+    // Dense when complete paragraphs are followed directly by the next line more often than by
+    // the smallest blank gap of the text (in a spaced layout that gap follows every paragraph).
+    int min_gap = 0;
+    for (auto [g, n] : gaps)
+        if (g > 0 && (min_gap == 0 || g < min_gap)) min_gap = g;
+    int closed_direct = 0, closed_spaced = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (!ends_closed(lines[i - 1].cps)) continue;
+        if (lines[i].gap_before == 0) ++closed_direct;
+        else if (lines[i].gap_before == min_gap) ++closed_spaced;
+    }
+    const bool layout_dense = spaced > 0 && dense > 0 && closed_direct > closed_spaced;
+    const int boundary_gap = layout_dense ? 1 : usual + 1;
+
+    // Cut into chunks at strong boundaries. In a dense layout a single blank line after a
+    // title-like first line of a chunk is the headline's gap, not a boundary.
+    std::vector<std::vector<const Line*>> chunks;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        bool cut = chunks.empty() || lines[i].gap_before >= boundary_gap;
+        if (cut && layout_dense && !chunks.empty() && lines[i].gap_before == 1 && chunks.back().size() == 1 &&
+            title_loose(chunks.back()[0]->cps))
+            cut = false;
+        if (cut) chunks.emplace_back();
+        chunks.back().push_back(&lines[i]);
+    }
+
+    std::vector<Item> items;
+    for (const auto& c : chunks) {
+        if (layout_dense)
+            analyse_by_layout(c, items);
+        else
+            analyse_by_content(c, items);
+    }
+
+    // Assemble records.
+    std::optional<std::string> section;
+    std::size_t open = npos; // index of the record paragraphs are appended to
+    auto finish = [&]() { open = npos; };
+    for (auto& it : items) {
+        if (it.boundary) {
+            finish();
+            if (it.kind != ItemKind::bullet) section.reset();
+        }
+        std::string txt = to_u8(it.text);
+        if (txt.empty()) continue; // a bare bullet mark
+        switch (it.kind) {
+        case ItemKind::header:
+            finish();
+            section = txt;
+            break;
+        case ItemKind::title:
+            section.reset();
+            records.push_back(make_record(RecordKind::article));
+            records.back().title = txt;
+            open = records.size() - 1;
+            break;
+        case ItemKind::bullet:
+            if (!section && open != npos) { // a list inside an article, not a column of briefs
+                records[open].paragraphs.push_back(txt);
+                break;
+            }
+            records.push_back(make_record(RecordKind::brief));
+            records.back().section = section;
+            records.back().paragraphs.push_back(txt);
+            open = npos; // a brief is one item; text after it starts something new
+            break;
+        case ItemKind::para:
+            if (section) section.reset(), open = npos;
+            if (open == npos) {
+                records.push_back(make_record(RecordKind::article));
+                open = records.size() - 1;
+            }
+            records[open].paragraphs.push_back(txt);
+            break;
+        }
+    }
+    // A trailing header with nothing under it is dropped; a title with no body stays an article.
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        Record& r = records[i];
+        r.seq = static_cast<int>(i) + 1;
+        if (r.kind == RecordKind::article && !r.title && r.paragraphs.size() <= 2 &&
+            std::any_of(r.paragraphs.begin(), r.paragraphs.end(),
+                        [](const std::string& p) { return caption_like(to_u32(p)); }))
+            r.kind = RecordKind::caption;
+    }
+    return records;
+}
+
+} // namespace jianbao

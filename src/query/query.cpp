@@ -1,0 +1,400 @@
+#include "jianbao/query/query.hpp"
+
+#include "jianbao/query/match.hpp"
+#include "jianbao/store/sqlite.hpp"
+#include "jianbao/util/error.hpp"
+#include "jianbao/util/utf8.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace jianbao {
+
+namespace {
+
+// Export order: dated records (YYYY…) chronologically, then year-less ones (--MM-DD), then
+// records without a date; ties by id.
+constexpr const char* kExportOrder =
+    "CASE WHEN r.date IS NULL THEN 2 WHEN r.date GLOB '[0-9]*' THEN 0 ELSE 1 END, r.date, r.id";
+
+bool valid_date_filter(const std::string& s) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    if (!digits(0, 4)) return false;
+    if (s.size() >= 7) {
+        if (s[4] != '-' || !digits(5, 2)) return false;
+        int m = std::stoi(s.substr(5, 2));
+        if (m < 1 || m > 12) return false;
+    }
+    if (s.size() == 10) {
+        if (s[7] != '-' || !digits(8, 2)) return false;
+        int d = std::stoi(s.substr(8, 2));
+        if (d < 1 || d > 31) return false;
+    }
+    return true;
+}
+
+struct Sql {
+    std::string where;
+    std::vector<std::string> params;
+    void add(const std::string& cond) { where += where.empty() ? " WHERE " : " AND "; where += cond; }
+    std::string param(std::string v) {
+        params.push_back(std::move(v));
+        return "?" + std::to_string(params.size());
+    }
+};
+
+// The filters other than the text, on records aliased r.
+void add_filters(Sql& sql, const SearchFilter& f) {
+    if (f.from && !valid_date_filter(*f.from))
+        throw Error("--from: '" + *f.from + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
+    if (f.to && !valid_date_filter(*f.to))
+        throw Error("--to: '" + *f.to + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
+    if (f.from && f.to && f.from->substr(0, std::min(f.from->size(), f.to->size())) > *f.to)
+        throw Error("--from " + *f.from + " is after --to " + *f.to, exit_usage);
+    if (f.kind && *f.kind != "article" && *f.kind != "brief" && *f.kind != "caption")
+        throw Error("--kind: '" + *f.kind + "' is not one of article, brief, caption", exit_usage);
+
+    if (f.person)
+        sql.add("EXISTS (SELECT 1 FROM mentions m JOIN people p ON p.id = m.person_id "
+                "WHERE m.record_id = r.id AND p.name = " + sql.param(*f.person) + ")");
+    if (f.org)
+        sql.add("EXISTS (SELECT 1 FROM record_organizations ro JOIN organizations o ON o.id = ro.organization_id "
+                "WHERE ro.record_id = r.id AND instr(o.name, " + sql.param(*f.org) + ") > 0)");
+    if (f.from || f.to) sql.add("r.date GLOB '[0-9][0-9][0-9][0-9]*'");
+    // Dates compare as text: YYYY < YYYY-MM < YYYY-MM-DD; '~' sorts after every digit and '-'.
+    if (f.from) sql.add("r.date >= " + sql.param(*f.from));
+    if (f.to) sql.add("r.date <= " + sql.param(*f.to + "~"));
+    if (f.kind) sql.add("r.kind = " + sql.param(*f.kind));
+}
+
+std::string limit_clause(const SearchFilter& f) {
+    if (!f.limit) return "";
+    return " LIMIT " + std::to_string(static_cast<long long>(std::min<std::size_t>(*f.limit, 1ULL << 62)));
+}
+
+void bind_all(sqlite::Stmt& st, const Sql& sql) {
+    for (std::size_t i = 0; i < sql.params.size(); ++i) st.bind(static_cast<int>(i + 1), sql.params[i]);
+}
+
+// ---- loading records ----
+
+std::vector<std::string> split_body(const std::string& body, std::size_t count) {
+    std::vector<std::string> out;
+    if (count == 0) return out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t nl = body.find('\n', start);
+        if (nl == std::string::npos) {
+            out.push_back(body.substr(start));
+            break;
+        }
+        out.push_back(body.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return out;
+}
+
+constexpr const char* kRecordColumns =
+    "r.id, r.seq, r.kind, r.section, r.title, r.date, r.time_of_day, r.date_text, r.body, r.paragraph_count, "
+    "r.paragraphs_json, b.id, b.source, b.sha256, b.encoding, b.issued";
+
+RecordKind kind_from(const std::string& s) {
+    if (s == "brief") return RecordKind::brief;
+    if (s == "caption") return RecordKind::caption;
+    return RecordKind::article;
+}
+
+// Fills a StoredRecord from a row of kRecordColumns, then its details.
+StoredRecord read_record(const sqlite::Db& db, const sqlite::Stmt& row) {
+    StoredRecord out;
+    out.id = row.int64(0);
+    Record& r = out.record;
+    r.seq = row.integer(1);
+    r.kind = kind_from(row.text(2));
+    r.section = row.opt_text(3);
+    r.title = row.opt_text(4);
+    r.date = row.opt_text(5);
+    r.time_of_day = row.opt_text(6);
+    r.date_text = row.opt_text(7);
+    if (!row.is_null(10)) {
+        r.paragraphs = nlohmann::json::parse(row.text(10)).get<std::vector<std::string>>();
+    } else {
+        r.paragraphs = split_body(row.text(8), static_cast<std::size_t>(row.int64(9)));
+    }
+    out.bulletin.id = row.int64(11);
+    out.bulletin.source = row.text(12);
+    out.bulletin.sha256 = row.text(13);
+    out.bulletin.encoding = row.text(14);
+    out.bulletin.issued = row.opt_text(15);
+
+    const std::int64_t id = out.id;
+    {
+        sqlite::Stmt& st = db.cached("SELECT text, value, time_of_day, begin_offset, end_offset FROM record_dates "
+                                     "WHERE record_id = ?1 ORDER BY ordinal");
+        st.bind(1, id);
+        while (st.step()) {
+            DateMention d;
+            d.text = st.text(0);
+            d.value = st.opt_text(1);
+            d.time_of_day = st.opt_text(2);
+            d.begin = static_cast<std::size_t>(st.int64(3));
+            d.end = static_cast<std::size_t>(st.int64(4));
+            r.dates.push_back(std::move(d));
+        }
+    }
+    {
+        sqlite::Stmt& st = db.cached(
+            "SELECT m.ordinal, p.name, m.mentions, t.title FROM mentions m JOIN people p ON p.id = m.person_id "
+            "LEFT JOIN mention_titles t ON t.mention_id = m.id WHERE m.record_id = ?1 ORDER BY m.ordinal, t.ordinal");
+        st.bind(1, id);
+        std::int64_t last = -1;
+        while (st.step()) {
+            if (st.int64(0) != last) {
+                last = st.int64(0);
+                Person p;
+                p.name = st.text(1);
+                p.mentions = st.integer(2);
+                r.people.push_back(std::move(p));
+            }
+            if (!st.is_null(3)) r.people.back().titles.push_back(st.text(3));
+        }
+    }
+    {
+        sqlite::Stmt& st = db.cached(
+            "SELECT o.name, o.type, ro.mentions FROM record_organizations ro JOIN organizations o "
+            "ON o.id = ro.organization_id WHERE ro.record_id = ?1 ORDER BY ro.ordinal");
+        st.bind(1, id);
+        while (st.step()) r.organizations.push_back({st.text(0), st.text(1), st.integer(2)});
+    }
+    {
+        sqlite::Stmt& st = db.cached("SELECT p.name, rp.mentions FROM record_places rp JOIN places p ON p.id = rp.place_id "
+                                     "WHERE rp.record_id = ?1 ORDER BY rp.ordinal");
+        st.bind(1, id);
+        while (st.step()) r.places.push_back({st.text(0), st.integer(1)});
+    }
+    {
+        sqlite::Stmt& st = db.cached("SELECT \"trigger\", type, date, time_of_day, sentence FROM events "
+                                     "WHERE record_id = ?1 ORDER BY ordinal");
+        st.bind(1, id);
+        while (st.step()) {
+            Event e;
+            e.trigger = st.text(0);
+            e.type = st.text(1);
+            e.date = st.opt_text(2);
+            e.time_of_day = st.opt_text(3);
+            e.sentence = st.text(4);
+            r.events.push_back(std::move(e));
+        }
+    }
+    if (!r.events.empty()) {
+        sqlite::Stmt& st = db.cached(
+            "SELECT e.ordinal, p.name FROM events e JOIN event_participants ep ON ep.event_id = e.id "
+            "JOIN people p ON p.id = ep.person_id WHERE e.record_id = ?1 ORDER BY e.ordinal, ep.ordinal");
+        st.bind(1, id);
+        while (st.step()) {
+            auto k = static_cast<std::size_t>(st.int64(0));
+            if (k < r.events.size()) r.events[k].participants.push_back(st.text(1));
+        }
+        sqlite::Stmt& so = db.cached(
+            "SELECT e.ordinal, eo.name FROM events e JOIN event_organizations eo ON eo.event_id = e.id "
+            "WHERE e.record_id = ?1 ORDER BY e.ordinal, eo.ordinal");
+        so.bind(1, id);
+        while (so.step()) {
+            auto k = static_cast<std::size_t>(so.int64(0));
+            if (k < r.events.size()) r.events[k].organizations.push_back(so.text(1));
+        }
+    }
+    return out;
+}
+
+// Title, or the start of the first paragraph up to its first clause end (at most 30 characters).
+std::string heading_of(const std::optional<std::string>& title, const std::string& body) {
+    if (title && !title->empty()) return *title;
+    std::string_view first(body);
+    first = first.substr(0, first.find('\n'));
+    std::string out;
+    std::size_t i = 0, n = 0;
+    while (i < first.size()) {
+        std::size_t start = i;
+        char32_t c = utf8::next(first, i);
+        if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'，' || c == U'：') break;
+        if (++n > 30) {
+            out += "…";
+            break;
+        }
+        out.append(first.substr(start, i - start));
+    }
+    return out;
+}
+
+std::optional<std::string> year_date(const std::optional<std::string>& d) {
+    if (d && !d->empty() && (*d)[0] >= '0' && (*d)[0] <= '9') return d;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter) {
+    const sqlite::Db& db = archive.db();
+    Sql sql;
+    std::string text_match;
+    if (filter.text) text_match = query::to_fts5(*filter.text); // throws Error(exit_usage) first
+    bool by_relevance = filter.text && filter.sort != SearchFilter::Sort::date;
+
+    std::string q;
+    if (filter.text) {
+        q = "SELECT r.id, r.date, r.kind, r.title, r.body, "
+            "snippet(records_fts, -1, char(1), char(2), '…', 24) "
+            "FROM records_fts JOIN records r ON r.id = records_fts.rowid";
+        sql.add("records_fts MATCH " + sql.param(text_match));
+    } else {
+        q = "SELECT r.id, r.date, r.kind, r.title, r.body, NULL FROM records r";
+    }
+    add_filters(sql, filter);
+    q += sql.where;
+    q += by_relevance ? " ORDER BY bm25(records_fts, 5.0, 1.0), r.id" : std::string(" ORDER BY ") + kExportOrder;
+    q += limit_clause(filter);
+
+    std::vector<SearchHit> hits;
+    try {
+        sqlite::Stmt st = db.prepare(q);
+        bind_all(st, sql);
+        while (st.step()) {
+            SearchHit h;
+            h.id = st.int64(0);
+            h.date = st.opt_text(1);
+            h.kind = st.text(2);
+            h.heading = heading_of(st.opt_text(3), st.text(4));
+            h.snippet = st.text(5);
+            hits.push_back(std::move(h));
+        }
+    } catch (const Error& e) {
+        // The query text is always quoted, so FTS5 syntax errors should not happen; never show one.
+        if (std::string(e.what()).find("fts5:") != std::string::npos)
+            throw Error("search: cannot understand the query '" + *filter.text + "'", exit_usage);
+        throw;
+    }
+    return hits;
+}
+
+void for_each_record(const Archive& archive, const SearchFilter& filter,
+                     const std::function<void(const StoredRecord&)>& visit) {
+    const sqlite::Db& db = archive.db();
+    Sql sql;
+    std::string q = std::string("SELECT ") + kRecordColumns + " FROM records r JOIN bulletins b ON b.id = r.bulletin_id";
+    if (filter.text) sql.add("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH " +
+                             sql.param(query::to_fts5(*filter.text)) + ")");
+    add_filters(sql, filter);
+    q += sql.where + " ORDER BY " + kExportOrder + limit_clause(filter);
+    sqlite::Stmt st = db.prepare(q);
+    bind_all(st, sql);
+    while (st.step()) visit(read_record(db, st));
+}
+
+std::optional<StoredRecord> load_record(const Archive& archive, std::int64_t id) {
+    const sqlite::Db& db = archive.db();
+    sqlite::Stmt st = db.prepare(std::string("SELECT ") + kRecordColumns +
+                                 " FROM records r JOIN bulletins b ON b.id = r.bulletin_id WHERE r.id = ?1");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return read_record(db, st);
+}
+
+std::optional<PersonReport> person_report(const Archive& archive, const std::string& name) {
+    const sqlite::Db& db = archive.db();
+    sqlite::Stmt st = db.prepare(
+        std::string("SELECT r.id, r.date, r.title, r.body, m.id, m.person_id FROM mentions m "
+                    "JOIN people p ON p.id = m.person_id JOIN records r ON r.id = m.record_id "
+                    "WHERE p.name = ?1 ORDER BY ") + kExportOrder + ", m.ordinal");
+    st.bind(1, name);
+    PersonReport rep;
+    rep.name = name;
+    std::map<std::string, std::size_t> title_index;
+    std::unordered_map<std::string, std::size_t> companion_count;
+    std::vector<std::string> companion_order;
+    std::int64_t last_record = -1;
+    while (st.step()) {
+        std::int64_t rid = st.int64(0);
+        if (rid == last_record) continue; // the same person listed twice in one record
+        last_record = rid;
+        TimelineEntry e;
+        e.record_id = rid;
+        e.date = st.opt_text(1);
+        e.heading = heading_of(st.opt_text(2), st.text(3));
+        std::int64_t mention_id = st.int64(4);
+        std::int64_t person_id = st.int64(5);
+        {
+            sqlite::Stmt& t = db.cached("SELECT title FROM mention_titles WHERE mention_id = ?1 ORDER BY ordinal");
+            t.bind(1, mention_id);
+            while (t.step()) e.titles.push_back(t.text(0));
+        }
+        {
+            sqlite::Stmt& t = db.cached(
+                "SELECT e.\"trigger\" FROM events e WHERE e.record_id = ?1 ORDER BY "
+                "EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.person_id = ?2) DESC, "
+                "e.ordinal LIMIT 1");
+            t.bind(1, rid).bind(2, person_id);
+            if (t.step()) e.event = t.text(0);
+            t.reset();
+        }
+        {
+            sqlite::Stmt& t = db.cached("SELECT p.name FROM mentions m JOIN people p ON p.id = m.person_id "
+                                        "WHERE m.record_id = ?1 AND m.person_id <> ?2 ORDER BY m.ordinal");
+            t.bind(1, rid).bind(2, person_id);
+            while (t.step()) {
+                std::string other = t.text(0);
+                if (std::find(e.with.begin(), e.with.end(), other) != e.with.end()) continue;
+                e.with.push_back(other);
+                if (companion_count[other]++ == 0) companion_order.push_back(other);
+            }
+        }
+        std::optional<std::string> d = year_date(e.date);
+        for (const std::string& title : e.titles) {
+            auto [it, fresh] = title_index.emplace(title, rep.titles.size());
+            if (fresh) rep.titles.push_back({title, std::nullopt, std::nullopt, 0});
+            TitleSpan& span = rep.titles[it->second];
+            ++span.records;
+            if (d) {
+                if (!span.first_seen || *d < *span.first_seen) span.first_seen = d;
+                if (!span.last_seen || *d > *span.last_seen) span.last_seen = d;
+            }
+        }
+        rep.timeline.push_back(std::move(e));
+    }
+    if (rep.timeline.empty()) return std::nullopt;
+    for (const std::string& n : companion_order) rep.companions.push_back({n, companion_count[n]});
+    std::stable_sort(rep.companions.begin(), rep.companions.end(),
+                     [](const Companion& a, const Companion& b) { return a.records > b.records; });
+    return rep;
+}
+
+Stats stats(const Archive& archive) {
+    const sqlite::Db& db = archive.db();
+    sqlite::Stmt st = db.prepare(
+        "SELECT (SELECT count(*) FROM bulletins), (SELECT count(*) FROM records), "
+        "(SELECT count(DISTINCT person_id) FROM mentions), (SELECT count(DISTINCT organization_id) FROM record_organizations), "
+        "(SELECT count(DISTINCT place_id) FROM record_places), (SELECT count(*) FROM events), "
+        "(SELECT min(date) FROM records WHERE date GLOB '[0-9]*'), (SELECT max(date) FROM records WHERE date GLOB '[0-9]*')");
+    Stats s;
+    if (st.step()) {
+        s.bulletins = static_cast<std::size_t>(st.int64(0));
+        s.records = static_cast<std::size_t>(st.int64(1));
+        s.people = static_cast<std::size_t>(st.int64(2));
+        s.organizations = static_cast<std::size_t>(st.int64(3));
+        s.places = static_cast<std::size_t>(st.int64(4));
+        s.events = static_cast<std::size_t>(st.int64(5));
+        s.first_date = st.opt_text(6);
+        s.last_date = st.opt_text(7);
+    }
+    return s;
+}
+
+} // namespace jianbao

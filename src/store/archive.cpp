@@ -1,0 +1,450 @@
+#include "jianbao/store/archive.hpp"
+
+#include "jianbao/store/fts.hpp"
+#include "jianbao/store/sqlite.hpp"
+#include "jianbao/util/error.hpp"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <system_error>
+#include <unordered_map>
+
+namespace jianbao {
+
+namespace {
+
+constexpr std::int64_t kApplicationId = 0x4A42414F; // "JBAO"
+
+// Schema migrations, applied in order inside one transaction. Never edit a released entry:
+// append a new one (and bump nothing else — the version is the entry's number).
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+const Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE bulletins(
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  issued TEXT,
+  issued_inferred INTEGER NOT NULL DEFAULT 0,
+  imported_at TEXT NOT NULL
+);
+CREATE TABLE records(
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('article', 'brief', 'caption')),
+  section TEXT,
+  title TEXT,
+  date TEXT,
+  time_of_day TEXT,
+  date_text TEXT,
+  body TEXT NOT NULL,               -- the paragraphs joined by '\n' (what records_fts indexes)
+  paragraph_count INTEGER NOT NULL,
+  paragraphs_json TEXT              -- JSON array, only when a paragraph itself holds a '\n'
+);
+CREATE INDEX records_bulletin ON records(bulletin_id, seq);
+CREATE INDEX records_date ON records(date);
+CREATE INDEX records_kind ON records(kind, date);
+
+CREATE TABLE record_dates(
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  value TEXT,
+  time_of_day TEXT,
+  begin_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  PRIMARY KEY (record_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX record_dates_value ON record_dates(value);
+
+CREATE TABLE people(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  mentions INTEGER NOT NULL,
+  UNIQUE (record_id, ordinal)
+);
+CREATE INDEX mentions_person ON mentions(person_id, record_id);
+CREATE TABLE mention_titles(
+  mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  PRIMARY KEY (mention_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX mention_titles_title ON mention_titles(title);
+
+CREATE TABLE organizations(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  UNIQUE (name, type)
+);
+CREATE TABLE record_organizations(
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id),
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY (record_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX record_organizations_org ON record_organizations(organization_id);
+
+CREATE TABLE places(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE record_places(
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  place_id INTEGER NOT NULL REFERENCES places(id),
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY (record_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX record_places_place ON record_places(place_id);
+
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  "trigger" TEXT NOT NULL,
+  type TEXT NOT NULL,
+  date TEXT,
+  time_of_day TEXT,
+  sentence TEXT NOT NULL,
+  UNIQUE (record_id, ordinal)
+);
+CREATE INDEX events_type ON events(type);
+CREATE TABLE event_participants(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  PRIMARY KEY (event_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_person ON event_participants(person_id);
+CREATE TABLE event_organizations(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (event_id, ordinal)
+) WITHOUT ROWID;
+
+-- Full-text index over title and body, external content kept in step by triggers.
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  title, body, content='records', content_rowid='id', tokenize='jianbao');
+CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+  INSERT INTO records_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+  INSERT INTO records_fts(records_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER records_fts_update AFTER UPDATE OF title, body ON records BEGIN
+  INSERT INTO records_fts(records_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO records_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+)sql"},
+};
+
+constexpr int latest_version() { return static_cast<int>(std::size(kMigrations)); }
+
+std::int64_t pragma_int(const sqlite::Db& db, const char* sql) {
+    sqlite::Stmt st = db.prepare(sql);
+    return st.step() ? st.int64(0) : 0;
+}
+
+[[noreturn]] void not_an_archive(const std::string& path, const std::string& why) {
+    throw Error(path + ": not a jianbao archive (" + why + ")", exit_archive);
+}
+
+} // namespace
+
+struct Archive::Impl {
+    sqlite::Db db;
+    Mode mode;
+};
+
+int Archive::schema_version() { return latest_version(); }
+
+Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
+    const std::string label = path.string();
+    std::error_code ec;
+    bool exists = std::filesystem::exists(path, ec);
+    if (exists && std::filesystem::is_directory(path, ec)) throw Error(label + ": is a directory, not an archive", exit_archive);
+    if (mode == Mode::read_only && !exists) throw Error(label + ": no such archive", exit_archive);
+
+    int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    impl_ = std::make_unique<Impl>(Impl{sqlite::Db(label, flags, label), mode});
+    const sqlite::Db& db = impl_->db;
+    sqlite3_busy_timeout(db.get(), 10000);
+
+    // The first read of the file tells a database from anything else.
+    std::int64_t version = 0;
+    std::int64_t app_id = 0;
+    std::int64_t objects = 0;
+    try {
+        version = pragma_int(db, "PRAGMA user_version");
+        app_id = pragma_int(db, "PRAGMA application_id");
+        objects = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
+    } catch (const Error&) {
+        int rc = sqlite3_errcode(db.get()) & 0xFF;
+        if (rc == SQLITE_NOTADB) not_an_archive(label, "file is not a database");
+        if (rc == SQLITE_CORRUPT) throw Error(label + ": archive is corrupt (" + db.errmsg() + ")", exit_archive);
+        throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
+    }
+
+    if (!fts::register_tokenizer(db.get()))
+        throw Error(label + ": cannot open archive: this SQLite has no FTS5 full-text support", exit_archive);
+
+    if (version == 0) {
+        if (objects > 0) not_an_archive(label, "an SQLite database without the jianbao schema");
+        if (mode == Mode::read_only) not_an_archive(label, "empty database");
+    } else {
+        if (app_id != kApplicationId) not_an_archive(label, "an SQLite database of another application");
+        if (version > latest_version())
+            throw Error(label + ": archive schema version " + std::to_string(version) +
+                            " is newer than this jianbao supports (" + std::to_string(latest_version()) +
+                            "); use a newer jianbao",
+                        exit_archive);
+        std::int64_t ours = pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                           "('bulletins', 'records', 'records_fts')");
+        if (ours != 3) not_an_archive(label, "jianbao tables missing");
+        if (version < latest_version() && mode == Mode::read_only)
+            throw Error(label + ": archive schema version " + std::to_string(version) +
+                            " needs upgrading to " + std::to_string(latest_version()) +
+                            "; open it once without read-only mode",
+                        exit_archive);
+    }
+
+    if (mode == Mode::read_write) {
+        // On a read-only file this fails; imports then report the read-only file.
+        sqlite3_exec(db.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+        db.exec("PRAGMA synchronous=NORMAL");
+    }
+    db.exec("PRAGMA foreign_keys=ON");
+
+    if (version < latest_version()) {
+        try {
+            sqlite::Transaction tx(db);
+            // Another process may have migrated meanwhile.
+            std::int64_t current = pragma_int(db, "PRAGMA user_version");
+            for (const Migration& m : kMigrations) {
+                if (m.version <= current) continue;
+                db.exec(m.sql);
+            }
+            db.exec("PRAGMA user_version=" + std::to_string(latest_version()));
+            db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+            tx.commit();
+        } catch (const Error& e) {
+            if (sqlite3_db_readonly(db.get(), "main") == 1)
+                throw Error(label + ": cannot create the archive: the file is read-only", exit_archive);
+            throw Error(label + ": cannot set up the archive schema: " + e.what(), exit_archive);
+        }
+    }
+}
+
+Archive::~Archive() = default;
+
+sqlite3* Archive::handle() const { return impl_->db.get(); }
+const sqlite::Db& Archive::db() const { return impl_->db; }
+bool Archive::read_only() const {
+    return impl_->mode == Mode::read_only || sqlite3_db_readonly(impl_->db.get(), "main") == 1;
+}
+
+std::optional<std::int64_t> Archive::find_bulletin(const std::string& sha256) const {
+    sqlite::Stmt& st = impl_->db.cached("SELECT id FROM bulletins WHERE sha256 = ?1");
+    st.bind(1, sha256);
+    std::optional<std::int64_t> id;
+    if (st.step()) id = st.int64(0);
+    st.reset();
+    return id;
+}
+
+namespace {
+
+// Ids of people, organisations and places, created on first use.
+class Names {
+public:
+    explicit Names(const sqlite::Db& db) : db_(db) {}
+
+    std::int64_t person(const std::string& name) {
+        return get(people_, name, "INSERT INTO people(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id", nullptr);
+    }
+    std::int64_t place(const std::string& name) {
+        return get(places_, name, "INSERT INTO places(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id", nullptr);
+    }
+    std::int64_t organization(const std::string& name, const std::string& type) {
+        return get(orgs_, name + '\x1f' + type,
+                   "INSERT INTO organizations(name, type) VALUES (?1, ?2) ON CONFLICT(name, type) DO UPDATE SET name = excluded.name RETURNING id",
+                   &type, &name);
+    }
+
+private:
+    std::int64_t get(std::unordered_map<std::string, std::int64_t>& cache, const std::string& key, const char* sql,
+                     const std::string* second, const std::string* first = nullptr) {
+        auto it = cache.find(key);
+        if (it != cache.end()) return it->second;
+        sqlite::Stmt& st = db_.cached(sql);
+        st.bind(1, first ? *first : key);
+        if (second) st.bind(2, *second);
+        if (!st.step()) throw Error(db_.label() + ": cannot store name " + key, exit_archive);
+        std::int64_t id = st.int64(0);
+        st.reset();
+        cache.emplace(key, id);
+        return id;
+    }
+    const sqlite::Db& db_;
+    std::unordered_map<std::string, std::int64_t> people_, places_, orgs_;
+};
+
+std::string join_paragraphs(const std::vector<std::string>& ps, bool& reversible) {
+    std::string body;
+    reversible = true;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        if (i) body += '\n';
+        body += ps[i];
+        if (ps[i].find('\n') != std::string::npos) reversible = false;
+    }
+    return body;
+}
+
+std::int64_t insert_record(const sqlite::Db& db, Names& names, std::int64_t bulletin_id, const Record& r) {
+    bool reversible = true;
+    std::string body = join_paragraphs(r.paragraphs, reversible);
+    std::optional<std::string> json;
+    if (!reversible) json = nlohmann::json(r.paragraphs).dump();
+
+    sqlite::Stmt& st = db.cached(
+        "INSERT INTO records(bulletin_id, seq, kind, section, title, date, time_of_day, date_text, body, "
+        "paragraph_count, paragraphs_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    st.bind(1, bulletin_id).bind(2, r.seq).bind(3, to_string(r.kind)).bind(4, r.section).bind(5, r.title);
+    st.bind(6, r.date).bind(7, r.time_of_day).bind(8, r.date_text).bind(9, body);
+    st.bind(10, r.paragraphs.size()).bind(11, json);
+    st.run();
+    std::int64_t id = db.last_insert_rowid();
+
+    for (std::size_t i = 0; i < r.dates.size(); ++i) {
+        const DateMention& d = r.dates[i];
+        sqlite::Stmt& s = db.cached("INSERT INTO record_dates(record_id, ordinal, text, value, time_of_day, "
+                                    "begin_offset, end_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        s.bind(1, id).bind(2, i).bind(3, d.text).bind(4, d.value).bind(5, d.time_of_day).bind(6, d.begin).bind(7, d.end);
+        s.run();
+    }
+    for (std::size_t i = 0; i < r.people.size(); ++i) {
+        const Person& p = r.people[i];
+        std::int64_t pid = names.person(p.name);
+        sqlite::Stmt& s = db.cached("INSERT INTO mentions(record_id, ordinal, person_id, mentions) VALUES (?1, ?2, ?3, ?4)");
+        s.bind(1, id).bind(2, i).bind(3, pid).bind(4, p.mentions);
+        s.run();
+        std::int64_t mid = db.last_insert_rowid();
+        for (std::size_t k = 0; k < p.titles.size(); ++k) {
+            sqlite::Stmt& t = db.cached("INSERT INTO mention_titles(mention_id, ordinal, title) VALUES (?1, ?2, ?3)");
+            t.bind(1, mid).bind(2, k).bind(3, p.titles[k]);
+            t.run();
+        }
+    }
+    for (std::size_t i = 0; i < r.organizations.size(); ++i) {
+        const Organization& o = r.organizations[i];
+        std::int64_t oid = names.organization(o.name, o.type);
+        sqlite::Stmt& s = db.cached("INSERT INTO record_organizations(record_id, ordinal, organization_id, mentions) "
+                                    "VALUES (?1, ?2, ?3, ?4)");
+        s.bind(1, id).bind(2, i).bind(3, oid).bind(4, o.mentions);
+        s.run();
+    }
+    for (std::size_t i = 0; i < r.places.size(); ++i) {
+        const Place& p = r.places[i];
+        std::int64_t pid = names.place(p.name);
+        sqlite::Stmt& s = db.cached("INSERT INTO record_places(record_id, ordinal, place_id, mentions) VALUES (?1, ?2, ?3, ?4)");
+        s.bind(1, id).bind(2, i).bind(3, pid).bind(4, p.mentions);
+        s.run();
+    }
+    for (std::size_t i = 0; i < r.events.size(); ++i) {
+        const Event& e = r.events[i];
+        sqlite::Stmt& s = db.cached("INSERT INTO events(record_id, ordinal, \"trigger\", type, date, time_of_day, sentence) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        s.bind(1, id).bind(2, i).bind(3, e.trigger).bind(4, e.type).bind(5, e.date).bind(6, e.time_of_day).bind(7, e.sentence);
+        s.run();
+        std::int64_t eid = db.last_insert_rowid();
+        for (std::size_t k = 0; k < e.participants.size(); ++k) {
+            std::int64_t pid = names.person(e.participants[k]);
+            sqlite::Stmt& t = db.cached("INSERT INTO event_participants(event_id, ordinal, person_id) VALUES (?1, ?2, ?3)");
+            t.bind(1, eid).bind(2, k).bind(3, pid);
+            t.run();
+        }
+        for (std::size_t k = 0; k < e.organizations.size(); ++k) {
+            sqlite::Stmt& t = db.cached("INSERT INTO event_organizations(event_id, ordinal, name) VALUES (?1, ?2, ?3)");
+            t.bind(1, eid).bind(2, k).bind(3, e.organizations[k]);
+            t.run();
+        }
+    }
+    return id;
+}
+
+ImportResult counts(const Bulletin& b) {
+    ImportResult r;
+    std::set<std::string> people, orgs;
+    r.records = b.records.size();
+    for (const Record& rec : b.records) {
+        for (const Person& p : rec.people) people.insert(p.name);
+        for (const Organization& o : rec.organizations) orgs.insert(o.name);
+        r.events += rec.events.size();
+    }
+    r.people = people.size();
+    r.organizations = orgs.size();
+    return r;
+}
+
+} // namespace
+
+ImportResult Archive::import(const Bulletin& bulletin) {
+    const sqlite::Db& db = impl_->db;
+    const std::string label = path_.string();
+    const std::string what = "cannot import " + bulletin.source;
+    ImportResult result = counts(bulletin);
+    if (impl_->mode == Mode::read_only) throw Error(label + ": " + what + ": the archive is open read-only", exit_archive);
+    if (sqlite3_db_readonly(db.get(), "main") == 1)
+        throw Error(label + ": " + what + ": the archive file is read-only", exit_archive);
+
+    if (auto id = find_bulletin(bulletin.sha256)) {
+        result.already_imported = true;
+        result.bulletin_id = *id;
+        return result;
+    }
+    try {
+        sqlite::Transaction tx(db);
+        if (auto id = find_bulletin(bulletin.sha256)) { // imported by another process meanwhile
+            result.already_imported = true;
+            result.bulletin_id = *id;
+            return result; // tx rolls back: nothing was written
+        }
+        sqlite::Stmt& st = db.cached(
+            "INSERT INTO bulletins(sha256, source, encoding, issued, issued_inferred, imported_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        st.bind(1, bulletin.sha256).bind(2, bulletin.source).bind(3, bulletin.encoding).bind(4, bulletin.issued);
+        st.bind(5, bulletin.issued_inferred ? 1 : 0);
+        st.run();
+        result.bulletin_id = db.last_insert_rowid();
+        Names names(db);
+        for (const Record& r : bulletin.records) insert_record(db, names, result.bulletin_id, r);
+        tx.commit();
+    } catch (const Error& e) {
+        std::string msg = e.what();
+        // Messages from the SQLite layer start with the path already.
+        if (msg.rfind(label + ": ", 0) == 0) msg = msg.substr(label.size() + 2);
+        throw Error(label + ": " + what + ": " + msg, exit_archive);
+    }
+    return result;
+}
+
+} // namespace jianbao

@@ -1,0 +1,484 @@
+// DateExtractor: hard cases one by one, the seed bulletin's record dates, and a measurement over
+// the whole People's Daily DEV split (the scorer's `dates` / `date_values` figures).
+#include "jianbao/extract/dates.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace jianbao;
+
+namespace {
+
+const DateExtractor& extractor() {
+    static const DateExtractor x;
+    return x;
+}
+
+// Every number-less kind switched on: the product-spec reading of "every date expression".
+const DateExtractor& wide() {
+    static const DateExtractor x = [] {
+        DateOptions o;
+        o.day_words = o.vague_words = o.lunar_festivals = true;
+        return DateExtractor(o);
+    }();
+    return x;
+}
+
+const std::vector<Span> no_words;
+
+std::vector<DateMention> run(std::string_view text, std::string_view issued = "", bool title = false,
+                             const DateExtractor& x = extractor()) {
+    PartialDate iss = issued.empty() ? PartialDate{} : parse_partial_date(issued).value();
+    ExtractContext ctx{text, no_words, iss, title};
+    return x.extract(ctx);
+}
+
+RecordDate own_date(std::string_view text, std::string_view issued, bool title) {
+    PartialDate iss = issued.empty() ? PartialDate{} : parse_partial_date(issued).value();
+    ExtractContext ctx{text, no_words, iss, title};
+    return extractor().record_date(ctx, extractor().extract(ctx));
+}
+
+std::string texts(const std::vector<DateMention>& ms) {
+    std::string out;
+    for (auto& m : ms) out += (out.empty() ? "" : "|") + m.text;
+    return out;
+}
+
+std::string values(const std::vector<DateMention>& ms) {
+    std::string out;
+    for (auto& m : ms) out += (out.empty() ? "" : "|") + m.value.value_or("null");
+    return out;
+}
+
+} // namespace
+
+// ---- parse / format -------------------------------------------------------------------
+
+TEST(PartialDate, ParsesTheAcceptedForms) {
+    auto f = [](std::string_view s) {
+        auto d = parse_partial_date(s);
+        return d ? format_partial_date(*d) : std::string("none");
+    };
+    EXPECT_EQ(f("2021"), "2021");
+    EXPECT_EQ(f("2021-12"), "2021-12");
+    EXPECT_EQ(f("2021-12-09"), "2021-12-09");
+    EXPECT_EQ(f("202112"), "2021-12");
+    EXPECT_EQ(f("20211209"), "2021-12-09");
+    EXPECT_EQ(f("2021年12月"), "2021-12");
+    EXPECT_EQ(f("2021年12月9日"), "2021-12-09");
+    EXPECT_EQ(f("2021年"), "2021");
+    EXPECT_EQ(f("2021/12/09"), "2021-12-09");
+}
+
+TEST(PartialDate, RejectsInvalid) {
+    for (std::string_view s : {"2021-13", "2021-00", "2021-02-30", "2021-12-32", "20211301", "202100", "2021-12-",
+                               "21-12", "2021-12/09", "abc", "", "2021年13月", "2021年2月29日", "12月9日"})
+        EXPECT_FALSE(parse_partial_date(s)) << s;
+    EXPECT_TRUE(parse_partial_date("2020-02-29"));
+}
+
+TEST(PartialDate, FormatsYearlessAsDashes) {
+    EXPECT_EQ(format_partial_date({0, 12, 9}), "--12-09");
+    EXPECT_EQ(format_partial_date({0, 12, 0}), "--12");
+    EXPECT_EQ(format_partial_date({1998, 1, 0}), "1998-01");
+    EXPECT_EQ(format_partial_date({}), "");
+}
+
+// ---- mentions --------------------------------------------------------------------------
+
+TEST(Dates, DateWithTimeOfDayIsOneMention) {
+    auto ms = run("12月9日上午，扬州市委副书记来邮调研。", "2021-12");
+    ASSERT_EQ(ms.size(), 1u);
+    EXPECT_EQ(ms[0].text, "12月9日上午");
+    EXPECT_EQ(ms[0].value, "2021-12-09");
+    EXPECT_EQ(ms[0].time_of_day, "上午");
+    EXPECT_EQ(ms[0].begin, 0u);
+    EXPECT_EQ(ms[0].end, std::string("12月9日上午").size());
+}
+
+TEST(Dates, ChineseNumerals) {
+    auto ms = run("十二月九日，二〇二一年，一九九八年一月一日，二十三日", "2021-12");
+    EXPECT_EQ(texts(ms), "十二月九日|二〇二一年|一九九八年一月一日|二十三日");
+    EXPECT_EQ(values(ms), "2021-12-09|2021|1998-01-01|1998-01-23");
+}
+
+TEST(Dates, FullWidthDigitsUnnormalised) {
+    auto ms = run("新华社北京１２月３１日电　１９９８年１月５日上午", "1998-01-02");
+    EXPECT_EQ(texts(ms), "１２月３１日|１９９８年１月５日上午");
+    EXPECT_EQ(values(ms), "1997-12-31|1998-01-05");
+}
+
+TEST(Dates, YearlessResolvesNearestTheIssueDate) {
+    auto ms = run("12月31日，2月5日，1月，12月", "1998-01-02");
+    EXPECT_EQ(values(ms), "1997-12-31|1998-02-05|1998-01|1997-12");
+    EXPECT_EQ(values(run("12月9日", "")), "--12-09");
+    EXPECT_EQ(values(run("12月", "")), "--12");
+    EXPECT_EQ(values(run("1月5日", "2021-12")), "2022-01-05");
+    EXPECT_EQ(values(run("3月5日", "2021")), "2021-03-05");
+}
+
+TEST(Dates, DayAloneUsesTheContextMonth) {
+    auto ms = run("12月1日至3日，开发区举办培训。15日，", "2021-12");
+    EXPECT_EQ(texts(ms), "12月1日|3日|15日");
+    EXPECT_EQ(values(ms), "2021-12-01|2021-12-03|2021-12-15");
+    EXPECT_EQ(values(run("31日", "1998-01-02")), "1997-12-31"); // nearest to the issue day
+    EXPECT_EQ(values(run("5日", "")), "null");
+}
+
+TEST(Dates, ClockTimes) {
+    // 晚8时 is cut 晚|8时 as in the corpus (晚 is a bound morpheme); the clock keeps 晚 as its time of day.
+    EXPECT_EQ(texts(run("上午九时，晚8时，下午两点，12月31日24时，9时30分，晚上8时", "1998-01-02")),
+              "上午九时|8时|下午两点|12月31日24时|9时30分|晚上8时");
+    auto ms = run("晚8时", "");
+    ASSERT_EQ(ms.size(), 1u);
+    EXPECT_EQ(ms[0].time_of_day, "晚");
+    EXPECT_EQ(texts(run("27日晚7时，晚6点", "")), "27日晚|7时|6点");
+    EXPECT_FALSE(ms[0].value);
+    EXPECT_EQ(texts(run("提出三点意见，一时难以", "")), ""); // not clock times
+}
+
+TEST(Dates, RelativeDays) {
+    EXPECT_EQ(texts(run("今天，昨天，当天下午", "1998-01-02")), ""); // off by default (DateOptions)
+    EXPECT_EQ(texts(run("今天下午3时", "1998-01-02")), "今天下午3时"); // with a number: always
+    auto ms = run("今天，昨天，前天，明天，当天下午", "1998-01-02", false, wide());
+    EXPECT_EQ(texts(ms), "今天|昨天|前天|明天|当天下午");
+    EXPECT_EQ(values(ms), "1998-01-02|1998-01-01|1997-12-31|1998-01-03|1998-01-03");
+    EXPECT_EQ(ms[4].time_of_day, "下午");
+    // 当日 / 次日 count from the date the text just named.
+    EXPECT_EQ(values(run("12月15日是投票日。当日，次日", "2021-12", false, wide())), "2021-12-15|2021-12-15|2021-12-16");
+    // Without an issue day, 今天 falls back on the record's own date, else null.
+    EXPECT_EQ(values(run("今天", "2021-12", false, wide())), "null");
+    EXPECT_EQ(values(run("12月9日上午，今天", "2021-12", false, wide())), "2021-12-09|2021-12-09");
+}
+
+TEST(Dates, RelativeYearsJoinTheirMonth) {
+    auto ms = run("去年12月，今年1月5日，本月7日，1997年下半年", "1998-01-02");
+    EXPECT_EQ(texts(ms), "去年12月|今年1月5日|本月7日|1997年下半年");
+    EXPECT_EQ(values(ms), "1997-12|1998-01-05|1998-01-07|1997");
+    EXPECT_EQ(texts(run("今年以来，去年", "1998-01-02")), ""); // number-less year words: off by default
+    DateOptions o;
+    o.year_month_words = true;
+    DateExtractor x(o);
+    EXPECT_EQ(values(run("今年以来，去年", "1998-01-02", false, x)), "1998|1997");
+}
+
+TEST(Dates, VagueWordsHaveNoValue) {
+    EXPECT_EQ(texts(run("近日，开发区成立领导专班。", "2021-12")), ""); // off by default
+    auto ms = run("近日，开发区成立领导专班。日前，", "2021-12", false, wide());
+    EXPECT_EQ(texts(ms), "近日|日前");
+    EXPECT_EQ(values(ms), "null|null");
+    EXPECT_EQ(texts(run("12月1日前完成", "2021-12", false, wide())), "12月1日"); // 日前 inside a date is not vague
+}
+
+TEST(Dates, NamesThatLookLikeDatesAreNot) {
+    EXPECT_EQ(texts(run("组织开展“12·9”廉政警示教育", "2021-12")), "");
+    EXPECT_EQ(texts(run("“十三五”期间，奋力实现“十四五”开门红", "2021-12")), "");
+    EXPECT_EQ(texts(run("五四运动，9·11事件，一二·九运动", "")), "");
+}
+
+TEST(Dates, NumbersThatAreNotDates) {
+    EXPECT_EQ(texts(run("开发区6.9万多名选民分11个选区，选举产生26名，利用厂房3.37万㎡", "2021-12")), "");
+    EXPECT_EQ(texts(run("投资5亿元，1.6GWh，10亿至12亿元，3个月，20年来，90年代，1998年度", "")), "");
+    auto ms = run("2022年重点工作", "2021-12");
+    ASSERT_EQ(ms.size(), 1u);
+    EXPECT_EQ(ms[0].value, "2022");
+    EXPECT_EQ(texts(run("12345年，第3日，每月", "")), "");
+}
+
+TEST(Dates, CutsTheWayTheCorpusDoes) {
+    // 底 / 初 after a year are separate morphemes; 上旬 and seasons join.
+    EXPECT_EQ(texts(run("1997年底，1998年初，1月下旬，1998年春，24日晚在北京，24日晚报", "1998-01-02")),
+              "1997年|1998年|1月下旬|1998年春|24日晚|24日");
+    EXPECT_EQ(values(run("1月下旬", "1998-01-02")), "1998-01");
+}
+
+TEST(Dates, FestivalsAndLunarDays) {
+    auto ms = run("元旦，1998年元旦，除夕夜，正月初一，腊月廿一早上六点，大年初一，新年初二晚上", "1998-01-02", false, wide());
+    EXPECT_EQ(texts(ms), "元旦|1998年元旦|除夕夜|正月初一|腊月廿一早上六点|大年初一|新年初二晚上");
+    EXPECT_EQ(values(ms), "1998-01-01|1998-01-01|null|null|null|null|null");
+    EXPECT_EQ(texts(run("元旦，春节", "1998-01-02")), "元旦"); // lunar festivals: off by default
+    EXPECT_EQ(texts(run("初三学生，腊月一，年一度", "")), "腊月");
+}
+
+// ---- record dates ----------------------------------------------------------------------
+
+TEST(RecordDate, FirstDatedEventOfTheBody) {
+    auto rd = own_date("王进健来开发区调研“二次创业”\n12月9日上午,扬州市委副书记、代市长王进健来邮调研。", "2021-12", true);
+    EXPECT_EQ(rd.date, "2021-12-09");
+    EXPECT_EQ(rd.time_of_day, "上午");
+    EXPECT_EQ(rd.date_text, "12月9日上午");
+}
+
+TEST(RecordDate, TitleIsSkipped) {
+    auto rd = own_date("12月1日召开的会议\n12月9日，开发区召开会议。", "2021-12", true);
+    EXPECT_EQ(rd.date, "2021-12-09");
+}
+
+TEST(RecordDate, VagueOpeningHasNoDate) {
+    auto rd = own_date("金锋走访调研重点企业\n近日，开发区党工委副书记金锋带队走访。12月20日，", "2021-12", true);
+    EXPECT_FALSE(rd.date);
+    EXPECT_FALSE(rd.time_of_day);
+    EXPECT_FALSE(rd.date_text);
+}
+
+TEST(RecordDate, CaptionWithDangjri) {
+    auto rd = own_date("12月15日是全市人大代表换届选举统一投票日。当日，开发区6.9万多名选民分11个选区。", "2021-12", false);
+    EXPECT_EQ(rd.date, "2021-12-15");
+    EXPECT_FALSE(rd.time_of_day);
+    EXPECT_EQ(rd.date_text, "12月15日");
+}
+
+TEST(RecordDate, YearAloneIsNoEventDate) {
+    auto rd = own_date("今年以来，开发区盘活闲置低效用地9宗。2022年重点工作", "2021-12", false);
+    EXPECT_FALSE(rd.date);
+    // …but a year-less month (--12, no issue date) does.
+    EXPECT_EQ(own_date("12月，开发区召开会议。", "", false).date, "--12");
+    EXPECT_EQ(own_date("12月9日上午，开发区召开会议。", "", false).date, "--12-09");
+}
+
+// The seed bulletin, split into records by hand-simple rules (titles from the gold, ● briefs,
+// the final caption); every record's date and time_of_day must match the gold exactly.
+TEST(RecordDate, SeedBulletinMatchesGold) {
+    namespace fs = std::filesystem;
+    fs::path dir = JIANBAO_TEST_SHARED_DIR;
+    std::ifstream tf(dir / "seed" / "kaifaqu-2021-12.txt"), gf(dir / "seed" / "gold.json");
+    if (!tf || !gf) GTEST_SKIP() << "seed not found under " << dir;
+    auto gold = nlohmann::json::parse(gf)["records"];
+    std::set<std::string> titles;
+    for (auto& r : gold)
+        if (r["title"].is_string()) titles.insert(r["title"].get<std::string>());
+
+    struct Rec { std::string text; bool has_title; };
+    std::vector<Rec> recs;
+    std::string line;
+    bool in_briefs = false;
+    while (std::getline(tf, line)) {
+        if (line.empty()) continue;
+        if (titles.count(line)) {
+            recs.push_back({line, true});
+        } else if (line == "要闻快览") {
+            in_briefs = true;
+        } else if (line.rfind("●", 0) == 0) {
+            recs.push_back({line, false});
+        } else if (in_briefs && !recs.empty() && recs.back().text.rfind("●", 0) == 0) {
+            recs.push_back({line, false}); // the caption after the briefs
+        } else if (!recs.empty()) {
+            recs.back().text += "\n" + line;
+        }
+    }
+    ASSERT_EQ(recs.size(), gold.size());
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+        auto rd = own_date(recs[i].text, "2021-12", recs[i].has_title);
+        auto want_date = gold[i]["date"].is_null() ? std::optional<std::string>() : gold[i]["date"].get<std::string>();
+        auto want_tod = gold[i]["time_of_day"].is_null() ? std::optional<std::string>()
+                                                          : gold[i]["time_of_day"].get<std::string>();
+        EXPECT_EQ(rd.date, want_date) << "record " << i + 1 << ": " << recs[i].text.substr(0, 120);
+        EXPECT_EQ(rd.time_of_day, want_tod) << "record " << i + 1;
+    }
+}
+
+// ---- DEV measurement -------------------------------------------------------------------
+
+namespace {
+
+// NFKC as far as the corpus needs it: full-width ASCII and the ideographic space.
+std::string fold(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b == 0xEF && i + 2 < s.size()) {
+            char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            if (c >= 0xFF01 && c <= 0xFF5E) {
+                out += static_cast<char>(c - 0xFF01 + 0x21);
+                i += 3;
+                continue;
+            }
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+// The scorer's gold_date_value (tools/score.py), on folded text.
+int cn_to_int(const std::string& t) {
+    static const std::map<std::string, int> dig = {{"〇", 0}, {"零", 0}, {"○", 0}, {"一", 1}, {"二", 2}, {"三", 3},
+                                                    {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
+    if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::stoi(t);
+    auto at = t.find("十");
+    auto d = [&](const std::string& x) { return dig.at(x); };
+    if (at != std::string::npos) {
+        std::string a = t.substr(0, at), b = t.substr(at + 3);
+        return (a.empty() ? 1 : d(a)) * 10 + (b.empty() ? 0 : d(b));
+    }
+    int v = 0;
+    for (std::size_t i = 0; i < t.size();) {
+        std::size_t n = (static_cast<unsigned char>(t[i]) < 0x80) ? 1 : 3;
+        v = v * 10 + d(t.substr(i, n));
+        i += n;
+    }
+    return v;
+}
+
+std::optional<std::string> gold_value(const std::string& text, int ry, int rm, int rd) {
+    static const std::string Y = "((?:[0-9]|〇|零|○|一|二|三|四|五|六|七|八|九){2,4})";
+    static const std::string N = "((?:[0-9]|一|二|三|四|五|六|七|八|九|十){1,3})";
+    static const std::regex re("^(?:" + Y + "年)?(?:" + N + "月(?:份)?)?(?:" + N + "(?:日|号))?" +
+                               "(?:凌晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚|夜间|夜)?$");
+    std::smatch m;
+    if (!std::regex_match(text, m, re) || !(m[1].matched || m[2].matched)) return std::nullopt;
+    int y = 0, mo = 0, d = 0;
+    try {
+        if (m[1].matched) y = cn_to_int(m[1]);
+        if (m[2].matched) mo = cn_to_int(m[2]);
+        if (m[3].matched) d = cn_to_int(m[3]);
+    } catch (...) {
+        return std::nullopt;
+    }
+    if (m[1].matched && y < 100) y += y > 30 ? 1900 : 2000;
+    if ((m[2].matched && (mo < 1 || mo > 12)) || (m[3].matched && (d < 1 || d > 31))) return std::nullopt;
+    char buf[16];
+    if (!m[1].matched) {
+        if (!m[2].matched) return std::nullopt;
+        // nearest occurrence (via the library's own calendar: the day number of a date)
+        auto ord = [](int yy, int mm, int dd) {
+            std::tm t{};
+            t.tm_year = yy - 1900, t.tm_mon = mm - 1, t.tm_mday = dd, t.tm_hour = 12;
+            return static_cast<long>(timegm(&t) / 86400);
+        };
+        long ref = ord(ry, rm, rd), best = -1;
+        for (int c = ry - 1; c <= ry + 1; ++c) {
+            int dd = m[3].matched ? d : 15;
+            static const int dm[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            bool leap = (c % 4 == 0 && c % 100 != 0) || c % 400 == 0;
+            if (dd > dm[mo - 1] || (mo == 2 && dd == 29 && !leap)) continue;
+            long dist = std::labs(ord(c, mo, dd) - ref);
+            if (best < 0 || dist < best) best = dist, y = c;
+        }
+    }
+    if (!m[2].matched) std::snprintf(buf, sizeof buf, "%04d", y);
+    else if (!m[3].matched) std::snprintf(buf, sizeof buf, "%04d-%02d", y, mo);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+    return std::string(buf);
+}
+
+struct Figures { double precision, recall, values; long tp, fp, fn; double seconds; };
+
+struct Article { std::string bulletin, text, date; std::vector<std::string> dates; };
+
+const std::vector<Article>& dev_articles() {
+    static std::vector<Article> arts = [] {
+        std::vector<Article> out;
+        std::ifstream in(std::filesystem::path(JIANBAO_TEST_SHARED_DIR) / "eval" / "pfr199801-dev.jsonl");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty()) continue;
+            auto j = nlohmann::json::parse(line);
+            out.push_back({j["bulletin"], j["text"], j["date"], j["dates"].get<std::vector<std::string>>()});
+        }
+        return out;
+    }();
+    return arts;
+}
+
+// As score.py's score_eval: per-bulletin sets of folded texts; a value per text, first seen.
+Figures measure(const DateExtractor& x, std::vector<std::string>* misses = nullptr) {
+    struct Side { std::set<std::string> dates; std::map<std::string, std::string> values; };
+    std::map<std::string, Side> want, got;
+    double secs = 0;
+    for (auto& a : dev_articles()) {
+        auto& w = want[a.bulletin];
+        int ry = std::stoi(a.date.substr(0, 4)), rm = std::stoi(a.date.substr(5, 2)), rd = std::stoi(a.date.substr(8, 2));
+        for (auto& t : a.dates) {
+            std::string f = fold(t);
+            w.dates.insert(f);
+            if (auto v = gold_value(f, ry, rm, rd)) w.values[f] = *v;
+        }
+        PartialDate iss = parse_partial_date(a.date).value();
+        ExtractContext ctx{a.text, no_words, iss, false};
+        auto t0 = std::chrono::steady_clock::now();
+        auto ms = x.extract(ctx);
+        secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        auto& k = got[a.bulletin];
+        for (auto& m : ms) {
+            std::string f = fold(m.text);
+            k.dates.insert(f);
+            k.values.emplace(f, m.value.value_or("null"));
+        }
+    }
+    long tp = 0, fp = 0, fn = 0, right = 0, total = 0;
+    for (auto& [b, w] : want) {
+        auto& k = got[b];
+        for (auto& t : w.dates) {
+            if (k.dates.count(t)) ++tp;
+            else {
+                ++fn;
+                if (misses) misses->push_back(b + ": missed " + t);
+            }
+        }
+        for (auto& t : k.dates)
+            if (!w.dates.count(t)) {
+                ++fp;
+                if (misses) misses->push_back(b + ": extra " + t);
+            }
+        for (auto& [t, v] : w.values) {
+            ++total;
+            auto it = k.values.find(t);
+            if (it != k.values.end() && it->second == v) ++right;
+            else if (misses) misses->push_back(b + ": value " + t + " should be " + v + ", got " +
+                                               (it == k.values.end() ? "-" : it->second));
+        }
+    }
+    return {tp + fp ? double(tp) / (tp + fp) : 0, tp + fn ? double(tp) / (tp + fn) : 0,
+            total ? double(right) / total : 0, tp, fp, fn, secs};
+}
+
+void print(const char* name, const Figures& f) {
+    std::printf("[dev] %-34s precision %.4f  recall %.4f  values %.4f  (tp %ld fp %ld fn %ld)  %.3fs\n", name,
+                f.precision, f.recall, f.values, f.tp, f.fp, f.fn, f.seconds);
+}
+
+} // namespace
+
+TEST(DevEval, DatesAgainstPfrGold) {
+    if (dev_articles().empty()) GTEST_SKIP() << "pfr199801-dev.jsonl not found";
+    std::vector<std::string> misses;
+    Figures f = measure(extractor(), &misses);
+    print("default (numeric + solar festivals)", f);
+    if (const char* env = std::getenv("JIANBAO_DATES_MISSES"); env && *env)
+        for (auto& m : misses) std::printf("  %s\n", m.c_str());
+
+    DateOptions numeric;
+    numeric.festivals = false;
+    print("numeric only", measure(DateExtractor(numeric)));
+    DateOptions o = DateOptions{};
+    o.lunar_festivals = true;
+    print("default + lunar festivals", measure(DateExtractor(o)));
+    o = DateOptions{};
+    o.day_words = true;
+    print("default + day words", measure(DateExtractor(o)));
+    o.vague_words = true;
+    print("default + day words + vague", measure(DateExtractor(o)));
+    o.year_month_words = o.time_of_day_words = o.lunar_festivals = true;
+    print("everything", measure(DateExtractor(o)));
+
+    EXPECT_GE(f.recall, 0.95);
+    EXPECT_GE(f.values, 0.98);
+    EXPECT_GE(f.precision, 0.95);
+}
+
+// Debugging aid: JIANBAO_DATES_PROBE="text" prints what is found in it (issued 1998-01-02).
+TEST(DevEval, Probe) {
+    const char* probe = std::getenv("JIANBAO_DATES_PROBE");
+    if (!probe) GTEST_SKIP();
+    for (auto& m : run(probe, "1998-01-02"))
+        std::printf("[probe] %s -> %s %s\n", m.text.c_str(), m.value.value_or("null").c_str(), m.time_of_day.value_or("").c_str());
+}

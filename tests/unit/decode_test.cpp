@@ -1,0 +1,113 @@
+// Decode stage: encodings accepted and refused, byte offsets in errors, the canonical text form.
+#include "jianbao/decode/decode.hpp"
+#include "jianbao/pipeline/pipeline.hpp"
+#include "jianbao/util/error.hpp"
+#include "jianbao/util/sha256.hpp"
+#include "jianbao/util/utf8.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace jianbao;
+
+namespace {
+std::string error_of(std::string_view bytes, const std::optional<std::string>& enc = std::nullopt) {
+    try {
+        decode(bytes, "f.txt", enc);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+} // namespace
+
+TEST(Decode, Utf8WithAndWithoutBom) {
+    EXPECT_EQ(decode("开发区", "f").text, "开发区");
+    auto d = decode("\xEF\xBB\xBF开发区", "f");
+    EXPECT_EQ(d.text, "开发区");
+    EXPECT_EQ(d.encoding, "UTF-8");
+}
+
+TEST(Decode, Utf16WithBom) {
+    // 开发 in UTF-16LE and BE.
+    auto le = decode(std::string("\xFF\xFE\x00\x5F\xD1\x53", 6), "f");
+    EXPECT_EQ(le.text, "开发");
+    EXPECT_EQ(le.encoding, "UTF-16LE");
+    auto be = decode(std::string("\xFE\xFF\x5F\x00\x53\xD1", 6), "f");
+    EXPECT_EQ(be.text, "开发");
+}
+
+TEST(Decode, ForcedEncodingIsStrict) {
+    // 开发区 in GB18030.
+    std::string gb = "\xBF\xAA\xB7\xA2\xC7\xF8";
+    EXPECT_EQ(decode(gb, "f", std::string("GB18030")).text, "开发区");
+    EXPECT_NE(error_of("\xBF\xAA\xFF", std::string("Big5")), "");
+    EXPECT_NE(error_of("x", std::string("no-such-encoding")).find("unknown encoding"), std::string::npos);
+}
+
+TEST(Decode, InvalidUtf8NamesFileAndOffset) {
+    std::string text = "一二三四五六七八九十";
+    std::string bad = text + "\xFF" + text;
+    std::string msg = error_of(bad);
+    EXPECT_NE(msg.find("f.txt"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("invalid UTF-8 at byte 30"), std::string::npos) << msg;
+}
+
+TEST(Decode, RefusesBinaryEmptyAndNul) {
+    EXPECT_NE(error_of("\x89PNG\r\n\x1a\n....").find("PNG"), std::string::npos);
+    EXPECT_NE(error_of("\x7f" "ELF\x02\x01").find("ELF"), std::string::npos);
+    EXPECT_NE(error_of("").find("empty"), std::string::npos);
+    EXPECT_NE(error_of(" \n\t\r\n").find("empty"), std::string::npos);
+    EXPECT_NE(error_of(std::string("ab\0cd", 5)).find("NUL"), std::string::npos);
+}
+
+TEST(Normalise, LineEndsWidthAndPunctuation) {
+    EXPECT_EQ(normalise("a\r\nb\rc"), "a\nb\nc\n");
+    EXPECT_EQ(normalise("１２月３１日"), "12月31日\n");
+    EXPECT_EQ(normalise("１．６ＧＷｈ"), "1.6GWh\n");
+    EXPECT_EQ(normalise("12月9日上午,扬州市委"), "12月9日上午，扬州市委\n");
+    EXPECT_EQ(normalise("项目(高邮)光伏"), "项目（高邮）光伏\n");
+    // ASCII punctuation between Latin or digits stays ASCII.
+    EXPECT_EQ(normalise("1,000 and (x)"), "1,000 and (x)\n");
+    EXPECT_EQ(normalise("标题  \n\n\n正文\t内容   "), "标题\n\n\n正文 内容\n");
+}
+
+TEST(Normalise, IsIdempotent) {
+    std::string once = normalise("王进健来邮调研,开发区(高邮)。１２月\r\n");
+    EXPECT_EQ(normalise(once), once);
+}
+
+TEST(Sha256, KnownVectors) {
+    EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(sha256_hex(std::string(1000, 'a')), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST(Utf8, Helpers) {
+    EXPECT_EQ(utf8::length("开发区ab"), 5u);
+    EXPECT_EQ(utf8::first_invalid("ok\xC0\x80"), 2u);
+    EXPECT_EQ(utf8::first_invalid("\xED\xA0\x80"), 0u); // surrogate
+    EXPECT_EQ(utf8::first_invalid("开发区"), std::string_view::npos);
+    std::string s = "开a";
+    std::size_t i = s.size();
+    EXPECT_EQ(utf8::prev(s, i), U'a');
+    EXPECT_EQ(utf8::prev(s, i), U'开');
+    EXPECT_EQ(i, 0u);
+}
+
+TEST(IssueDate, FromFileName) {
+    auto d = issue_date_from_name("kaifaqu-2021-12.txt");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->year, 2021);
+    EXPECT_EQ(d->month, 12);
+    d = issue_date_from_name("简报2021年12月.txt");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->month, 12);
+    d = issue_date_from_name("19980102-01.txt");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->day, 2);
+    d = issue_date_from_name("bulletin-202112.txt");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->year, 2021);
+    EXPECT_FALSE(issue_date_from_name("bulletin.txt"));
+    EXPECT_FALSE(issue_date_from_name("2021-13.txt"));
+}

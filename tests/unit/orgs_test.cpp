@@ -1,0 +1,91 @@
+// Organisations: unit cases from bulletin phrasing, and P/R/F1 over the PFR DEV split.
+#include "jianbao/extract/organizations.hpp"
+
+#include "entity_eval.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace jianbao;
+
+namespace {
+const OrganizationExtractor& extractor() {
+    static OrganizationExtractor x;
+    return x;
+}
+std::vector<Organization> orgs_of(const std::string& text) {
+    WordSegmenter seg;
+    auto words = seg.words(text);
+    ExtractContext ctx{text, words, {}, false};
+    return extractor().extract(ctx);
+}
+std::string find_type(const std::vector<Organization>& v, const std::string& name) {
+    for (auto& o : v)
+        if (o.name == name) return o.type;
+    return "";
+}
+std::string names(const std::vector<Organization>& v) {
+    std::string s;
+    for (auto& o : v) s += o.name + "/" + o.type + " ";
+    return s;
+}
+} // namespace
+
+TEST(Orgs, FullNamesAndTypes) {
+    auto v = orgs_of("据了解，项目投资方为江苏亿多力新能源科技有限公司，计划总投资5亿元。");
+    EXPECT_EQ(find_type(v, "江苏亿多力新能源科技有限公司"), "company") << names(v);
+    v = orgs_of("12月21日上午，扬州市食品药品检验检测中心与开发区阳沟村开展结对共建活动。");
+    EXPECT_EQ(find_type(v, "扬州市食品药品检验检测中心"), "other") << names(v);
+    EXPECT_EQ(find_type(v, "阳沟村"), "village") << names(v);
+    v = orgs_of("12月27日下午，江苏省总工会慰问团走访慰问困难职工。");
+    EXPECT_NE(names(v).find("江苏省总工会"), std::string::npos) << names(v);
+}
+
+TEST(Orgs, ShortForms) {
+    auto v = orgs_of("市卫健委主任顾永祥就疫苗接种作了说明。开发区经发局汇报了情况。");
+    EXPECT_EQ(find_type(v, "市卫健委"), "government") << names(v);
+    EXPECT_NE(names(v).find("经发局"), std::string::npos) << names(v);
+    v = orgs_of("12月17日下午，市关工委对开发区开展调研。");
+    EXPECT_EQ(find_type(v, "市关工委"), "association") << names(v);
+}
+
+TEST(Orgs, VillagesNotGenericWords) {
+    auto v = orgs_of("会上，昌农村、花王村分别作表态发言。各村、社区要认真贯彻，农村工作很重要。");
+    EXPECT_EQ(find_type(v, "昌农村"), "village") << names(v);
+    EXPECT_EQ(find_type(v, "花王村"), "village") << names(v);
+    EXPECT_EQ(find_type(v, "各村"), "") << names(v);
+    EXPECT_EQ(find_type(v, "农村"), "") << names(v);
+    v = orgs_of("在金塘社区、东墩社区老集镇，他认真察看道路周边环境。");
+    EXPECT_EQ(find_type(v, "金塘社区"), "community") << names(v);
+    EXPECT_EQ(find_type(v, "东墩社区"), "community") << names(v);
+}
+
+TEST(Orgs, VisitList) {
+    auto v = orgs_of("金锋一行先后视察了晶澳（高邮）光伏、晶樱光电、风帆（扬州）、航天锂电、新能易事特等处。");
+    for (const char* n : {"晶澳（高邮）光伏", "晶樱光电", "风帆（扬州）", "航天锂电", "新能易事特"})
+        EXPECT_EQ(find_type(v, n), "company") << n << ": " << names(v);
+    v = orgs_of("代表团先后考察了南京、苏州、无锡等地。");
+    EXPECT_EQ(find_type(v, "苏州"), "") << names(v);
+}
+
+TEST(Orgs, NationalBodiesLongestMatch) {
+    auto v = orgs_of("中共中央办公厅、国务院办公厅日前发出通知。");
+    EXPECT_NE(find_type(v, "中共中央办公厅"), "") << names(v);
+    EXPECT_EQ(find_type(v, "中共中央"), "") << names(v);
+}
+
+TEST(OrgsEval, PfrDev) {
+    auto arts = evalutil::load_dev();
+    if (arts.empty()) GTEST_SKIP() << "no /work/shared eval data";
+    auto s = evalutil::score_pages(
+        arts,
+        [](const ExtractContext& ctx) {
+            std::vector<std::string> n;
+            for (auto& o : extractor().extract(ctx)) n.push_back(o.name);
+            return n;
+        },
+        [](const evalutil::Article& a) { return a.orgs; });
+    s.print("orgs (per bulletin page)", 60);
+    const char* f = std::getenv("JIANBAO_EVAL_FOLD");
+    double floor = f && *f ? 0.62 : 0.80; // measured 0.66 (2-fold) and 0.82 (all DEV), minus a margin
+    EXPECT_GE(s.f1(), floor);
+}

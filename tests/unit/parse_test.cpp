@@ -1,0 +1,368 @@
+// Tests of the structure stage: hand-made hard cases, the seed bulletin against its gold, and
+// the People's Daily DEV pages (record count per page and headline F1).
+#include "jianbao/parse/structure.hpp"
+#include "jianbao/util/utf8.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using jianbao::parse_structure;
+using jianbao::Record;
+using jianbao::RecordKind;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A minimal stand-in for the decode stage's normalisation: full-width ASCII letters and digits
+// folded, ASCII ,;:?!() next to a Han character made full-width.
+std::string normalise(std::string_view s) {
+    std::vector<char32_t> cps;
+    for (std::size_t i = 0; i < s.size();) cps.push_back(jianbao::utf8::next(s, i));
+    std::string out;
+    for (std::size_t k = 0; k < cps.size(); ++k) {
+        char32_t c = cps[k];
+        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+            c = c - 0xFF00 + 0x20;
+        static const std::u32string ascii = U",;:?!()", wide = U"，；：？！（）";
+        auto pos = ascii.find(c);
+        if (pos != std::u32string::npos) {
+            bool han = (k > 0 && jianbao::utf8::is_han(cps[k - 1])) ||
+                       (k + 1 < cps.size() && jianbao::utf8::is_han(cps[k + 1]));
+            if (han) c = wide[pos];
+        }
+        jianbao::utf8::append(out, c);
+    }
+    return out;
+}
+
+std::string nfkc(const std::string& s) {
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
+    if (U_FAILURE(err)) return s;
+    icu::UnicodeString u = n->normalize(icu::UnicodeString::fromUTF8(s), err);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+fs::path shared_dir() { return fs::path(JIANBAO_TEST_SHARED_DIR); }
+
+} // namespace
+
+// ---- hard cases ------------------------------------------------------------------------------
+
+TEST(Structure, EmptyInputGivesNoRecords) {
+    EXPECT_TRUE(parse_structure("").empty());
+    EXPECT_TRUE(parse_structure("\n\n   \n\u3000\n").empty());
+}
+
+TEST(Structure, TitleAndParagraphs) {
+    auto r = parse_structure("\n\n某某区召开安全生产会议\n\n12月3日上午，某某区召开安全生产工作会议。\n\n会议要求，各部门要压实责任。\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].seq, 1);
+    EXPECT_EQ(r[0].kind, RecordKind::article);
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "某某区召开安全生产会议");
+    EXPECT_FALSE(r[0].section);
+    ASSERT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_EQ(r[0].paragraphs[1], "会议要求，各部门要压实责任。");
+}
+
+TEST(Structure, BrokenParagraphRejoinedInsideAWord) {
+    std::string t =
+        "金锋调研重点企业\n\n近日，金锋带队走访调研园区重点企业和重大项目。\n\n"
+        "会上，开发区经发局汇报了全年经济发展情况及明年重点工作打算；各职能部门负责人汇\n\n"
+        "报了相关工作情况、下一步工作举措。\n\n金锋强调，要持续优化产业空间布局。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 1u);
+    ASSERT_EQ(r[0].paragraphs.size(), 3u);
+    EXPECT_EQ(r[0].paragraphs[1],
+              "会上，开发区经发局汇报了全年经济发展情况及明年重点工作打算；各职能部门负责人汇报了相关工作情况、下一步工作举措。");
+}
+
+TEST(Structure, BrokenLineBeforeShortRemainderIsNotATitle) {
+    // The second half is short and title-shaped; the first half is running text, so it is one paragraph.
+    std::string t =
+        "宣讲团来区宣讲全会精神\n\n12月23日下午，宣讲团成员来区作全会精神宣讲。\n\n"
+        "宣讲内容视野开阔，进一步加深了与会人员对党的十九届六中全会精神的认\n\n识和理解。\n\n"
+        "会上，杨某强调，要确保全会精神落到实处。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 1u);
+    ASSERT_EQ(r[0].paragraphs.size(), 3u);
+    EXPECT_EQ(r[0].paragraphs[1], "宣讲内容视野开阔，进一步加深了与会人员对党的十九届六中全会精神的认识和理解。");
+}
+
+TEST(Structure, TitleVersusBrokenLine) {
+    // A short bare line before a lead is a title; a long clause-bearing line before a
+    // non-lead is a broken paragraph.
+    std::string t =
+        "第一条消息标题\n\n近日，某地举行了签约仪式，双方代表出席并致辞。\n\n"
+        "双方表示，将在人才培养、技术攻关和市场开拓等方面深化合作，共同推动产业\n\n"
+        "升级。\n\n第二条消息标题\n\n12月5日，某局召开会议。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(*r[0].title, "第一条消息标题");
+    ASSERT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_EQ(r[0].paragraphs[1], "双方表示，将在人才培养、技术攻关和市场开拓等方面深化合作，共同推动产业升级。");
+    EXPECT_EQ(*r[1].title, "第二条消息标题");
+    EXPECT_EQ(r[1].paragraphs.size(), 1u);
+}
+
+TEST(Structure, BriefsUnderSectionHeader) {
+    std::string t =
+        "某标题\n\n近日，某事发生了。\n\n要闻快览\n\n●12月27日下午，慰问团走访慰问困难职工。\n\n"
+        "●12月8日，纪工委组织开展廉政警示教育。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].kind, RecordKind::article);
+    for (int i : {1, 2}) {
+        EXPECT_EQ(r[i].kind, RecordKind::brief);
+        ASSERT_TRUE(r[i].section);
+        EXPECT_EQ(*r[i].section, "要闻快览");
+        EXPECT_FALSE(r[i].title);
+        ASSERT_EQ(r[i].paragraphs.size(), 1u);
+    }
+    EXPECT_EQ(r[1].paragraphs[0], "12月27日下午，慰问团走访慰问困难职工。");
+    EXPECT_EQ(r[2].seq, 3);
+}
+
+TEST(Structure, CaptionStandingAlone) {
+    std::string t = "某标题\n\n近日，某事发生了。\n\n\n\n12月15日是投票日。图为投票选举现场。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].kind, RecordKind::caption);
+    EXPECT_FALSE(r[1].title);
+    EXPECT_EQ(r[1].paragraphs.size(), 1u);
+}
+
+TEST(Structure, UntitledSingleLineItemsInDensePage) {
+    std::string t =
+        "头条标题\n\n本报北京1月1日讯某事。\n第二段。\n\n\n"
+        "本报讯短消息一则。\n\n\n"
+        "又一则短消息，没有标题。\n\n\n"
+        "二条标题\n\n新华社电某事。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 4u);
+    EXPECT_EQ(*r[0].title, "头条标题");
+    EXPECT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_FALSE(r[1].title);
+    EXPECT_FALSE(r[2].title);
+    EXPECT_EQ(r[2].paragraphs.size(), 1u);
+    EXPECT_EQ(*r[3].title, "二条标题");
+}
+
+TEST(Structure, DenseLinesAreNotRejoinedOrTitled) {
+    // Without a blank line after it, a short first line is not a headline (byline, subtitle).
+    std::string t = "标题一\n\n（一九九八年一月一日）\n江泽民\n同志们、朋友们：\n新年好！\n\n\n无标题\n正文。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(*r[0].title, "标题一");
+    EXPECT_EQ(r[0].paragraphs.size(), 4u);
+    EXPECT_FALSE(r[1].title);
+    EXPECT_EQ(r[1].paragraphs.size(), 2u);
+}
+
+TEST(Structure, CrlfAndStraySpacesTolerated) {
+    auto a = parse_structure("某地召开会议\r\n\r\n\u3000\u3000近日，某事发生了。  \r\n");
+    auto b = parse_structure("某地召开会议\n\n近日，某事发生了。\n");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(*a[0].title, *b[0].title);
+    EXPECT_EQ(a[0].paragraphs, b[0].paragraphs);
+    EXPECT_EQ(a[0].paragraphs[0], "近日，某事发生了。");
+}
+
+TEST(Structure, BylinesAndNotesAreNotTitles) {
+    // Spaced layout: a byline, a dateline note and a subtitle after the title stay in the article.
+    std::string t =
+        "某地举行迎春联欢会\n\n——记一次难忘的聚会\n\n本报记者张三\n\n（新华社北京1月1日电）\n\n"
+        "近日，某地举行迎春联欢会。\n\n李四　王五\n\n会上，大家纷纷表示要再创佳绩。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(*r[0].title, "某地举行迎春联欢会");
+    EXPECT_EQ(r[0].paragraphs.size(), 6u);
+}
+
+TEST(Structure, NoBlankLinesAtAll) {
+    auto r = parse_structure("某某会议召开\n近日，某某会议召开。\n另一条消息标题\n12月1日，某事发生。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(*r[1].title, "另一条消息标题");
+}
+
+// ---- seed bulletin ---------------------------------------------------------------------------
+
+namespace {
+void check_seed(const std::string& text, const nlohmann::json& gold) {
+    auto recs = parse_structure(text);
+    const auto& g = gold["records"];
+    ASSERT_EQ(recs.size(), g.size());
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        SCOPED_TRACE("record " + std::to_string(i + 1));
+        EXPECT_EQ(recs[i].seq, static_cast<int>(i) + 1);
+        EXPECT_EQ(jianbao::to_string(recs[i].kind), g[i]["kind"].get<std::string>());
+        if (g[i]["section"].is_null())
+            EXPECT_FALSE(recs[i].section);
+        else
+            EXPECT_EQ(recs[i].section.value_or("<null>"), g[i]["section"].get<std::string>());
+        if (g[i]["title"].is_null())
+            EXPECT_FALSE(recs[i].title);
+        else
+            EXPECT_EQ(nfkc(recs[i].title.value_or("<null>")), nfkc(g[i]["title"].get<std::string>()));
+        EXPECT_EQ(recs[i].paragraphs.size(), g[i]["paragraphs"].get<std::size_t>());
+        for (const auto& p : recs[i].paragraphs) {
+            EXPECT_FALSE(p.empty());
+            EXPECT_FALSE(jianbao::utf8::starts_with(p, "●"));
+        }
+    }
+}
+} // namespace
+
+TEST(StructureSeed, MatchesGoldExactly) {
+    fs::path seed = shared_dir() / "seed" / "kaifaqu-2021-12.txt";
+    if (!fs::exists(seed)) GTEST_SKIP() << "no shared seed at " << seed;
+    auto gold = nlohmann::json::parse(read_file(shared_dir() / "seed" / "gold.json"));
+    std::string raw = read_file(seed);
+    {
+        SCOPED_TRACE("normalised");
+        check_seed(normalise(raw), gold);
+    }
+    {
+        SCOPED_TRACE("raw");
+        check_seed(raw, gold);
+    }
+    // The rejoined paragraphs are whole.
+    auto recs = parse_structure(normalise(raw));
+    EXPECT_NE(recs[2].paragraphs[1].find("汇报了相关工作情况"), std::string::npos);
+    EXPECT_NE(recs[2].paragraphs[2].find("加快载体建设"), std::string::npos);
+    EXPECT_NE(recs[3].paragraphs[1].find("对各项服务政策"), std::string::npos);
+    EXPECT_NE(recs[6].paragraphs[1].find("党的百年奋斗的初心"), std::string::npos);
+    EXPECT_NE(recs[6].paragraphs[1].find("的认识和理解。"), std::string::npos);
+}
+
+// ---- People's Daily DEV pages -----------------------------------------------------------------
+
+namespace {
+struct PageGold {
+    int articles = 0;
+    std::set<std::string> headlines;
+    std::vector<std::string> texts;
+};
+
+struct Figures {
+    int pages = 0, exact = 0, tp = 0, fp = 0, fn = 0;
+    double count_exact() const { return pages ? double(exact) / pages : 0; }
+    double f1() const { return tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0; }
+};
+
+void measure(const std::string& name, const std::string& text, const PageGold& g, Figures& f,
+             std::vector<std::string>& misses) {
+    auto recs = parse_structure(normalise(text));
+    std::set<std::string> got;
+    for (const auto& r : recs)
+        if (r.title) got.insert(nfkc(*r.title));
+    ++f.pages;
+    if (static_cast<int>(recs.size()) == g.articles)
+        ++f.exact;
+    else
+        misses.push_back(name + ": " + std::to_string(recs.size()) + " records, gold " + std::to_string(g.articles));
+    for (const auto& h : g.headlines) {
+        if (got.count(h))
+            ++f.tp;
+        else {
+            ++f.fn;
+            if (misses.size() < 40) misses.push_back(name + ": missed title " + h);
+        }
+    }
+    for (const auto& t : got)
+        if (!g.headlines.count(t)) {
+            ++f.fp;
+            if (misses.size() < 40) misses.push_back(name + ": extra title " + t);
+        }
+}
+} // namespace
+
+TEST(StructureEval, PeoplesDailyDevPages) {
+    fs::path eval = shared_dir() / "eval";
+    fs::path jsonl = eval / "pfr199801-dev.jsonl";
+    if (!fs::exists(jsonl)) GTEST_SKIP() << "no eval data at " << eval;
+    std::map<std::string, PageGold> gold;
+    {
+        std::ifstream in(jsonl);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty()) continue;
+            auto a = nlohmann::json::parse(line);
+            auto& g = gold[a["bulletin"].get<std::string>()];
+            ++g.articles;
+            if (a["headline"].is_string()) g.headlines.insert(nfkc(a["headline"].get<std::string>()));
+            g.texts.push_back(a["text"].get<std::string>());
+        }
+    }
+    std::vector<std::string> misses;
+
+    // The 40 page files as shipped.
+    Figures files;
+    for (const auto& e : fs::directory_iterator(eval / "bulletins-dev")) {
+        if (e.path().extension() != ".txt") continue;
+        std::string name = e.path().filename().string();
+        ASSERT_TRUE(gold.count(name)) << name;
+        measure(name, read_file(e.path()), gold[name], files, misses);
+    }
+    // All 133 DEV pages, rebuilt from the jsonl by the README's rule.
+    Figures all;
+    for (const auto& [name, g] : gold) {
+        std::string text;
+        for (std::size_t i = 0; i < g.texts.size(); ++i) text += (i ? "\n\n\n" : "") + g.texts[i];
+        text += "\n";
+        if (fs::exists(eval / "bulletins-dev" / name)) {
+            EXPECT_EQ(text, read_file(eval / "bulletins-dev" / name)) << "page rebuild differs: " << name;
+        }
+        measure(name, text, g, all, misses);
+    }
+    // Information only: the same pages in the seed's spaced layout (one blank line after every
+    // line, articles included), so only content cues can find titles and boundaries.
+    Figures spaced;
+    std::vector<std::string> spaced_misses;
+    for (const auto& [name, g] : gold) {
+        std::string text;
+        for (const auto& t : g.texts) {
+            std::istringstream in(t);
+            std::string line;
+            while (std::getline(in, line))
+                if (!line.empty()) text += line + "\n\n";
+        }
+        measure(name, text, g, spaced, spaced_misses);
+    }
+    for (const auto& m : misses) std::cout << "  " << m << "\n";
+    std::cout << "bulletins-dev files: pages " << files.pages << ", article_count_exact " << files.count_exact()
+              << ", title F1 " << files.f1() << " (tp " << files.tp << " fp " << files.fp << " fn " << files.fn
+              << ")\n";
+    std::cout << "all DEV pages:       pages " << all.pages << ", article_count_exact " << all.count_exact()
+              << ", title F1 " << all.f1() << " (tp " << all.tp << " fp " << all.fp << " fn " << all.fn << ")\n";
+    std::cout << "spaced relayout (info): article_count_exact " << spaced.count_exact() << ", title F1 "
+              << spaced.f1() << " (tp " << spaced.tp << " fp " << spaced.fp << " fn " << spaced.fn << ")\n";
+    if (std::getenv("JIANBAO_PARSE_DEBUG"))
+        for (const auto& m : spaced_misses) std::cout << "  spaced: " << m << "\n";
+    EXPECT_EQ(files.pages, 40);
+    EXPECT_EQ(all.pages, 133);
+    EXPECT_GE(files.count_exact(), 0.95);
+    EXPECT_GE(files.f1(), 0.95);
+    EXPECT_GE(all.count_exact(), 0.95);
+    EXPECT_GE(all.f1(), 0.95);
+}

@@ -1,0 +1,280 @@
+#include "jianbao/extract/people.hpp"
+#include "jianbao/segment/words.hpp"
+#include "jianbao/util/utf8.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace jianbao;
+
+namespace {
+
+const PeopleExtractor& extractor() {
+    static PeopleExtractor x;
+    return x;
+}
+
+WordSegmenter& segmenter() {
+    static WordSegmenter s;
+    return s;
+}
+
+std::vector<Person> run(const std::string& text) {
+    auto words = segmenter().words(text);
+    ExtractContext ctx{text, words, {}, false};
+    return extractor().extract(ctx);
+}
+
+const Person* find(const std::vector<Person>& ps, const std::string& name) {
+    for (const auto& p : ps)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+std::set<std::string> names(const std::vector<Person>& ps) {
+    std::set<std::string> out;
+    for (const auto& p : ps) out.insert(p.name);
+    return out;
+}
+
+std::string dump(const std::vector<Person>& ps) {
+    std::string out;
+    for (const auto& p : ps) {
+        out += p.name + "[";
+        for (const auto& t : p.titles) out += t + ";";
+        out += "]x" + std::to_string(p.mentions) + " ";
+    }
+    return out;
+}
+
+// What the decoder hands the extractors: ASCII ,;:?!() next to Han turned full-width.
+std::string normalise(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+        switch (ch) {
+        case ',': out += "，"; break;
+        case ';': out += "；"; break;
+        case ':': out += "："; break;
+        case '?': out += "？"; break;
+        case '!': out += "！"; break;
+        case '(': out += "（"; break;
+        case ')': out += "）"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+TEST(People, TitlesBeforeNameSplitAtEnumerationComma) {
+    auto ps = run("12月9日上午，扬州市委副书记、代市长王进健来邮调研开发园区工作。");
+    const Person* p = find(ps, "王进健");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, (std::vector<std::string>{"扬州市委副书记", "代市长"}));
+    EXPECT_EQ(ps.size(), 1u) << dump(ps);
+}
+
+TEST(People, CommaSeparatesPeopleWithTheirOwnTitles) {
+    auto ps = run("我市市委书记张利，市委常委、常务副市长王学峰，开发区党工委副书记、管委会主任金锋等陪同调研。");
+    ASSERT_EQ(names(ps), (std::set<std::string>{"张利", "王学峰", "金锋"})) << dump(ps);
+    EXPECT_EQ(find(ps, "张利")->titles, (std::vector<std::string>{"市委书记"}));
+    EXPECT_EQ(find(ps, "王学峰")->titles, (std::vector<std::string>{"市委常委", "常务副市长"}));
+    EXPECT_EQ(find(ps, "金锋")->titles, (std::vector<std::string>{"开发区党工委副书记", "管委会主任"}));
+}
+
+TEST(People, GroupLabelListGivesPeopleWithoutTitles) {
+    auto ps = run("县委副书记周国强，县领导陈海波、刘建华、赵明、孙立新等共同见证项目签约。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"周国强", "陈海波", "刘建华", "赵明", "孙立新"})) << dump(ps);
+    for (const char* n : {"陈海波", "刘建华", "赵明", "孙立新"}) {
+        ASSERT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+        EXPECT_TRUE(find(ps, n)->titles.empty()) << n << " " << dump(ps);
+    }
+}
+
+TEST(People, YixingAndDengEndTheName) {
+    auto ps = run("在园区，王进健一行来到企业。陈立新等参加活动。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"王进健", "陈立新"})) << dump(ps);
+}
+
+TEST(People, PlaceCompanyAndTimeWordsAreNotPeople) {
+    for (const char* text : {"在金塘社区、东墩社区老集镇察看环境。", "昌农村、花王村分别作表态发言。",
+                             "利用华山路现有厂房3.37万㎡建设。", "今天下午召开会议。",
+                             "江苏亿多力新能源科技有限公司投资。", "马棚街道各相关部门单位参加。"}) {
+        auto ps = run(text);
+        EXPECT_TRUE(ps.empty()) << text << " -> " << dump(ps);
+    }
+}
+
+TEST(People, BylinesAndPhotoCredits) {
+    auto ps = run("江泽民在茶话会上发表重要讲话。（新华社记者王新庆摄）");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"江泽民", "王新庆"})) << dump(ps);
+    ps = run("本报北京１月１日讯　记者李长云报道：会议在京召开。（杜中武　孙传刚）");
+    EXPECT_TRUE(find(ps, "杜中武") && find(ps, "孙传刚") && find(ps, "李长云")) << dump(ps);
+}
+
+TEST(People, ForeignAndDottedNames) {
+    auto ps = run("俄罗斯总统叶利钦和美国总统克林顿通了电话，司马义·艾买提出席。");
+    EXPECT_TRUE(find(ps, "叶利钦") && find(ps, "克林顿") && find(ps, "司马义·艾买提")) << dump(ps);
+    ASSERT_NE(find(ps, "克林顿"), nullptr);
+    EXPECT_EQ(find(ps, "克林顿")->titles, (std::vector<std::string>{"美国总统"}));
+}
+
+TEST(People, TitleNextToNameDoesNotBreakIt) {
+    auto ps = run("会上，党组书记江成作了讲话。王中军代表在发言中说。习近平总书记的重要讲话。");
+    ASSERT_TRUE(find(ps, "江成") && find(ps, "王中军") && find(ps, "习近平")) << dump(ps);
+    EXPECT_EQ(find(ps, "江成")->titles, (std::vector<std::string>{"党组书记"}));
+    EXPECT_EQ(find(ps, "王中军")->titles, (std::vector<std::string>{"代表"}));
+    EXPECT_EQ(find(ps, "习近平")->titles, (std::vector<std::string>{"总书记"}));
+}
+
+TEST(People, TitleAfterNameAndLaterMentions) {
+    auto ps = run("金锋主任出席会议。李四同志讲话。金锋强调，要做好工作。");
+    ASSERT_TRUE(find(ps, "金锋") && find(ps, "李四")) << dump(ps);
+    EXPECT_EQ(find(ps, "金锋")->titles, (std::vector<std::string>{"主任"}));
+    EXPECT_EQ(find(ps, "金锋")->mentions, 2);
+    EXPECT_EQ(find(ps, "李四")->titles, (std::vector<std::string>{"同志"}));
+}
+
+TEST(People, OrganisationBeforeEnumerationCommaIsNoTitle) {
+    auto ps = run("12月24日下午，市委、宣传部长杨文喜一行到开发区督查。");
+    ASSERT_NE(find(ps, "杨文喜"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "杨文喜")->titles, (std::vector<std::string>{"宣传部长"}));
+}
+
+// The sample bulletin against its hand annotation, record by record in gold order.
+TEST(People, SeedBulletinMatchesGold) {
+    std::filesystem::path shared = JIANBAO_TEST_SHARED_DIR;
+    if (!std::filesystem::exists(shared / "seed" / "gold.json")) GTEST_SKIP() << "no " << shared;
+    auto gold = nlohmann::json::parse(read_file(shared / "seed" / "gold.json"));
+    std::istringstream in(normalise(read_file(shared / "seed" / "kaifaqu-2021-12.txt")));
+    // Split into records: a gold title line starts an article, ● a brief, a plain line after briefs the caption.
+    const auto& grec = gold["records"];
+    std::vector<std::string> texts;
+    std::size_t next = 0;
+    bool in_briefs = false;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line == "要闻快览") continue;
+        bool start = false;
+        if (next < grec.size() && grec[next]["title"].is_string() &&
+            normalise(grec[next]["title"].get<std::string>()) == line)
+            start = true;
+        else if (utf8::starts_with(line, "●")) start = in_briefs = true;
+        else if (in_briefs) start = true, in_briefs = false;
+        if (start) {
+            texts.emplace_back();
+            ++next;
+        }
+        if (!texts.empty()) texts.back() += (texts.back().empty() ? "" : "\n") + line;
+    }
+    ASSERT_EQ(texts.size(), grec.size());
+    int tp = 0, fp = 0, fn = 0, t_hit = 0, t_all = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto ps = run(texts[i]);
+        std::set<std::string> want;
+        for (auto& [name, titles] : grec[i]["people"].items()) {
+            want.insert(name);
+            const Person* p = find(ps, name);
+            if (!p) {
+                ++fn;
+                ADD_FAILURE() << "record " << i + 1 << ": missed " << name << " got " << dump(ps);
+            } else {
+                ++tp;
+            }
+            for (const auto& t : titles) {
+                ++t_all;
+                bool ok = p && std::any_of(p->titles.begin(), p->titles.end(), [&](const std::string& x) {
+                              return x.find(t.get<std::string>()) != std::string::npos;
+                          });
+                t_hit += ok;
+                if (!ok) std::cout << "record " << i + 1 << ": missed title " << t << " of " << name << "\n";
+            }
+        }
+        for (const auto& p : ps)
+            if (!want.count(p.name)) {
+                ++fp;
+                ADD_FAILURE() << "record " << i + 1 << ": extra " << p.name << " in " << dump(ps);
+            }
+    }
+    double recall = t_all ? double(t_hit) / t_all : 1.0;
+    std::cout << "seed people tp=" << tp << " fp=" << fp << " fn=" << fn << " titles recall=" << recall << "\n";
+    EXPECT_EQ(fp + fn, 0);
+    EXPECT_GE(recall, 0.95);
+}
+
+// People's Daily 1998-01 DEV: persons compared per page (union over its articles), as tools/score.py.
+// JIANBAO_PEOPLE_EVAL_DAYS=0 or 2 keeps only days with day % 4 equal to it (for the 2-fold check,
+// run with JIANBAO_DATA pointing at a lexicon learned on the other half).
+TEST(People, PfrDevPersonsF1) {
+    std::filesystem::path file = std::filesystem::path(JIANBAO_TEST_SHARED_DIR) / "eval" / "pfr199801-dev.jsonl";
+    if (!std::filesystem::exists(file)) GTEST_SKIP() << "no " << file;
+    int only = -1;
+    if (const char* d = std::getenv("JIANBAO_PEOPLE_EVAL_DAYS")) only = std::atoi(d);
+    std::ifstream in(file);
+    std::map<std::string, std::set<std::string>> want, got;
+    std::string line;
+    std::size_t bytes = 0, articles = 0;
+    double seconds = 0;
+    while (std::getline(in, line)) {
+        auto a = nlohmann::json::parse(line);
+        std::string date = a["date"];
+        if (only >= 0 && std::stoi(date.substr(8, 2)) % 4 != only) continue;
+        std::string page = a["bulletin"];
+        for (const auto& p : a["persons"]) {
+            std::string n = p;
+            if (utf8::length(n) >= 2) want[page].insert(n);
+        }
+        std::string text = a["text"];
+        auto t0 = std::chrono::steady_clock::now();
+        auto ps = run(text);
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        bytes += text.size();
+        ++articles;
+        for (const auto& p : ps) got[page].insert(p.name);
+    }
+    int tp = 0, fp = 0, fn = 0;
+    std::map<std::string, int> miss, extra;
+    for (auto& [page, w] : want) {
+        auto& g = got[page];
+        for (const auto& n : w) g.count(n) ? ++tp : (++fn, ++miss[n]);
+        for (const auto& n : g) {
+            if (!w.count(n)) ++fp, ++extra[n];
+        }
+    }
+    double p = tp + fp ? double(tp) / (tp + fp) : 0, r = tp + fn ? double(tp) / (tp + fn) : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    auto top = [](const std::map<std::string, int>& m) {
+        std::vector<std::pair<int, std::string>> v;
+        for (auto& [k, c] : m) v.push_back({-c, k});
+        std::sort(v.begin(), v.end());
+        std::string out;
+        for (std::size_t i = 0; i < v.size() && i < 30; ++i) out += v[i].second + " ";
+        return out;
+    };
+    std::cout << "PFR DEV articles=" << articles << " persons P=" << p << " R=" << r << " F1=" << f << "\n"
+              << "  speed (segment+extract): " << bytes / 1e6 / seconds << " MB/s\n"
+              << "  top misses: " << top(miss) << "\n  top extras: " << top(extra) << "\n";
+    // Floor: what the shipped model reaches on DEV (0.98) minus a margin; it is learned on DEV, so
+    // this guards regressions only. Held-out quality is measured by the 2-fold run (see README of scripts).
+    if (only < 0 && std::getenv("JIANBAO_DATA") == nullptr) {
+        EXPECT_GE(f, 0.96);
+    }
+}
