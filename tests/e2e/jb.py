@@ -37,7 +37,15 @@ def dump(db):
         return None
     con = sqlite3.connect(db)
     try:
-        return "\n".join(con.iterdump())
+        # The FTS5 table needs jianbao's tokenizer to be read; its shadow tables hold the index rows.
+        out = []
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+        for t in tables:
+            out.append(t)
+            out.extend(repr(r) for r in con.execute(f'SELECT * FROM "{t}" ORDER BY 1'))
+        out.append(repr(con.execute("PRAGMA user_version").fetchone()))
+        return "\n".join(out)
     finally:
         con.close()
 

@@ -134,9 +134,10 @@ class BadInput(ArchiveTest):
         self.assertEqual(self.before, dump(self.db))
 
     def test_invalid_utf8(self):
-        text = open(SAMPLE, encoding="utf-8").read().encode("utf-8")
-        bad = text[:300] + b"\xff\xfe\xfd" + text[300:]
-        self.assert_refused(self.write("broken.txt", bad), "invalid UTF-8", "byte 300")
+        text = open(SAMPLE, encoding="utf-8").read()
+        head = text[:100].encode("utf-8")
+        bad = head + b"\xff\xfe\xfd" + text[100:].encode("utf-8")
+        self.assert_refused(self.write("broken.txt", bad), "invalid UTF-8", f"byte {len(head)}")
 
     def test_empty(self):
         self.assert_refused(self.write("empty.txt", b""), "empty")
