@@ -159,6 +159,16 @@ def learn_chars(arts):
     return CharInfo(table)
 
 
+def chinese_shape(chars, i, e):
+    """True when chars[i:e] is also a Chinese-name candidate (surname + 1-2 Han characters)."""
+    L = e - i
+    if not all(is_han(chars[k]) for k in range(i, e)):
+        return False
+    if chars[i] in SINGLE and L in (2, 3):
+        return True
+    return "".join(chars[i:i + 2]) in COMPOUND and L in (3, 4)
+
+
 def candidates(chars, ci):
     """Name candidates of a text as {(start, end): [features]}."""
     n = len(chars)
@@ -203,7 +213,7 @@ def candidates(chars, ci):
                         break
                     name = "".join(chars[i:e])
                     sur = name[:sl]
-                    f = ["C%d%d" % (sl, gl), "S=" + sur, "N=" + name,
+                    f = ["C%d%d" % (sl, gl), "S=" + sur,
                          "SB=" + (ci.sb(sur) if sl == 1 else "cmp")]
                     if gl == 1:
                         f += ["G=" + name[sl], "GB=" + ci.gb(name[sl])]
@@ -237,8 +247,10 @@ def candidates(chars, ci):
                                                                     and ci.translit(chars[e + 1]))))
                 name = "".join(chars[i:e])
                 L = min(e - i, 8)
-                f = ["F%d" % L, "FF=" + name[0], "FE=" + name[-1], "N=" + name, "FW=%d" % worst,
+                f = ["F%d" % L, "FF=" + name[0], "FE=" + name[-1], "FW=%d" % worst,
                      "FLW=%d,%d" % (L, worst)]
+                if chinese_shape(chars, i, e):
+                    f.append("FCH%d" % L)
                 if run_start:
                     f.append("FRS")
                 if run_end:
@@ -280,6 +292,8 @@ def train(arts, ci, epochs=8, seed=1, parts=5):
         cik = learn_chars(rest) if rest and held else ci
         for a, span, f, y in examples(held, cik):
             data.append(([fid.setdefault(x, len(fid)) for x in f], 1 if y else -1))
+    if os.environ.get("PEOPLE_TRAINER", "logreg") == "logreg":
+        return train_logreg(data, fid, epochs, seed)
     w = [0.0] * len(fid)
     acc = [0.0] * len(fid)  # for averaging: sum of c * update
     c = 1
@@ -299,7 +313,40 @@ def train(arts, ci, epochs=8, seed=1, parts=5):
     return {names[i]: w[i] - acc[i] / c for i in range(len(fid)) if abs(w[i] - acc[i] / c) >= 0.005}
 
 
-def decode(chars, ci, model, threshold=0.0):
+def train_logreg(data, fid, epochs, seed, l2=1e-6, lr=0.2):
+    """Logistic regression by AdaGrad SGD; the decision threshold (log-odds) is THRESHOLD."""
+    w = [0.0] * len(fid)
+    g2 = [1e-8] * len(fid)
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(data)
+        for xs, y in data:
+            s = sum(w[i] for i in xs)
+            t = 1.0 if y > 0 else 0.0
+            if s > 30:
+                p = 1.0
+            elif s < -30:
+                p = 0.0
+            else:
+                p = 1.0 / (1.0 + math.exp(-s))
+            g = p - t
+            if abs(g) < 1e-4:
+                continue
+            for i in xs:
+                gi = g + l2 * w[i]
+                g2[i] += gi * gi
+                w[i] -= lr * gi / math.sqrt(g2[i])
+    names = [None] * len(fid)
+    for k, i in fid.items():
+        names[i] = k
+    model = {names[i]: w[i] for i in range(len(fid)) if abs(w[i]) >= 0.005}
+    model["THRESHOLD"] = float(os.environ.get("PEOPLE_THRESHOLD", "-1.0"))
+    return model
+
+
+def decode(chars, ci, model, threshold=None):
+    if threshold is None:
+        threshold = model.get("THRESHOLD", 0.0)
     cands = candidates(chars, ci)
     scored = sorted(((sum(model.get(x, 0.0) for x in f), s, e) for (s, e), f in cands.items()), reverse=True)
     taken = [False] * len(chars)
@@ -362,9 +409,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", action="store_true")
     ap.add_argument("--out", default=LEX)
+    ap.add_argument("--fold-dirs", help="with --folds: write each fold's lexicon into DIR0, DIR1")
     ap.add_argument("--days", choices=["even", "odd", "all"], default="all",
                     help="learn on days with day%%4==0 (even) or ==2 (odd) only")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=int(os.environ.get("PEOPLE_EPOCHS", "8")))
     args = ap.parse_args()
     if args.folds:
         halves = ({0}, {2})
@@ -374,6 +422,17 @@ def main():
             model = train(tr, ci, args.epochs)
             print("fold %d train P/R/F %.4f %.4f %.4f" % ((k,) + evaluate(tr, ci, model)))
             print("fold %d test  P/R/F %.4f %.4f %.4f" % ((k,) + evaluate(te, ci, model, show=40)))
+            base = model.get("THRESHOLD", 0.0)
+            for d in (-1.0, -0.5, 0.5, 1.0, 1.5):
+                model["THRESHOLD"] = base + d
+                print("  threshold %.1f test P/R/F %.4f %.4f %.4f" % ((base + d,) + evaluate(te, ci, model)))
+            model["THRESHOLD"] = base
+            if args.fold_dirs:
+                import shutil
+                d = "%s%d" % (args.fold_dirs, k)
+                shutil.rmtree(d, ignore_errors=True)
+                shutil.copytree(LEX, d)
+                write(d, ci, model, "fold %d" % k)
         return
     days = {"even": {0}, "odd": {2}, "all": None}[args.days]
     arts = load(days)

@@ -32,6 +32,10 @@ struct FilterOptions {
 void add_filter_options(CLI::App& cmd, FilterOptions& f);
 SearchFilter to_filter(const FilterOptions& f, const std::string& text);
 
+// Resolves a person as typed (simplified, traditional or pinyin) to the stored name; nullopt when
+// nobody matches. Several pinyin matches are listed on stderr and end the command with exit 1.
+std::optional<std::string> resolve_person(const Archive& archive, const std::string& name);
+
 void setup_import(CLI::App& app, Globals& g);
 void setup_parse(CLI::App& app, Globals& g);
 void setup_search(CLI::App& app, Globals& g);

@@ -1,7 +1,10 @@
 #include "cli.hpp"
 
 #include "jianbao/extract/dates.hpp"
+#include "jianbao/query/person_lookup.hpp"
 #include "jianbao/util/error.hpp"
+
+#include <iostream>
 
 #include <cstdlib>
 #include <unistd.h>
@@ -68,6 +71,18 @@ SearchFilter to_filter(const FilterOptions& f, const std::string& text) {
              : f.sort == "date"    ? SearchFilter::Sort::date
                                    : SearchFilter::Sort::automatic;
     return q;
+}
+
+std::optional<std::string> resolve_person(const Archive& archive, const std::string& name) {
+    std::vector<std::string> found = lookup_person(archive, name);
+    if (found.empty()) return std::nullopt;
+    if (found.size() > 1) {
+        // Never guess between people who read alike: list them and let the user choose.
+        std::cerr << "jianbao: " << name << ": " << found.size() << " people match this spelling; give one of:\n";
+        for (const auto& f : found) std::cerr << "  " << f << '\n';
+        throw ExitStatus{exit_not_found};
+    }
+    return found.front();
 }
 
 } // namespace jianbao::cli

@@ -33,7 +33,8 @@ void join(std::ostream& out, const std::vector<std::string>& v, const char* sep)
 
 void run_person(const Globals& g, const PersonOptions& o) {
     Archive archive = open_archive(g);
-    auto report = person_report(archive, o.name);
+    auto name = resolve_person(archive, o.name);
+    auto report = name ? person_report(archive, *name) : std::nullopt;
     if (!report) {
         std::cerr << "jianbao: " << o.name << ": no such person in the archive\n";
         throw ExitStatus{exit_not_found};

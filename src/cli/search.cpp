@@ -25,9 +25,16 @@ Archive open_for_reading(const Globals& g) {
     return Archive(path, Archive::Mode::read_only);
 }
 
+// --person as typed → the stored name (an unknown name stays, and simply matches nothing).
+void resolve_person_filter(const Archive& archive, SearchFilter& filter) {
+    if (!filter.person) return;
+    if (auto name = resolve_person(archive, *filter.person)) filter.person = *name;
+}
+
 void run_search(const Globals& g, const SearchOptions& o) {
     Archive archive = open_for_reading(g);
     SearchFilter filter = to_filter(o.filter, o.text);
+    resolve_person_filter(archive, filter);
     std::vector<SearchHit> hits = search(archive, filter);
     if (hits.empty()) throw ExitStatus{exit_not_found};
     if (o.json) {
@@ -62,6 +69,7 @@ struct ExportOptions {
 void run_export(const Globals& g, const ExportOptions& o) {
     Archive archive = open_for_reading(g);
     SearchFilter filter = to_filter(o.filter, "");
+    resolve_person_filter(archive, filter);
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (!o.output.empty() && o.output != "-") {

@@ -136,6 +136,8 @@ Gazetteer::Gazetteer() {
     }
     for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0]);
     for (const auto& row : lexicon::read_table("place_learned.txt", 1)) add(row[0]);
+    for (const auto& line : lexicon::read_lines("place_china_features.txt")) add(line);
+    for (const auto& line : lexicon::read_lines("place_extend.txt")) extend_.insert(to_u32(line), 0);
     for (const auto& row : lexicon::read_table("place_suffixes.txt", 3)) {
         suffix_min_.push_back(std::stoi(row[1]));
         suffix_word_.push_back(row[2] == "1");
@@ -160,6 +162,7 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
     for (std::size_t i = 0; i < n;) {
         std::size_t len = used[i] ? 0 : fwd_.longest(t, i);
         if (len && free(i, i + len)) {
+            if (std::size_t x = extend_.longest(t, i + len); x && free(i + len, i + len + x)) len += x; // 张家口|地区
             out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
             for (std::size_t k = i; k < i + len; ++k) used[k] = 1;
             i += len;
@@ -245,6 +248,36 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     }
     for (const auto& w : lexicon::read_lines("org_list_cues.tsv")) cues_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("org_reject.tsv")) reject_.insert(to_u32(w), 0);
+    // Learned from DEV: strings that look like names but are rarely gold alone (国家教委, 老干部).
+    for (const auto& row : lexicon::read_table("org_learned_reject.tsv", 1)) reject_.insert(to_u32(row[0]), 0);
+    for (const auto& row : lexicon::read_table("org_learned_context.tsv", 4)) {
+        ctx_stats_.push_back({std::stoi(row[1]), std::stoi(row[2]), std::stoi(row[3])});
+        ctx_.insert(to_u32(row[0]), static_cast<std::int32_t>(ctx_stats_.size() - 1));
+    }
+    for (const auto& w : lexicon::read_lines("org_country_abbrev.tsv")) {
+        std::u32string u = to_u32(w);
+        if (u.size() == 1) country_abbrev_.insert(u[0]);
+    }
+}
+
+const OrgFinder::Ctx* OrgFinder::ctx_of(const Chars& t, std::size_t b, std::size_t e) const {
+    std::int32_t v = -1;
+    if (e - b < 2 || ctx_.longest(t, b, &v, false) != e - b || v < 0) return nullptr;
+    return &ctx_stats_[static_cast<std::size_t>(v)];
+}
+
+// A word that cannot sit inside a name: a stop word, a bare quantity (一个, 三家, 两) or
+// numerals followed by a stop character (七个).
+bool OrgFinder::stops_scan(const Chars& t, std::size_t b, std::size_t e) const {
+    std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e));
+    if (stop_.contains(piece)) return true;
+    // A word of two or more characters that DEV names almost never contain (作为, 任何, 取消).
+    if (const Ctx* c = ctx_of(t, b, e); c && c->inside * 200 < c->occ) return true;
+    static const std::u32string_view numerals = U"一二三四五六七八九十两几";
+    std::size_t k = 0;
+    while (k < piece.size() && numerals.find(piece[k]) != std::u32string_view::npos) ++k;
+    if (k == 0) return false;
+    return k == piece.size() || (k + 1 == piece.size() && stop_.contains(piece.substr(k)));
 }
 
 bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const {
@@ -253,6 +286,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (!slen) return false;
     const Suffix& S = suffixes_[static_cast<std::size_t>(v)];
     std::size_t s = j - slen;
+    // The word ending here is a verb or common noun that merely ends like a name (主办, 格局).
+    if (stops_scan(t, static_cast<std::size_t>(t.word_start[j - 1]), j)) return false;
     const bool village = S.type == "village" || S.type == "community";
     std::size_t cur = s, stem = 0;
     bool named = false, dict_compound = false, after_name = false;
@@ -296,6 +331,28 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             named = true;
             continue;
         }
+        // 中国驻|美国|大使馆: a mission abroad keeps its sending country.
+        if (named && t.c[cur - 1] == U'驻' && cur >= 3) {
+            if (std::size_t p2 = gaz_.ending_at(t, cur - 1); p2 && stem + p2 + 1 <= 20) {
+                cur -= p2 + 1;
+                stem += p2 + 1;
+                continue;
+            }
+        }
+        // 俄|外交部, 巴|政府, 美|国务院: a one-character country abbreviation as its own word,
+        // after punctuation or a function word.
+        if (t.word_start[cur - 1] == static_cast<std::int32_t>(cur - 1) && country_abbrev_.count(t.c[cur - 1]) &&
+            (named || dict_compound || stem > 0)) {
+            std::size_t a = cur - 1;
+            bool open = a == 0 || (!is_han(t.c[a - 1]) && !(t.c[a - 1] >= U'0' && t.c[a - 1] <= U'9')) ||
+                        stops_scan(t, static_cast<std::size_t>(t.word_start[a - 1]), a);
+            if (open) {
+                cur = a;
+                stem += 1;
+                named = true;
+                break;
+            }
+        }
         if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
         std::size_t wb = static_cast<std::size_t>(t.word_start[cur - 1]);
         if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside
@@ -304,16 +361,31 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             if (t.c[k] != U'（' || k == 0 || !all_han(t, k + 1, cur - 1) || !is_han(t.c[k - 1]) || stem == 0) break;
             wb = k;
         } else if (!all_han(t, wb, cur)) {
+            // NEC公司, TCL集团: a Latin-letter name right before the suffix opens the name.
+            bool latin = stem == 0 && cur - wb >= 2;
+            for (std::size_t k = wb; k < cur && latin; ++k)
+                latin = (t.c[k] >= U'A' && t.c[k] <= U'Z') || (t.c[k] >= U'0' && t.c[k] <= U'9');
+            if (latin && t.c[wb] >= U'A' && t.c[wb] <= U'Z') {
+                stem += cur - wb;
+                cur = wb;
+                named = true;
+            }
             break;
-        } else {
-            std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(wb), t.c.begin() + static_cast<std::ptrdiff_t>(cur));
-            if (stop_.contains(piece)) break;
+        } else if (stops_scan(t, wb, cur)) {
+            break;
         }
         if (stem + (cur - wb) > max_stem) break;
         stem += cur - wb;
         cur = wb;
     }
     if (stem < static_cast<std::size_t>(S.min_stem)) return false;
+    // An unanchored name opened by a word that DEV names almost never start with is a generic
+    // description (保险公司, 电话公司, 专家委员会), not a name.
+    if (!named && !village && cur < s) {
+        std::size_t we = cur + 1;
+        while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
+        if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;
+    }
     if (village && !named && !after_name && cur > 0 &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||
          (is_han(t.c[cur - 1]) && !stop_.contains(std::u32string(1, t.c[cur - 1])))))
@@ -380,6 +452,12 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
     for (std::size_t j = 1; j <= n; ++j)
         if (t.bound[j] && is_han(t.c[j - 1])) suffix_candidate(t, j, cand);
     visit_lists(t, cand);
+    std::erase_if(cand, [&](const Match& m) {
+        if (m.type == "facility") return false;
+        // 外交部|长, 公安局|长: ICU leaves the title's 长 apart; a title, not a body.
+        if (m.e < n && t.c[m.e] == U'长' && (m.e + 1 == n || t.bound[m.e + 1])) return true;
+        return reject_.contains(std::u32string(t.c.begin() + m.b, t.c.begin() + m.e));
+    });
     return resolve(std::move(cand));
 }
 

@@ -62,7 +62,7 @@ public:
     std::vector<Match> find(const Chars& t, const std::vector<std::uint8_t>& covered) const;
 
 private:
-    Trie fwd_, back_, suffix_back_, stop_;
+    Trie fwd_, back_, suffix_back_, stop_, extend_;
     std::unordered_set<char32_t> stop_chars_;
     std::vector<int> suffix_min_;
     std::vector<bool> suffix_word_;
@@ -84,6 +84,15 @@ private:
     void visit_lists(const Chars& t, std::vector<Match>& out) const;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
+    std::unordered_set<char32_t> country_abbrev_; // 俄 in 俄外交部
+    // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
+    struct Ctx {
+        int occ = 0, inside = 0, open = 0;
+    };
+    Trie ctx_;
+    std::vector<Ctx> ctx_stats_;
+    const Ctx* ctx_of(const Chars& t, std::size_t b, std::size_t e) const;
+    bool stops_scan(const Chars& t, std::size_t b, std::size_t e) const;
     std::vector<std::string> known_type_;
     std::vector<Suffix> suffixes_;
 };

@@ -19,6 +19,7 @@ std::vector<Organization> OrganizationExtractor::extract(const ExtractContext& c
     std::vector<Organization> out;
     std::unordered_map<std::string, std::size_t> seen;
     for (const auto& m : impl_->orgs.find(t))
+        if (m.type != "facility") // museums, hotels, parks: PFR counts them as places
         ent::tally(out, seen, t.str(m.b, m.e), [&](std::string n) { return Organization{std::move(n), m.type, 1}; });
     return out;
 }

@@ -5,6 +5,7 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -13,12 +14,69 @@ namespace jianbao {
 namespace {
 constexpr std::size_t max_title = 16; // longest title phrase kept, in characters
 constexpr char32_t enum_comma = U'、';
+constexpr double exact_word_margin = 4.0; // a candidate that is a dictionary word needs this much more score
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
     std::size_t i = 0;
     while (i < s.size()) out.push_back(utf8::next(s, i));
     return out;
+}
+bool clause_end(char32_t ch) {
+    switch (ch) {
+    case U'，': case U'。': case U'；': case U'：': case U'！': case U'？': case U',': case U'.': case U';':
+    case U':': case U'!': case U'?': case U'\n': case U'\r': case U'\t': case U' ': case 0x3000: case U'“':
+    case U'”': case U'「': case U'」': case U'《': case U'》':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A name inside a 、-list whose other items are not names is a list item of that other kind:
+// 晶樱光电、风帆（扬州）、新能易事特、万锂电、耀焜恒银 — a short company name, not a person.
+// An item is a non-name when it is long (5+ characters) or holds brackets, digits or letters,
+// unless a found name sits in it (县领导陈海波、刘建华).
+void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spans) {
+    const std::size_t n = c.size();
+    std::vector<int> owner(n, -1);
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        for (std::size_t q = spans[k].begin; q < spans[k].end; ++q) owner[q] = static_cast<int>(k);
+    std::vector<char> drop(spans.size(), 0);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        const auto& s = spans[k];
+        bool listed = (s.begin > 0 && c[s.begin - 1] == enum_comma) || (s.end < n && c[s.end] == enum_comma);
+        if (!listed) continue;
+        std::size_t b = s.begin, e = s.end;
+        while (b > 0 && !clause_end(c[b - 1])) --b;
+        while (e < n && !clause_end(c[e])) ++e;
+        int names = 0, others = 0, items = 0;
+        std::size_t ib = b;
+        for (std::size_t q = b; q <= e; ++q) {
+            if (q < e && c[q] != enum_comma) continue;
+            // item [ib, q)
+            bool own = ib <= s.begin && s.end <= q;
+            if (!own && q > ib) {
+                ++items;
+                // The first and last items also hold the clause's lead-in and tail (视察了…, …等处):
+                // their length says nothing, and a name counts only at the 、 side.
+                bool inner = ib > b && q < e;
+                bool has_name = (ib > b && owner[ib] >= 0 && spans[owner[ib]].begin == ib) ||
+                                (q < e && owner[q - 1] >= 0 && spans[owner[q - 1]].end == q);
+                bool odd = inner && q - ib >= 5;
+                for (std::size_t r = ib; r < q; ++r)
+                    if (!people::is_han(c[r]) && !people::is_dot(c[r])) odd = true;
+                if (has_name) ++names;
+                else if (odd) ++others;
+            }
+            ib = q + 1;
+        }
+        if (names == 0 && others >= 2) drop[k] = 1;
+    }
+    std::size_t w = 0;
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        if (!drop[k]) spans[w++] = spans[k];
+    spans.resize(w);
 }
 } // namespace
 
@@ -69,6 +127,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     // dictionary word (内容|丰富 → 容丰富) is that word's remainder, not a person.
     {
         std::vector<char> inside(c.size(), 0); // 1 when a dictionary word of 2+ Han chars continues into char i
+        std::vector<std::uint8_t> word_at(c.size(), 0); // length of the dictionary word starting at char i
         std::size_t ci = 0;
         for (const auto& w : ctx.words) {
             while (ci < c.size() && t.off[ci] < w.begin) ++ci;
@@ -76,9 +135,26 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             while (k < c.size() && t.off[k] < w.end) ++k;
             if (k - ci >= 2 && people::is_han(c[ci]) && people::is_han(c[k - 1]))
                 for (std::size_t q = ci + 1; q < k; ++q) inside[q] = 1;
+            if (k - ci >= 2 && people::is_han(c[ci])) word_at[ci] = static_cast<std::uint8_t>(std::min<std::size_t>(k - ci, 255));
         }
-        std::erase_if(spans, [&](const people::NameSpan& s) { return inside[s.begin] != 0; });
+        static const int rule = [] { const char* e = std::getenv("JIANBAO_PEOPLE_ICU"); return e ? std::atoi(e) : 3; }();
+        std::erase_if(spans, [&](const people::NameSpan& s) {
+            if (inside[s.begin] != 0) return true;
+            // The whole candidate is one dictionary word (沈阳, 祝福, 科威特): a common word or a
+            // place, unless the model is sure of it.
+            if ((rule & 1) && word_at[s.begin] == s.end - s.begin && s.score < impl_->model.threshold() + exact_word_margin)
+                return true;
+            // The candidate opens with a dictionary word it cuts short or runs past (利用|华, 韩国|英).
+            if ((rule & 4) && word_at[s.begin] >= 2 && word_at[s.begin] != s.end - s.begin &&
+                s.score < impl_->model.threshold() + exact_word_margin)
+                return true;
+            // The candidate's last character starts a dictionary word running past it (汪洋|中 …).
+            if ((rule & 2) && s.end < c.size() && inside[s.end] && s.score < impl_->model.threshold() + exact_word_margin)
+                return true;
+            return false;
+        });
     }
+    drop_list_items(c, spans);
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
 

@@ -111,6 +111,7 @@ NameModel::NameModel() {
             throw Error("lexicon: person_model.txt: bad weight '" + row[1] + "' of " + row[0], 5);
         }
     }
+    if (auto it = weights_.find("THRESHOLD"); it != weights_.end()) threshold_ = it->second;
 }
 
 double NameModel::weight(const std::string& feature) const {
@@ -165,11 +166,19 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, con
     if (e < n && is_han(c[e])) f({"NB", L, "=", info(c[e]).giv});
 }
 
+bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const {
+    for (std::size_t k = i; k < e; ++k)
+        if (!is_han(c[k])) return false;
+    const std::size_t len = e - i;
+    if (single_.count(c[i]) && (len == 2 || len == 3)) return true;
+    return len >= 3 && len <= 4 && compound_.count(c.substr(i, 2));
+}
+
 std::vector<NameSpan> NameModel::find(const CharText& t) const {
     const std::u32string& c = t.c;
     const std::size_t n = c.size();
     std::vector<NameSpan> cands;
-    std::string buf, name;
+    std::string buf;
     auto f = [&](double& score, std::initializer_list<std::string_view> parts) {
         buf.clear();
         for (auto p : parts) buf.append(p);
@@ -183,12 +192,10 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
             for (std::size_t gl = 1; gl <= 2; ++gl) {
                 std::size_t e = i + sl + gl;
                 if (e > n || !is_han(c[e - 1])) break;
-                name = t.str(i, e);
                 std::string sur = t.str(i, i + sl);
                 double score = 0;
                 f(score, {"C", std::to_string(sl), std::to_string(gl)});
                 f(score, {"S=", sur});
-                f(score, {"N=", name});
                 f(score, {"SB=", sl == 1 ? std::string_view(info(c[i]).sur) : std::string_view("cmp")});
                 if (gl == 1) {
                     std::string g = t.str(i + sl, e);
@@ -230,16 +237,16 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
             std::size_t e = k;
             if (e - i < 2) continue;
             bool run_end = !(e < n && (translit(c[e]) || (is_dot(c[e]) && e + 1 < n && translit(c[e + 1]))));
-            name = t.str(i, e);
             std::string L = std::to_string(std::min<std::size_t>(e - i, 8));
             std::string W = std::to_string(worst);
             double score = 0;
             f(score, {"F", L});
             f(score, {"FF=", t.str(i, i + 1)});
             f(score, {"FE=", t.str(e - 1, e)});
-            f(score, {"N=", name});
             f(score, {"FW=", W});
             f(score, {"FLW=", L, ",", W});
+            // The span is also a Chinese-name candidate (花军): the model weighs that kind apart.
+            if (chinese_shape(c, i, e)) f(score, {"FCH", L});
             if (run_start) f(score, {"FRS"});
             if (run_end) f(score, {"FRE"});
             if (run_start && run_end) f(score, {"FRSE", L});

@@ -18,12 +18,13 @@ PlaceExtractor::~PlaceExtractor() = default;
 std::vector<Place> PlaceExtractor::extract(const ExtractContext& ctx) const {
     ent::Chars t = ent::index(ctx.text, ctx.words);
     // Places inside an organisation name (北京 in 北京市委) are not places of their own.
-    // A village is both a body (its committee) and a place (PFR tags 乱石山村 as a place).
+    // A village is both a body (its committee) and a place (PFR tags 乱石山村 as a place);
+    // facilities (博物馆, 宾馆, 公园 …) are found by the organisation scan but are places.
     std::vector<std::uint8_t> covered(t.size(), 0);
     std::vector<ent::Match> found;
     for (const auto& m : impl_->orgs.find(t)) {
         for (auto k = m.b; k < m.e; ++k) covered[k] = 1;
-        if (m.type == "village") found.push_back(m);
+        if (m.type == "village" || m.type == "facility") found.push_back(m);
     }
     for (auto& m : impl_->gaz.find(t, covered)) found.push_back(std::move(m));
     std::sort(found.begin(), found.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });

@@ -1,6 +1,7 @@
 // DateExtractor: hard cases one by one, the seed bulletin's record dates, and a measurement over
 // the whole People's Daily DEV split (the scorer's `dates` / `date_values` figures).
 #include "jianbao/extract/dates.hpp"
+#include "jianbao/util/utf8.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -9,7 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -329,12 +330,31 @@ int cn_to_int(const std::string& t) {
 }
 
 std::optional<std::string> gold_value(const std::string& text, int ry, int rm, int rd) {
-    static const std::string Y = "((?:[0-9]|〇|零|○|一|二|三|四|五|六|七|八|九){2,4})";
-    static const std::string N = "((?:[0-9]|一|二|三|四|五|六|七|八|九|十){1,3})";
-    static const std::regex re("^(?:" + Y + "年)?(?:" + N + "月(?:份)?)?(?:" + N + "(?:日|号))?" +
-                               "(?:凌晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚|夜间|夜)?$");
-    std::smatch m;
-    if (!std::regex_match(text, m, re) || !(m[1].matched || m[2].matched)) return std::nullopt;
+    // ^(?:(Y{2,4})年)?(?:(N{1,3})月份?)?(?:(N{1,3})[日号])?(?:time of day)?$ without std::regex
+    // (whose libstdc++ code warns under the sanitizer build).
+    static const std::string ydig = "0123456789〇零○一二三四五六七八九", ndig = "0123456789一二三四五六七八九十";
+    auto cs = utf8::chars(text);
+    std::size_t k = 0;
+    auto group = [&](const std::string& set, std::size_t lo, std::size_t hi,
+                     std::initializer_list<std::string_view> units, std::string& out) {
+        std::size_t j = k;
+        while (j < cs.size() && j - k < hi && set.find(cs[j]) != std::string::npos) ++j;
+        if (j - k < lo || j >= cs.size() || std::find(units.begin(), units.end(), cs[j]) == units.end()) return false;
+        for (std::size_t x = k; x < j; ++x) out += cs[x];
+        k = j + 1;
+        return true;
+    };
+    std::string ys, ms, ds;
+    bool hy = group(ydig, 2, 4, {"年"}, ys);
+    bool hm = group(ndig, 1, 3, {"月"}, ms);
+    if (hm && k < cs.size() && cs[k] == "份") ++k;
+    bool hd = group(ndig, 1, 3, {"日", "号"}, ds);
+    std::string rest;
+    for (std::size_t x = k; x < cs.size(); ++x) rest += cs[x];
+    static const std::set<std::string> tods = {"", "凌晨", "早晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "晚", "夜间", "夜"};
+    if (!tods.count(rest) || !(hy || hm)) return std::nullopt;
+    struct M { bool matched; std::string s; operator std::string() const { return s; } };
+    M m[4] = {{true, text}, {hy, ys}, {hm, ms}, {hd, ds}};
     int y = 0, mo = 0, d = 0;
     try {
         if (m[1].matched) y = cn_to_int(m[1]);
@@ -394,6 +414,9 @@ Figures measure(const DateExtractor& x, std::vector<std::string>* misses = nullp
     struct Side { std::set<std::string> dates; std::map<std::string, std::string> values; };
     std::map<std::string, Side> want, got;
     double secs = 0;
+    // JIANBAO_DATES_DUMP=file writes our records as NDJSON for tools/score.py eval (a cross-check).
+    std::unique_ptr<std::ofstream> dump;
+    if (const char* p = std::getenv("JIANBAO_DATES_DUMP"); p && *p && misses) dump = std::make_unique<std::ofstream>(p);
     for (auto& a : dev_articles()) {
         auto& w = want[a.bulletin];
         int ry = std::stoi(a.date.substr(0, 4)), rm = std::stoi(a.date.substr(5, 2)), rd = std::stoi(a.date.substr(8, 2));
@@ -407,6 +430,11 @@ Figures measure(const DateExtractor& x, std::vector<std::string>* misses = nullp
         auto t0 = std::chrono::steady_clock::now();
         auto ms = x.extract(ctx);
         secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (dump) {
+            nlohmann::json r = {{"bulletin", {{"source", a.bulletin}}}, {"dates", nlohmann::json::array()}};
+            for (auto& m : ms) r["dates"].push_back({{"text", m.text}, {"value", m.value ? nlohmann::json(*m.value) : nlohmann::json()}});
+            *dump << r.dump() << "\n";
+        }
         auto& k = got[a.bulletin];
         for (auto& m : ms) {
             std::string f = fold(m.text);

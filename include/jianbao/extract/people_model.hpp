@@ -58,6 +58,7 @@ private:
     };
     const Buckets& info(char32_t c) const;
     bool translit(char32_t c) const;
+    bool chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const;
     void add_context(const CharText& t, std::size_t s, std::size_t e, const char* pre, double& score,
                      std::string& buf) const;
 
