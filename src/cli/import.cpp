@@ -2,12 +2,16 @@
 #include "cli.hpp"
 
 #include "jianbao/export/json.hpp"
-#include "jianbao/pipeline/pipeline.hpp"
+#include "jianbao/pipeline/batch.hpp"
+#include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
-#include "jianbao/util/sha256.hpp"
 
 #include <iostream>
+#include <chrono>
+#include <cstdio>
 #include <set>
+#include <unistd.h>
+#include <unordered_set>
 
 namespace jianbao::cli {
 
@@ -16,6 +20,8 @@ namespace {
 struct ImportOptions {
     std::vector<std::string> files;
     std::string name; // source name for a bulletin read from stdin
+    unsigned threads = 0; // 0: one per core
+    bool json = false;
     std::string issued;
     std::string encoding;
 };
@@ -48,41 +54,102 @@ std::string read_stdin() {
     return bytes;
 }
 
+// Files done / total, MB/s and ETA on one rewritten stderr line, only when stderr is a terminal.
+class Progress {
+public:
+    Progress(std::size_t total_files, std::uintmax_t total_bytes, bool enabled)
+        : total_files_(total_files), total_bytes_(total_bytes), enabled_(enabled && isatty(STDERR_FILENO) == 1),
+          start_(std::chrono::steady_clock::now()) {}
+    void update(std::size_t bytes) {
+        ++files_;
+        bytes_ += bytes;
+        if (!enabled_) return;
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        if (secs < 0.5) return; // a quick import shows nothing
+        double rate = bytes_ / 1e6 / secs;
+        double eta = rate > 0 && total_bytes_ > bytes_ ? (total_bytes_ - bytes_) / 1e6 / rate : 0;
+        std::fprintf(stderr, "\r\x1b[K%zu/%zu files  %.1f MB/s  ETA %d:%02d", files_, total_files_, rate,
+                     static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) std::fprintf(stderr, "\r\x1b[K");
+        shown_ = false;
+    }
+    ~Progress() { clear(); }
+
+private:
+    std::size_t files_ = 0, total_files_;
+    std::uintmax_t bytes_ = 0, total_bytes_;
+    bool enabled_, shown_ = false;
+    std::chrono::steady_clock::time_point start_;
+};
+
 void run_import(const Globals& g, const ImportOptions& o) {
     // The archive is created only once a file has parsed: a failed first import leaves no file behind.
     std::unique_ptr<Archive> archive;
     auto path = archive_path(g);
-    if (std::filesystem::exists(path)) archive = std::make_unique<Archive>(path, Archive::Mode::read_write);
-    Pipeline pipeline;
-    ParseOptions popts = parse_options(o);
-    int failed = 0;
+    std::unordered_set<std::string> known;
+    if (std::filesystem::exists(path)) {
+        archive = std::make_unique<Archive>(path, Archive::Mode::read_write);
+        auto st = archive->db().prepare("SELECT sha256 FROM bulletins");
+        while (st.step()) known.insert(st.text(0));
+    }
+    std::vector<BatchInput> inputs;
+    std::uintmax_t total_bytes = 0;
     for (const auto& file : o.files) {
-        try {
-            const bool from_stdin = file == "-";
-            const std::string source = from_stdin ? (o.name.empty() ? std::string("stdin") : o.name) : file;
-            std::string bytes = from_stdin ? read_stdin() : read_bulletin_file(file);
-            if (archive) {
-                if (auto id = archive->find_bulletin(sha256_hex(bytes))) {
-                    if (!g.quiet) std::cout << source << ": already imported (bulletin " << *id << ")\n";
-                    continue;
-                }
-            }
-            Bulletin b = pipeline.parse(bytes, source, popts);
-            if (!archive) archive = std::make_unique<Archive>(path, Archive::Mode::read_write);
-            ImportResult r = archive->import(b);
-            if (g.quiet) continue;
-            if (r.already_imported)
-                std::cout << source << ": already imported (bulletin " << r.bulletin_id << ")\n";
-            else
-                std::cout << summary(b, r) << '\n';
-        } catch (const Error& e) {
-            // One bad file does not stop the others; each is its own transaction.
-            if (e.exit_code() == exit_archive || e.exit_code() == exit_usage) throw;
-            std::cout.flush();
-            std::cerr << "jianbao: " << e.what() << '\n';
-            ++failed;
+        if (file == "-") {
+            inputs.push_back({file, o.name.empty() ? std::string("stdin") : o.name, read_stdin()});
+        } else {
+            inputs.push_back({file, file, std::nullopt});
+            std::error_code ec;
+            if (auto size = std::filesystem::file_size(file, ec); !ec) total_bytes += size;
         }
     }
+    Progress progress(inputs.size(), total_bytes, !g.quiet);
+    auto say = [&](const std::string& line, bool error) {
+        progress.clear();
+        (error ? std::cerr : std::cout) << line << '\n';
+        (error ? std::cerr : std::cout).flush();
+    };
+    int failed = 0;
+    unsigned threads = o.threads ? o.threads : default_threads();
+    parse_in_order(inputs, parse_options(o), threads, known, [&](BatchResult&& r) {
+        progress.update(r.bytes);
+        if (r.error) {
+            // One bad file does not stop the others; each is its own transaction.
+            if (r.exit_code == exit_usage) throw Error(*r.error, exit_usage);
+            say("jianbao: " + *r.error, true);
+            ++failed;
+            return;
+        }
+        std::optional<ImportResult> res;
+        if (!r.known) {
+            if (!archive) archive = std::make_unique<Archive>(path, Archive::Mode::read_write);
+            res = archive->import(*r.bulletin);
+        }
+        if (g.quiet) return;
+        if (o.json) {
+            nlohmann::ordered_json j = {{"source", r.source}, {"sha256", r.sha256}};
+            if (r.known || res->already_imported) {
+                j["status"] = "already imported";
+            } else {
+                j["status"] = "imported";
+                j["bulletin"] = res->bulletin_id;
+                j["records"] = res->records;
+                j["people"] = res->people;
+                j["organizations"] = res->organizations;
+                j["events"] = res->events;
+                j["issued"] = r.bulletin->issued ? nlohmann::ordered_json(*r.bulletin->issued) : nullptr;
+            }
+            say(j.dump(), false);
+        } else if (r.known || res->already_imported) {
+            say(r.source + ": already imported", false);
+        } else {
+            say(summary(*r.bulletin, *res), false);
+        }
+        if (r.bulletin) known.insert(r.sha256); // the same bytes twice in one command
+    });
     if (failed) throw ExitStatus{exit_input};
 }
 
@@ -110,6 +177,8 @@ void setup_import(CLI::App& app, Globals& g) {
     auto* cmd = app.add_subcommand("import", "import bulletin files into the archive (each file one transaction)");
     cmd->add_option("files", o->files, "bulletin text files; - reads one from stdin")->required();
     cmd->add_option("--name", o->name, "source name of the bulletin read from stdin (default: stdin)");
+    cmd->add_option("-j,--threads", o->threads, "parse on N threads (default: one per core; the archive is the same)");
+    cmd->add_flag("--json", o->json, "print one JSON object per file instead of a summary line");
     add_common(cmd, *o);
     cmd->callback([&g, o] { run_import(g, *o); });
 }

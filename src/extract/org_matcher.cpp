@@ -64,6 +64,13 @@ std::int32_t Trie::step(std::int32_t node, char32_t c) const {
     return it == next_.end() ? -1 : it->second;
 }
 
+std::int32_t Trie::get(const std::u32string& key) const {
+    std::int32_t node = 0;
+    for (char32_t c : key)
+        if ((node = step(node, c)) < 0) return -1;
+    return values_[static_cast<std::size_t>(node)];
+}
+
 bool Trie::contains(const std::u32string& key) const {
     std::int32_t node = 0;
     for (char32_t c : key)
@@ -261,8 +268,9 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
 }
 
 const OrgFinder::Ctx* OrgFinder::ctx_of(const Chars& t, std::size_t b, std::size_t e) const {
-    std::int32_t v = -1;
-    if (e - b < 2 || ctx_.longest(t, b, &v, false) != e - b || v < 0) return nullptr;
+    if (e - b < 2) return nullptr;
+    std::int32_t v = ctx_.get(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
+    if (v < 0) return nullptr;
     return &ctx_stats_[static_cast<std::size_t>(v)];
 }
 
@@ -384,7 +392,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (!named && !village && cur < s) {
         std::size_t we = cur + 1;
         while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
-        if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;
+        if (const Ctx* c = ctx_of(t, cur, we); c && c->open == 0 && c->occ >= 10) return false;
     }
     if (village && !named && !after_name && cur > 0 &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||

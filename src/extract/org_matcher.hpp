@@ -39,6 +39,7 @@ public:
     std::size_t longest_back(const Chars& t, std::size_t to, std::int32_t* value = nullptr,
                              bool need_bound = true) const;
     bool contains(const std::u32string& key) const;
+    std::int32_t get(const std::u32string& key) const; // value, -1 = none
     bool empty() const { return values_.size() <= 1; }
 
 private:
