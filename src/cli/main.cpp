@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
     cli::setup_person(app, g);
     cli::setup_export(app, g);
     cli::setup_stats(app, g);
+    cli::setup_check(app, g);
+    cli::setup_remove(app, g);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

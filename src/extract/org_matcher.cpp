@@ -280,7 +280,7 @@ bool OrgFinder::stops_scan(const Chars& t, std::size_t b, std::size_t e) const {
     std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e));
     if (stop_.contains(piece)) return true;
     // A word of two or more characters that DEV names almost never contain (作为, 任何, 取消).
-    if (const Ctx* c = ctx_of(t, b, e); c && c->inside * 200 < c->occ) return true;
+    if (const Ctx* c = ctx_of(t, b, e); c && c->inside == 0 && c->occ >= 60) return true;
     static const std::u32string_view numerals = U"一二三四五六七八九十两几";
     std::size_t k = 0;
     while (k < piece.size() && numerals.find(piece[k]) != std::u32string_view::npos) ++k;
@@ -392,7 +392,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (!named && !village && cur < s) {
         std::size_t we = cur + 1;
         while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
-        if (const Ctx* c = ctx_of(t, cur, we); c && c->open == 0 && c->occ >= 10) return false;
+        if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;
     }
     if (village && !named && !after_name && cur > 0 &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||

@@ -5,7 +5,6 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -27,6 +26,42 @@ bool clause_end(char32_t ch) {
     case U'，': case U'。': case U'；': case U'：': case U'！': case U'？': case U',': case U'.': case U';':
     case U':': case U'!': case U'?': case U'\n': case U'\r': case U'\t': case U' ': case 0x3000: case U'“':
     case U'”': case U'「': case U'」': case U'《': case U'》':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_open(char32_t ch) { return ch == U'（' || ch == U'('; }
+bool is_close(char32_t ch) { return ch == U'）' || ch == U')'; }
+
+// Characters that end a street, village or town name.
+bool place_suffix(char32_t ch) {
+    switch (ch) {
+    case U'路': case U'街': case U'巷': case U'村': case U'镇': case U'乡': case U'庄': case U'屯': case U'寨':
+    case U'弄': case U'湾':
+        return true;
+    default:
+        return false;
+    }
+}
+// A place name follows at e (the candidate ends the place's first part): 路, 村 …, one more
+// character and 路/街/巷 (华山路), or 社区.
+bool place_after(const std::u32string& c, std::size_t e) {
+    const std::size_t n = c.size();
+    if (e >= n) return false;
+    if (place_suffix(c[e])) return true;
+    if (e + 1 < n && c[e] == U'社' && c[e + 1] == U'区') return true;
+    if (e + 1 < n && people::is_han(c[e]) && (c[e + 1] == U'路' || c[e + 1] == U'街' || c[e + 1] == U'巷'))
+        return true;
+    return false;
+}
+// Characters never found in a given name: negation, particles, auxiliaries.
+bool function_char(char32_t ch) {
+    switch (ch) {
+    case U'不': case U'没': case U'的': case U'了': case U'着': case U'吗': case U'呢': case U'把': case U'被':
+    case U'很': case U'都': case U'也': case U'就': case U'在': case U'是': case U'让': case U'给': case U'这':
+    case U'那': case U'们':
         return true;
     default:
         return false;
@@ -137,20 +172,26 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 for (std::size_t q = ci + 1; q < k; ++q) inside[q] = 1;
             if (k - ci >= 2 && people::is_han(c[ci])) word_at[ci] = static_cast<std::uint8_t>(std::min<std::size_t>(k - ci, 255));
         }
-        static const int rule = [] { const char* e = std::getenv("JIANBAO_PEOPLE_ICU"); return e ? std::atoi(e) : 3; }();
+        const double sure = impl_->model.threshold() + exact_word_margin;
+        const auto& titles = impl_->model.titles();
         std::erase_if(spans, [&](const people::NameSpan& s) {
             if (inside[s.begin] != 0) return true;
+            const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
             // The whole candidate is one dictionary word (沈阳, 祝福, 科威特): a common word or a
             // place, unless the model is sure of it.
-            if ((rule & 1) && word_at[s.begin] == s.end - s.begin && s.score < impl_->model.threshold() + exact_word_margin)
-                return true;
-            // The candidate opens with a dictionary word it cuts short or runs past (利用|华, 韩国|英).
-            if ((rule & 4) && word_at[s.begin] >= 2 && word_at[s.begin] != s.end - s.begin &&
-                s.score < impl_->model.threshold() + exact_word_margin)
-                return true;
+            if (word_at[s.begin] == s.end - s.begin && s.score < sure) return true;
             // The candidate's last character starts a dictionary word running past it (汪洋|中 …).
-            if ((rule & 2) && s.end < c.size() && inside[s.end] && s.score < impl_->model.threshold() + exact_word_margin)
+            if (s.end < c.size() && inside[s.end] && s.score < sure) return true;
+            if (strong) return false;
+            // A place qualifier in brackets inside a company name: 晶澳（高邮）光伏.
+            if (s.begin >= 2 && s.end + 1 < c.size() && is_open(c[s.begin - 1]) && is_close(c[s.end]) &&
+                people::is_han(c[s.begin - 2]) && people::is_han(c[s.end + 1]))
                 return true;
+            // A street, village or town named after the candidate's characters: 华山路, 金塘社区, 花王村.
+            if (titles.longest_at(c, s.end) == 0 && place_after(c, s.end)) return true;
+            // A given name holding a function character is a phrase: 当仁不让 → 仁不让.
+            for (std::size_t q = s.begin + 1; q < s.end; ++q)
+                if (function_char(c[q])) return true;
             return false;
         });
     }

@@ -8,6 +8,7 @@
 #include "jianbao/parse/structure.hpp"
 #include "jianbao/segment/words.hpp"
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/script.hpp"
 #include "jianbao/util/sha256.hpp"
 
 #include <fstream>
@@ -116,8 +117,11 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     b.records = parse_structure(text);
     if (b.records.empty()) throw Error(source + ": no recognisable article in the file");
 
+    // Traditional-character bulletins are read through a simplified copy, so the lexicons (all
+    // simplified) apply; the records keep the text as written, entity names come out simplified.
+    const bool traditional = looks_traditional(text);
     for (Record& r : b.records) {
-        std::string rtext = r.text();
+        std::string rtext = traditional ? to_simplified(r.text()) : r.text();
         std::vector<Span> words = impl_->segmenter.words(rtext);
         ExtractContext ctx{rtext, words, issued.value_or(PartialDate{}), r.title.has_value()};
         r.dates = impl_->dates.extract(ctx);

@@ -1,14 +1,12 @@
 #include "jianbao/query/person_lookup.hpp"
 
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/script.hpp"
 #include "jianbao/util/utf8.hpp"
 
 #include <sqlite3.h>
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
 
 #include <memory>
-#include <mutex>
 
 namespace jianbao {
 
@@ -32,35 +30,11 @@ bool exists(const Archive& a, const std::string& name) {
     return sqlite3_step(s.get()) == SQLITE_ROW;
 }
 
-// ICU transliterators are costly to build: one of each per process, used under a lock.
-icu::Transliterator& transliterator(const char* id) {
-    UErrorCode st = U_ZERO_ERROR;
-    icu::Transliterator* t = icu::Transliterator::createInstance(id, UTRANS_FORWARD, st);
-    if (U_FAILURE(st) || !t) throw Error(std::string("ICU transliterator ") + id + " unavailable", 5);
-    return *t;
-}
-
-std::string transliterate(icu::Transliterator& t, const std::string& s) {
-    static std::mutex m;
-    std::lock_guard lock(m);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    t.transliterate(u);
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
-
-std::string simplified(const std::string& s) {
-    static icu::Transliterator& t = transliterator("Traditional-Simplified");
-    return transliterate(t, s);
-}
-
 } // namespace
 
 std::string pinyin_key(const std::string& text) {
     // Han → Latin with tone marks, then marks stripped; ü and v both become u; tone digits dropped.
-    static icu::Transliterator& t = transliterator("Han-Latin; Latin-ASCII; Lower");
-    std::string latin = transliterate(t, simplified(text));
+    std::string latin = transform("Han-Latin; Latin-ASCII; Lower", to_simplified(text));
     std::string key;
     for (char c : latin)
         if (c >= 'a' && c <= 'z') key += c == 'v' ? 'u' : c;
@@ -69,7 +43,7 @@ std::string pinyin_key(const std::string& text) {
 
 std::vector<std::string> lookup_person(const Archive& archive, const std::string& input) {
     if (exists(archive, input)) return {input};
-    if (std::string s = simplified(input); s != input && exists(archive, s)) return {s};
+    if (std::string s = to_simplified(input); s != input && exists(archive, s)) return {s};
     // Only an input made of Latin letters, spaces, tone marks or digits is read as pinyin.
     bool has_han = false;
     std::size_t i = 0;

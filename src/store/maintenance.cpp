@@ -1,0 +1,87 @@
+#include "jianbao/store/maintenance.hpp"
+
+#include "jianbao/store/sqlite.hpp"
+#include "jianbao/util/error.hpp"
+
+#include <cctype>
+
+namespace jianbao {
+
+namespace {
+
+std::int64_t count(const sqlite::Db& db, const std::string& sql) {
+    auto st = db.prepare(sql);
+    st.step();
+    return st.int64(0);
+}
+
+} // namespace
+
+std::vector<std::string> check_archive(const Archive& archive) {
+    const sqlite::Db& db = archive.db();
+    std::vector<std::string> problems;
+    {
+        auto st = db.prepare("PRAGMA integrity_check");
+        while (st.step())
+            if (st.text(0) != "ok") problems.push_back("SQLite integrity: " + st.text(0));
+    }
+    {
+        auto st = db.prepare("PRAGMA foreign_key_check");
+        while (st.step())
+            problems.push_back("foreign key: row " + st.text(1) + " of table " + st.text(0) +
+                               " points to a missing row of " + st.text(2));
+    }
+    if (!archive.read_only()) {
+        try {
+            db.exec("INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)");
+        } catch (const Error& e) {
+            problems.push_back(std::string("full-text index: ") + e.what());
+        }
+    } else {
+        problems.push_back("full-text index: not verified (the archive is read-only)");
+    }
+    std::int64_t records = count(db, "SELECT count(*) FROM records");
+    std::int64_t indexed = count(db, "SELECT count(*) FROM records_fts_docsize");
+    if (records != indexed)
+        problems.push_back("full-text index holds " + std::to_string(indexed) + " records, the archive " +
+                           std::to_string(records));
+    std::int64_t empty = count(db, "SELECT count(*) FROM bulletins b WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM records r WHERE r.bulletin_id = b.id)");
+    if (empty) problems.push_back(std::to_string(empty) + " bulletins have no records (a partial import?)");
+    std::int64_t gaps = count(db, "SELECT count(*) FROM (SELECT bulletin_id FROM records GROUP BY bulletin_id "
+                                  "HAVING max(seq) != count(*) OR min(seq) != 1)");
+    if (gaps) problems.push_back(std::to_string(gaps) + " bulletins have missing or repeated record numbers");
+    return problems;
+}
+
+std::vector<RemovedBulletin> remove_bulletins(Archive& archive, const std::string& key) {
+    const sqlite::Db& db = archive.db();
+    if (archive.read_only()) throw Error(archive.path().string() + ": cannot remove: the archive is read-only", exit_archive);
+    sqlite::Transaction tx(db);
+    std::vector<RemovedBulletin> out;
+    bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+    auto st = db.prepare(numeric ? "SELECT b.id, b.source, (SELECT count(*) FROM records r WHERE r.bulletin_id = b.id) "
+                                   "FROM bulletins b WHERE b.id = ?1 OR b.source = ?2"
+                                 : "SELECT b.id, b.source, (SELECT count(*) FROM records r WHERE r.bulletin_id = b.id) "
+                                   "FROM bulletins b WHERE b.source = ?2");
+    if (numeric) st.bind(1, static_cast<std::int64_t>(std::stoll(key)));
+    st.bind(2, key);
+    while (st.step())
+        out.push_back({st.int64(0), st.text(1), static_cast<std::size_t>(st.int64(2))});
+    for (const auto& b : out) {
+        auto del = db.prepare("DELETE FROM bulletins WHERE id = ?1");
+        del.bind(1, b.id);
+        del.run();
+    }
+    if (!out.empty()) {
+        // Names no record mentions any more go too, so counts and `people` stay truthful.
+        db.exec("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions) "
+                "AND id NOT IN (SELECT person_id FROM event_participants);"
+                "DELETE FROM organizations WHERE id NOT IN (SELECT organization_id FROM record_organizations);"
+                "DELETE FROM places WHERE id NOT IN (SELECT place_id FROM record_places);");
+    }
+    tx.commit();
+    return out;
+}
+
+} // namespace jianbao

@@ -1,0 +1,180 @@
+"""Encodings, traditional characters, pinyin lookup, CSV, stdin, check and remove — through the binary."""
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import unittest
+
+from jb import SAMPLE, ArchiveTest, dump, run
+
+STRIP = ("bulletin",)
+
+
+def comparable(records):
+    return [{k: v for k, v in r.items() if k not in STRIP} for r in records]
+
+
+def traditional(text):
+    """The sample rewritten in traditional characters, with ICU's own uconv."""
+    if not shutil.which("uconv"):
+        return None
+    return subprocess.run(["uconv", "-x", "Simplified-Traditional", "-f", "utf-8", "-t", "utf-8"],
+                          input=text.encode("utf-8"), capture_output=True, check=True).stdout.decode("utf-8")
+
+
+class Encodings(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        self.text = open(SAMPLE, encoding="utf-8").read()
+
+    def encoded(self, text, name):
+        return {
+            "UTF-8": text.encode("utf-8"),
+            "UTF-8 BOM": b"\xef\xbb\xbf" + text.encode("utf-8"),
+            "UTF-16LE": b"\xff\xfe" + text.encode("utf-16-le"),
+            "UTF-16BE": b"\xfe\xff" + text.encode("utf-16-be"),
+            "GB18030": text.encode("gb18030"),
+            "Big5": text.encode("big5") if name == "Big5" else None,
+        }[name]
+
+    def test_every_encoding_gives_the_same_records(self):
+        want = self.parse_json("--issued", "2023-05", SAMPLE)
+        for name, label in [("UTF-8 BOM", "UTF-8"), ("UTF-16LE", "UTF-16LE"), ("UTF-16BE", "UTF-16BE"),
+                            ("GB18030", "GB18030")]:
+            path = self.write(f"sample-{name}.txt", self.encoded(self.text, name))
+            got = self.parse_json("--issued", "2023-05", path)
+            self.assertEqual(got[0]["bulletin"]["encoding"], label, name)
+            self.assertEqual(comparable(got), comparable(want), name)
+
+    def test_traditional_bulletin_in_big5_and_utf8(self):
+        trad = traditional(self.text)
+        if trad is None:
+            self.skipTest("uconv not installed")
+        want = self.parse_json("--issued", "2023-05", SAMPLE)
+        for name in ["UTF-8", "Big5"]:
+            path = self.write(f"trad-{name}.txt", trad.encode("big5" if name == "Big5" else "utf-8"))
+            got = self.parse_json("--issued", "2023-05", path)
+            self.assertEqual(got[0]["bulletin"]["encoding"], name)
+            # Same structure, same dates, same people (names come out simplified).
+            self.assertEqual([r["date"] for r in got], [r["date"] for r in want])
+            self.assertEqual([[p["name"] for p in r["people"]] for r in got],
+                             [[p["name"] for p in r["people"]] for r in want], name)
+            self.assertIn("開發區", got[0]["title"])  # the text is kept as written
+        # A traditional query finds simplified text, and a simplified one traditional text.
+        run("import", "--issued", "2023-05", SAMPLE, db=self.db, check=0)
+        self.assertEqual(len(json.loads(run("search", "開發區", "--json", db=self.db, check=0).stdout)), 9)
+
+    def test_forced_encoding(self):
+        path = self.write("gbk.txt", self.text.encode("gbk"))
+        recs = json.loads(run("parse", "--encoding", "GBK", path, check=0).stdout)
+        self.assertEqual(recs[0]["bulletin"]["encoding"], "GBK")
+        self.assertEqual(run("parse", "--encoding", "klingon", path).returncode, 2)
+
+
+class PeopleLookup(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        run("import", SAMPLE, db=self.db, check=0)
+
+    def test_pinyin_and_traditional(self):
+        for spelling in ["周海燕", "周海燕", "Zhou Haiyan", "zhouhaiyan", "Zhōu Hǎiyàn", "ZHOU HAI YAN"]:
+            recs = json.loads(run("search", "--person", spelling, "--json", db=self.db, check=0).stdout)
+            self.assertEqual(len(recs), 3, spelling)
+        out = run("person", "han xuesong", db=self.db, check=0).stdout
+        self.assertTrue(out.startswith("韩雪松"), out)
+        self.assertIn("韓雪松", run("person", "韓雪松", db=self.db, check=0).stdout.replace("韩雪松", "韓雪松"))
+
+    def test_ambiguous_pinyin_lists_people(self):
+        # Two people who read alike: 周海燕 and 周海艳 (both zhou hai yan).
+        other = self.write("2023-06.txt", "周海艳调研\n\n6月2日上午，县委书记周海艳来开发区调研。\n")
+        run("import", other, db=self.db, check=0)
+        p = run("search", "--person", "zhou haiyan", db=self.db)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("周海燕", p.stderr)
+        self.assertIn("周海艳", p.stderr)
+        self.assertEqual(p.stdout, "")
+
+
+class CsvExport(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        run("import", SAMPLE, db=self.db, check=0)
+        self.records = json.loads(run("export", db=self.db, check=0).stdout)
+
+    def table(self, name, *extra):
+        out = run("export", "--format", "csv", "--table", name, *extra, db=self.db, check=0).stdout
+        return list(csv.DictReader(io.StringIO(out, newline="")))
+
+    def test_records_table_matches_json(self):
+        rows = self.table("records")
+        self.assertEqual([int(r["record_id"]) for r in rows], [r["id"] for r in self.records])
+        for row, rec in zip(rows, self.records):
+            self.assertEqual(row["title"], rec["title"] or "")
+            self.assertEqual(row["date"], rec["date"] or "")
+            self.assertEqual(row["text"], "\n".join(rec["paragraphs"]))
+            self.assertEqual(row["people"], ";".join(p["name"] for p in rec["people"]))
+
+    def test_appearances_one_row_per_person_per_record(self):
+        rows = self.table("appearances")
+        want = [(r["id"], p["name"], ";".join(p["titles"])) for r in self.records for p in r["people"]]
+        self.assertEqual([(int(x["record_id"]), x["name"], x["titles"]) for x in rows], want)
+        for x in rows:
+            rec = next(r for r in self.records if r["id"] == int(x["record_id"]))
+            others = [p["name"] for p in rec["people"] if p["name"] != x["name"]]
+            self.assertEqual(x["co_present"], ";".join(others))
+
+    def test_people_events_organizations_and_bom(self):
+        people = {r["name"]: r for r in self.table("people")}
+        self.assertEqual(people["周海燕"]["records"], "3")
+        events = self.table("events")
+        self.assertEqual(len(events), sum(len(r["events"]) for r in self.records))
+        orgs = self.table("organizations")
+        self.assertIn("江南理工大学", [o["name"] for o in orgs])
+        raw = run("export", "--format", "csv", "--bom", db=self.db, check=0).stdout
+        self.assertTrue(raw.startswith("\ufeff"))
+
+
+class StreamsAndMaintenance(ArchiveTest):
+    def test_import_from_stdin(self):
+        text = open(SAMPLE, encoding="utf-8").read()
+        p = run("import", "-", "--name", "qingxi-2023-05.txt", db=self.db, stdin=text, check=0)
+        self.assertIn("qingxi-2023-05.txt: 9 records", p.stdout)
+        recs = json.loads(run("export", db=self.db, check=0).stdout)
+        self.assertEqual(recs[0]["bulletin"]["source"], "qingxi-2023-05.txt")
+        self.assertEqual(recs[0]["bulletin"]["issued"], "2023-05")
+
+    def test_check_and_remove(self):
+        run("import", SAMPLE, db=self.db, check=0)
+        empty_before = dump(self.db)
+        other = self.write("2023-06.txt", "周海艳调研\n\n6月2日上午，县委书记周海艳来开发区调研。\n")
+        run("import", other, db=self.db, check=0)
+        self.assertIn("ok", run("check", db=self.db, check=0).stdout)
+        p = run("remove", other, db=self.db, check=0)
+        self.assertIn("1 records", p.stdout)
+        self.assertEqual(run("person", "周海艳", db=self.db).returncode, 1)
+        self.assertEqual(run("check", db=self.db, check=0).returncode, 0)
+        self.assertEqual(run("remove", "no-such.txt", db=self.db).returncode, 1)
+        stats = json.loads(run("stats", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(stats["bulletins"], 1)
+        self.assertEqual(stats["records"], 9)
+        # The remaining archive reads as before the second import, apart from id counters.
+        self.assertEqual(json.loads(run("export", db=self.db, check=0).stdout)[0]["bulletin"]["id"], 1)
+        self.assertIsNotNone(empty_before)
+
+    def test_check_finds_damage(self):
+        import sqlite3
+        run("import", SAMPLE, db=self.db, check=0)
+        con = sqlite3.connect(self.db)
+        con.execute("PRAGMA foreign_keys=OFF")
+        con.execute("DELETE FROM bulletins")  # records left pointing at nothing
+        con.commit()
+        con.close()
+        p = run("check", db=self.db)
+        self.assertEqual(p.returncode, 4)
+        self.assertIn("foreign key", p.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
