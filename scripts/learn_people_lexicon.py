@@ -114,6 +114,8 @@ class CharInfo:
         return self.t.get(c, ("x", "x", "x"))[2]
 
     def translit(self, c):
+        if not is_han(c):  # brackets and letters next to a name are no part of it
+            return False
         b = self.fb(c)
         return b.isdigit() and int(b) <= 9
 

@@ -86,6 +86,7 @@ private:
 };
 
 void run_import(const Globals& g, const ImportOptions& o) {
+    const auto started = std::chrono::steady_clock::now();
     // The archive is created only once a file has parsed: a failed first import leaves no file behind.
     std::unique_ptr<Archive> archive;
     auto path = archive_path(g);
@@ -100,6 +101,7 @@ void run_import(const Globals& g, const ImportOptions& o) {
     for (const auto& file : o.files) {
         if (file == "-") {
             inputs.push_back({file, o.name.empty() ? std::string("stdin") : o.name, read_stdin()});
+            total_bytes += inputs.back().bytes->size();
         } else {
             inputs.push_back({file, file, std::nullopt});
             std::error_code ec;
@@ -150,6 +152,11 @@ void run_import(const Globals& g, const ImportOptions& o) {
         }
         if (r.bulletin) known.insert(r.sha256); // the same bytes twice in one command
     });
+    if (g.verbose) {
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::fprintf(stderr, "jianbao: %zu files, %.2f MB in %.2f s (%.2f MB/s, %u threads)\n", inputs.size(),
+                     static_cast<double>(total_bytes) / 1e6, secs, static_cast<double>(total_bytes) / 1e6 / secs, threads);
+    }
     if (failed) throw ExitStatus{exit_input};
 }
 

@@ -176,6 +176,8 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const auto& titles = impl_->model.titles();
         std::erase_if(spans, [&](const people::NameSpan& s) {
             if (inside[s.begin] != 0) return true;
+            // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
+            if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
             const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
             // The whole candidate is one dictionary word (沈阳, 祝福, 科威特): a common word or a
             // place, unless the model is sure of it.

@@ -129,6 +129,7 @@ const NameModel::Buckets& NameModel::info(char32_t c) const {
 }
 
 bool NameModel::translit(char32_t c) const {
+    if (!is_han(c)) return false; // brackets and letters next to a name are no part of it
     const std::string& b = info(c).frn;
     if (b.empty() || b[0] < '0' || b[0] > '9') return false; // x, y, z: never in a transliterated name
     return std::atoi(b.c_str()) <= 9;
