@@ -469,6 +469,23 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
     return resolve(std::move(cand));
 }
 
+const Finders& finders() {
+    static const Finders f;
+    return f;
+}
+
+const std::vector<Match>& Finders::orgs_of(const Chars& t) const {
+    thread_local std::string last_text;
+    thread_local std::vector<Match> last;
+    thread_local const Finders* last_owner = nullptr;
+    if (last_owner != this || last_text != t.text) {
+        last = orgs.find(t);
+        last_text.assign(t.text);
+        last_owner = this;
+    }
+    return last;
+}
+
 std::vector<Match> resolve(std::vector<Match> m) {
     std::stable_sort(m.begin(), m.end(), [](const Match& a, const Match& b) {
         if (a.e - a.b != b.e - b.b) return a.e - a.b > b.e - b.b;

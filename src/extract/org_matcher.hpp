@@ -98,6 +98,17 @@ private:
     std::vector<Suffix> suffixes_;
 };
 
+// The gazetteer and organisation finder, loaded once per process and shared by the
+// organisation and place extractors.
+struct Finders {
+    Gazetteer gaz;
+    OrgFinder orgs{gaz};
+    // Organisations of `t`; the place extractor asks for the same text right after the
+    // organisation extractor did, so the last result (per thread) is reused.
+    const std::vector<Match>& orgs_of(const Chars& t) const;
+};
+const Finders& finders();
+
 // One entry per distinct name, in order of first mention, counting mentions.
 template <class T, class Make>
 void tally(std::vector<T>& out, std::unordered_map<std::string, std::size_t>& seen, std::string name, Make make) {

@@ -7,8 +7,7 @@
 namespace jianbao {
 
 struct OrganizationExtractor::Impl {
-    ent::Gazetteer gaz;
-    ent::OrgFinder orgs{gaz};
+    const ent::Finders& f = ent::finders(); // shared with the other extractor, loaded once
 };
 
 OrganizationExtractor::OrganizationExtractor() : impl_(std::make_unique<Impl>()) {}
@@ -18,7 +17,7 @@ std::vector<Organization> OrganizationExtractor::extract(const ExtractContext& c
     ent::Chars t = ent::index(ctx.text, ctx.words);
     std::vector<Organization> out;
     std::unordered_map<std::string, std::size_t> seen;
-    for (const auto& m : impl_->orgs.find(t))
+    for (const auto& m : impl_->f.orgs_of(t))
         if (m.type != "facility") // museums, hotels, parks: PFR counts them as places
         ent::tally(out, seen, t.str(m.b, m.e), [&](std::string n) { return Organization{std::move(n), m.type, 1}; });
     return out;

@@ -8,8 +8,7 @@
 namespace jianbao {
 
 struct PlaceExtractor::Impl {
-    ent::Gazetteer gaz;
-    ent::OrgFinder orgs{gaz};
+    const ent::Finders& f = ent::finders(); // shared with the other extractor, loaded once
 };
 
 PlaceExtractor::PlaceExtractor() : impl_(std::make_unique<Impl>()) {}
@@ -22,11 +21,11 @@ std::vector<Place> PlaceExtractor::extract(const ExtractContext& ctx) const {
     // facilities (博物馆, 宾馆, 公园 …) are found by the organisation scan but are places.
     std::vector<std::uint8_t> covered(t.size(), 0);
     std::vector<ent::Match> found;
-    for (const auto& m : impl_->orgs.find(t)) {
+    for (const auto& m : impl_->f.orgs_of(t)) {
         for (auto k = m.b; k < m.e; ++k) covered[k] = 1;
         if (m.type == "village" || m.type == "facility") found.push_back(m);
     }
-    for (auto& m : impl_->gaz.find(t, covered)) found.push_back(std::move(m));
+    for (auto& m : impl_->f.gaz.find(t, covered)) found.push_back(std::move(m));
     std::sort(found.begin(), found.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     std::vector<Place> out;
     std::unordered_map<std::string, std::size_t> seen;
