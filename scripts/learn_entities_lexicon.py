@@ -52,7 +52,8 @@ def load_suffixes(path):
         if not line:
             continue
         f = line.split("\t")
-        rows.append((f[0], f[1]))
+        if f[1] != "facility":  # facilities are places; a learned gold organisation stays one
+            rows.append((f[0], f[1]))
     rows.sort(key=lambda r: -len(r[0]))
     return rows
 
@@ -133,7 +134,7 @@ def main():
             f.write(f"{s}\t{org_type(s, suffixes)}\t{g}\t{occ}\n")
 
     # Organisation-looking strings that are rarely gold on their own.
-    suf_set = sorted({sfx for sfx, typ in suffixes if typ != "facility"}, key=len)
+    suf_set = sorted({sfx for sfx, typ in suffixes}, key=len)
     known = [l.split("\t")[0].strip() for l in open(os.path.join(ROOT, "data", "lexicon", "org_known.tsv"), encoding="utf-8")
              if l.strip() and not l.startswith("#")]
     free_n, gold_n = collections.Counter(), collections.Counter()

@@ -174,6 +174,17 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         const double sure = impl_->model.threshold() + exact_word_margin;
         const auto& titles = impl_->model.titles();
+        // A compound surname with one given character followed by a lone character that ICU
+        // joins to nothing (欧阳|明|华，, 司马|文|涛|陪同): the given name has two characters.
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            auto& s = spans[k];
+            const std::size_t e = s.end;
+            if (e - s.begin != 3 || !impl_->model.is_compound(c.substr(s.begin, 2))) continue;
+            if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e]) continue;
+            if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
+            if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
+            s.end = static_cast<std::uint32_t>(e + 1);
+        }
         std::erase_if(spans, [&](const people::NameSpan& s) {
             if (inside[s.begin] != 0) return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).

@@ -73,6 +73,18 @@ TEST(Orgs, NationalBodiesLongestMatch) {
     EXPECT_EQ(find_type(v, "中共中央"), "") << names(v);
 }
 
+TEST(Orgs, AbbreviationsMissionsAndTitles) {
+    auto v = orgs_of("据俄外交部消息，中国驻美国大使馆举行招待会。");
+    EXPECT_NE(find_type(v, "俄外交部"), "") << names(v);
+    EXPECT_NE(find_type(v, "中国驻美国大使馆"), "") << names(v);
+    v = orgs_of("国务院副总理兼外交部长钱其琛今天会见了客人。");
+    EXPECT_EQ(find_type(v, "外交部"), "") << names(v);
+    v = orgs_of("他们参观了上海博物馆，并由中国文联主办了演出。");
+    EXPECT_EQ(find_type(v, "上海博物馆"), "") << "a facility is a place: " << names(v);
+    EXPECT_NE(find_type(v, "中国文联"), "") << names(v);
+    EXPECT_EQ(find_type(v, "中国文联主办"), "") << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
     auto arts = evalutil::load_dev();
     if (arts.empty()) GTEST_SKIP() << "no /work/shared eval data";
@@ -87,6 +99,6 @@ TEST(OrgsEval, PfrDev) {
     const char* top = std::getenv("JIANBAO_EVAL_TOP");
     s.print("orgs (per bulletin page)", top && *top ? std::atoi(top) : 60);
     const char* f = std::getenv("JIANBAO_EVAL_FOLD");
-    double floor = f && *f ? 0.62 : 0.80; // measured 0.66 (2-fold) and 0.82 (all DEV), minus a margin
+    double floor = f && *f ? 0.68 : 0.85; // measured 0.72 (2-fold) and 0.887 (all DEV), minus a margin
     EXPECT_GE(s.f1(), floor);
 }

@@ -33,6 +33,15 @@ TEST(Places, GazetteerAndSuffixes) {
     EXPECT_FALSE(has(v, "扬州市")) << "inside the organisation 扬州市委";
 }
 
+TEST(Places, RegionsFacilitiesLandmarks) {
+    auto v = places_of("张家口地区遭受地震，代表团参观了上海博物馆和八达岭长城。");
+    EXPECT_TRUE(has(v, "张家口地区"));
+    EXPECT_TRUE(has(v, "上海博物馆"));
+    EXPECT_TRUE(has(v, "八达岭"));
+    v = places_of("东北地区和西南的一些省份今冬少雪。");
+    EXPECT_FALSE(has(v, "西南")) << "a direction, not a name";
+}
+
 TEST(PlacesEval, PfrDev) {
     auto arts = evalutil::load_dev();
     if (arts.empty()) GTEST_SKIP() << "no /work/shared eval data";
@@ -47,6 +56,6 @@ TEST(PlacesEval, PfrDev) {
     const char* top = std::getenv("JIANBAO_EVAL_TOP");
     s.print("places (per bulletin page)", top && *top ? std::atoi(top) : 60);
     const char* f = std::getenv("JIANBAO_EVAL_FOLD");
-    double floor = f && *f ? 0.75 : 0.91; // measured 0.78 (2-fold) and 0.935 (all DEV), minus a margin
+    double floor = f && *f ? 0.79 : 0.92; // measured 0.818 (2-fold) and 0.934 (all DEV), minus a margin
     EXPECT_GE(s.f1(), floor);
 }

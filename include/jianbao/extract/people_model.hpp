@@ -49,6 +49,7 @@ public:
     std::vector<NameSpan> find(const CharText& t) const;
     const WordSet& titles() const { return titles_; }
     bool is_surname(char32_t c) const { return single_.count(c) > 0; }
+    bool is_compound(const std::u32string& s) const { return compound_.count(s) > 0; }
     double weight(const std::string& feature) const;
     double threshold() const { return threshold_; }
 
