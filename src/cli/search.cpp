@@ -61,6 +61,7 @@ void run_search(const Globals& g, const SearchOptions& o) {
 struct ExportOptions {
     std::string format = "json";
     std::string table = "records";
+    std::string index = "jianbao";
     bool bom = false;
     std::string output;
     FilterOptions filter;
@@ -81,6 +82,12 @@ void run_export(const Globals& g, const ExportOptions& o) {
         CsvWriter writer(*out, *CsvWriter::table_from(o.table), o.bom);
         for_each_record(archive, filter, [&](const StoredRecord& r) { writer.add(r); });
         writer.finish();
+    } else if (o.format == "es-bulk") {
+        // Elasticsearch/OpenSearch bulk API: an action line, then the document, per record.
+        for_each_record(archive, filter, [&](const StoredRecord& r) {
+            *out << nlohmann::ordered_json{{"index", {{"_index", o.index}, {"_id", std::to_string(r.id)}}}}.dump() << '\n'
+                 << record_to_json(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        });
     } else {
         RecordWriter writer(*out, o.format == "ndjson" ? RecordWriter::Format::ndjson : RecordWriter::Format::json);
         for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(record_to_json(r)); });
@@ -154,8 +161,10 @@ void setup_search(CLI::App& app, Globals& g) {
 void setup_export(CLI::App& app, Globals& g) {
     auto o = std::make_shared<ExportOptions>();
     auto* cmd = app.add_subcommand("export", "print records in the JSON export format");
-    cmd->add_option("--format", o->format, "json (an array), ndjson (a record per line) or csv")
-        ->check(CLI::IsMember({"json", "ndjson", "csv"}));
+    cmd->add_option("--format", o->format,
+                    "json (an array), ndjson (a record per line), csv, or es-bulk (Elasticsearch/OpenSearch bulk API)")
+        ->check(CLI::IsMember({"json", "ndjson", "csv", "es-bulk"}));
+    cmd->add_option("--index", o->index, "with --format es-bulk: the index name (default: jianbao)");
     cmd->add_option("--table", o->table, "with --format csv: records, people, appearances, events or organizations")
         ->check(CLI::IsMember({"records", "people", "appearances", "events", "organizations"}));
     cmd->add_flag("--bom", o->bom, "with --format csv: start with a UTF-8 byte order mark (for Excel)");

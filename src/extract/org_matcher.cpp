@@ -380,7 +380,15 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             }
             break;
         } else if (stops_scan(t, wb, cur)) {
-            break;
+            // A company name is made of ordinary words (青溪华|创新|材料公司): a word that DEV names
+            // rarely contain does not end it when ICU cut a single character before it, the mark
+            // of an unknown proper name. Listed stop words always end it.
+            const bool fragment_before = S.type == "company" && wb > 0 &&
+                                         t.word_start[wb - 1] == static_cast<std::int32_t>(wb - 1) &&
+                                         is_han(t.c[wb - 1]);
+            const std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(wb),
+                                       t.c.begin() + static_cast<std::ptrdiff_t>(cur));
+            if (!fragment_before || stop_.contains(piece)) break;
         }
         if (stem + (cur - wb) > max_stem) break;
         stem += cur - wb;

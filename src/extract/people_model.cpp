@@ -5,6 +5,10 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 namespace jianbao::people {
@@ -16,6 +20,7 @@ constexpr double title_bonus = 6.0;      // see add_context
 // A whole run of transliteration characters joined by a dot (司马义·艾买提, 马蒂厄·克雷库) is a
 // name far more often than the model's weak FDOT weight says: the dot is written only inside names.
 constexpr double dotted_bonus = 3.0;
+constexpr std::size_t max_len_cached = 16; // per-length feature weights precomputed below this
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
@@ -35,17 +40,139 @@ std::vector<std::u32string> words_of(std::string_view file) {
     return out;
 }
 
-// Character class used in context features (the script's fold()).
-void append_fold(std::string& out, char32_t c) {
+inline std::uint64_t mix64(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+// Never 0 (0 marks an empty slot).
+inline std::uint64_t hash_bytes(const char* p, std::size_t n) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xA0761D6478BD642FULL);
+    while (n >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xE7037ED1A0B428DBULL;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    if (n) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        h = (h ^ w) * 0xE7037ED1A0B428DBULL;
+        h ^= h >> 29;
+    }
+    h = mix64(h);
+    return h ? h : 1;
+}
+
+inline std::uint64_t hash_u32(const char32_t* p, std::size_t n) {
+    std::uint64_t h = 0x243F6A8885A308D3ULL ^ n;
+    for (std::size_t k = 0; k < n; ++k) h = (h ^ p[k]) * 0x100000001B3ULL + 0x9E3779B97F4A7C15ULL;
+    h = mix64(h);
+    return h ? h : 1;
+}
+
+// As utf8::append, without allocating beyond the string's capacity.
+inline void append_utf8(std::string& out, char32_t c) {
+    char b[4];
+    std::size_t n;
+    if (c < 0x80) {
+        b[0] = static_cast<char>(c);
+        n = 1;
+    } else if (c < 0x800) {
+        b[0] = static_cast<char>(0xC0 | (c >> 6));
+        b[1] = static_cast<char>(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        b[0] = static_cast<char>(0xE0 | (c >> 12));
+        b[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        b[2] = static_cast<char>(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        b[0] = static_cast<char>(0xF0 | (c >> 18));
+        b[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        b[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        b[3] = static_cast<char>(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    out.append(b, n);
+}
+
+// Character class used in context features (the script's fold()), as one code point.
+inline char32_t fold(char32_t c) {
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
     if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!' || c == '(' || c == ')') c += 0xFEE0;
     if (c < 0x80) {
-        if (c >= '0' && c <= '9') return out.push_back('0');
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return out.push_back('a');
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) return out.push_back('_');
+        if (c >= '0' && c <= '9') return '0';
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 'a';
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) return '_';
     }
-    if (c == 0x3000) return out.push_back('_');
-    utf8::append(out, c);
+    if (c == 0x3000) return '_';
+    return c;
+}
+
+inline void append_num(std::string& out, std::size_t v) {
+    char b[24];
+    auto r = std::to_chars(b, b + sizeof b, v);
+    out.append(b, r.ptr);
+}
+
+std::string_view trim_view(std::string_view s) {
+    std::size_t b = s.find_first_not_of(" \t\r");
+    if (b == std::string_view::npos) return {};
+    std::size_t e = s.find_last_not_of(" \t\r");
+    return s.substr(b, e - b + 1);
+}
+
+// person_model.txt read as lexicon::read_table(file, 2) would, without a string per field.
+void load_weights(std::string_view file_name, FeatureTable& out) {
+    const auto path = lexicon::data_dir() / std::filesystem::path(file_name);
+    std::string data;
+    {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f)
+            throw Error("lexicon: " + path.string() + ": cannot read (set JIANBAO_DATA to the lexicon directory)", 5);
+        char buf[1 << 16];
+        std::size_t got;
+        while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, got);
+        std::fclose(f);
+    }
+    out.reserve(static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+    std::string_view all(data);
+    std::size_t pos = 0;
+    while (pos < all.size()) {
+        std::size_t nl = all.find('\n', pos);
+        std::string_view line = all.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        pos = nl == std::string_view::npos ? all.size() : nl + 1;
+        if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        line = trim_view(line);
+        if (line.empty()) continue;
+        std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos)
+            throw Error("lexicon: " + path.string() + ": line '" + std::string(line) +
+                            "' has fewer than 2 tab-separated fields",
+                        5);
+        std::string_view key = trim_view(line.substr(0, tab));
+        std::size_t tab2 = line.find('\t', tab + 1);
+        std::string_view val = trim_view(line.substr(tab + 1, tab2 == std::string_view::npos ? std::string_view::npos
+                                                                                              : tab2 - tab - 1));
+        double w = 0;
+        auto r = std::from_chars(val.data(), val.data() + val.size(), w);
+        if (r.ec != std::errc() || r.ptr != val.data() + val.size()) {
+            // Whatever from_chars does not take whole (+1, inf, trailing text…): as std::stod.
+            try {
+                w = std::stod(std::string(val));
+            } catch (const std::exception&) {
+                throw Error("lexicon: person_model.txt: bad weight '" + std::string(val) + "' of " + std::string(key), 5);
+            }
+        }
+        out.set(key, w);
+    }
 }
 } // namespace
 
@@ -69,105 +196,345 @@ CharText::CharText(std::string_view utf8) {
 
 std::string CharText::str(std::size_t b, std::size_t e) const {
     std::string out;
-    for (std::size_t k = b; k < e; ++k) utf8::append(out, c[k]);
+    for (std::size_t k = b; k < e; ++k) append_utf8(out, c[k]);
     return out;
+}
+
+// ---- WordSet ----
+
+void WordSet::rehash(std::size_t cap) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(cap, Slot{});
+    const std::size_t mask = cap - 1;
+    for (const Slot& s : old) {
+        if (!s.h) continue;
+        std::size_t k = s.h & mask;
+        while (slots_[k].h) k = (k + 1) & mask;
+        slots_[k] = s;
+    }
 }
 
 void WordSet::add(const std::u32string& w) {
     if (w.empty() || w.size() > max_word) return;
-    words_.insert(w);
+    if (contains(w)) return;
+    if (slots_.empty() || (count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    Slot s{hash_u32(w.data(), w.size()), static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(w.size())};
+    arena_ += w;
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t k = s.h & mask;
+    while (slots_[k].h) k = (k + 1) & mask;
+    slots_[k] = s;
+    ++count_;
     max_len_ = std::max(max_len_, w.size());
+    if (first_.empty()) {
+        first_.assign(0x10000 / 64, 0);
+        last_.assign(0x10000 / 64, 0);
+    }
+    auto mark = [](std::vector<std::uint64_t>& bits, bool& astral, char32_t c) {
+        if (c < 0x10000) bits[c >> 6] |= std::uint64_t(1) << (c & 63);
+        else astral = true;
+    };
+    mark(first_, astral_first_, w.front());
+    mark(last_, astral_last_, w.back());
 }
 
-std::size_t WordSet::longest_at(const std::u32string& s, std::size_t i) const {
+bool WordSet::may_start(char32_t c) const {
+    if (first_.empty()) return false;
+    if (c < 0x10000) return (first_[c >> 6] >> (c & 63)) & 1;
+    return astral_first_;
+}
+bool WordSet::may_end(char32_t c) const {
+    if (last_.empty()) return false;
+    if (c < 0x10000) return (last_[c >> 6] >> (c & 63)) & 1;
+    return astral_last_;
+}
+
+bool WordSet::contains(std::u32string_view w) const {
+    if (count_ == 0 || w.empty() || w.size() > max_len_) return false;
+    const std::uint64_t h = hash_u32(w.data(), w.size());
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask; slots_[k].h; k = (k + 1) & mask) {
+        const Slot& s = slots_[k];
+        if (s.h == h && s.len == w.size() && std::u32string_view(arena_).substr(s.off, s.len) == w) return true;
+    }
+    return false;
+}
+
+std::size_t WordSet::longest_at(std::u32string_view s, std::size_t i) const {
+    if (i >= s.size() || !may_start(s[i])) return 0;
     std::size_t best = 0;
     for (std::size_t len = 1; len <= max_len_ && i + len <= s.size(); ++len)
-        if (words_.count(s.substr(i, len))) best = len;
+        if (may_end(s[i + len - 1]) && contains(s.substr(i, len))) best = len;
     return best;
 }
 
-std::size_t WordSet::longest_before(const std::u32string& s, std::size_t i) const {
+std::size_t WordSet::longest_before(std::u32string_view s, std::size_t i) const {
+    if (i == 0 || i > s.size() || !may_end(s[i - 1])) return 0;
     std::size_t best = 0;
     for (std::size_t len = 1; len <= max_len_ && len <= i; ++len)
-        if (words_.count(s.substr(i - len, len))) best = len;
+        if (may_start(s[i - len]) && contains(s.substr(i - len, len))) best = len;
     return best;
 }
+
+// ---- FeatureTable ----
+
+void FeatureTable::rehash(std::size_t cap) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(cap, Slot{});
+    const std::size_t mask = cap - 1;
+    for (const Slot& s : old) {
+        if (!s.h) continue;
+        std::size_t k = s.h & mask;
+        while (slots_[k].h) k = (k + 1) & mask;
+        slots_[k] = s;
+    }
+}
+
+void FeatureTable::reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    if (cap > slots_.size()) rehash(cap);
+}
+
+void FeatureTable::set(std::string_view key, double w) {
+    if (key.size() > inline_max) {
+        long_[std::string(key)] = w;
+        return;
+    }
+    if (slots_.empty() || (count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    const std::uint64_t h = hash_bytes(key.data(), key.size());
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t k = h & mask;
+    for (; slots_[k].h; k = (k + 1) & mask) {
+        Slot& s = slots_[k];
+        if (s.h == h && s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0) {
+            s.w = w;
+            return;
+        }
+    }
+    Slot& s = slots_[k];
+    s.h = h;
+    s.w = w;
+    std::memcpy(s.key, key.data(), key.size());
+    s.len = static_cast<std::uint8_t>(key.size());
+    ++count_;
+}
+
+const double* FeatureTable::find(std::string_view key) const {
+    if (key.size() > inline_max) {
+        if (long_.empty()) return nullptr;
+        auto it = long_.find(std::string(key));
+        return it == long_.end() ? nullptr : &it->second;
+    }
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash_bytes(key.data(), key.size());
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask; slots_[k].h; k = (k + 1) & mask) {
+        const Slot& s = slots_[k];
+        if (s.h == h && s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0) return &s.w;
+    }
+    return nullptr;
+}
+
+// ---- NameModel ----
 
 NameModel::NameModel() {
     for (const auto& w : words_of("surnames.txt")) {
         if (w.size() == 1) single_.insert(w[0]);
-        else if (w.size() == 2) compound_.insert(w);
+        else if (w.size() == 2) compound_.insert((std::uint64_t(w[0]) << 32) | w[1]);
     }
     for (const auto& w : words_of("titles.txt")) titles_.add(w);
     for (const auto& w : words_of("person_stops.txt")) stops_.add(w);
     for (const auto& w : words_of("person_nonames.txt")) nonames_.add(w);
     for (const auto& w : words_of("person_suffixes.txt")) suffixes_.add(w);
+    bmp_info_.assign(0x10000, 0);
     for (const auto& row : lexicon::read_table("person_chars.txt", 4)) {
         std::u32string c = to_u32(row[0]);
         if (c.size() != 1) throw Error("lexicon: person_chars.txt: '" + row[0] + "' is not one character", 5);
-        chars_[c[0]] = Buckets{row[1], row[2], row[3]};
+        Buckets b{row[1], row[2], row[3]};
+        b.frn_num = std::atoi(b.frn.c_str());
+        b.translit_ok = !b.frn.empty() && b.frn[0] >= '0' && b.frn[0] <= '9' && b.frn_num <= 9;
+        std::uint32_t idx;
+        if (c[0] < 0x10000 && bmp_info_[c[0]]) idx = bmp_info_[c[0]] - 1;
+        else if (auto it = astral_info_.find(c[0]); c[0] >= 0x10000 && it != astral_info_.end()) idx = it->second;
+        else {
+            idx = static_cast<std::uint32_t>(infos_.size());
+            infos_.emplace_back();
+            if (infos_.size() >= 0xFFFF) throw Error("lexicon: person_chars.txt: too many characters", 5);
+            if (c[0] < 0x10000) bmp_info_[c[0]] = static_cast<std::uint16_t>(idx + 1);
+            else astral_info_[c[0]] = idx;
+        }
+        b.sur_id = bucket_id(b.sur);
+        b.giv_id = bucket_id(b.giv);
+        infos_[idx] = std::move(b);
     }
-    for (const auto& row : lexicon::read_table("person_model.txt", 2)) {
-        try {
-            weights_[row[0]] = std::stod(row[1]);
-        } catch (const std::exception&) {
-            throw Error("lexicon: person_model.txt: bad weight '" + row[1] + "' of " + row[0], 5);
+    none_.frn_num = std::atoi(none_.frn.c_str());
+    none_.translit_ok = false;
+    none_.sur_id = bucket_id(none_.sur);
+    none_.giv_id = bucket_id(none_.giv);
+    load_weights("person_model.txt", weights_);
+    if (const double* w = weights_.find("THRESHOLD")) threshold_ = *w;
+    precompute();
+}
+
+std::uint8_t NameModel::bucket_id(const std::string& b) {
+    auto it = std::find(bucket_names_.begin(), bucket_names_.end(), b);
+    if (it != bucket_names_.end()) return static_cast<std::uint8_t>(it - bucket_names_.begin());
+    if (bucket_names_.size() >= 255) throw Error("lexicon: person_chars.txt: too many distinct buckets", 5);
+    bucket_names_.push_back(b);
+    return static_cast<std::uint8_t>(bucket_names_.size() - 1);
+}
+
+void NameModel::precompute() {
+    std::string k;
+    auto w = [&](std::initializer_list<std::string_view> parts) {
+        k.clear();
+        for (auto p : parts) k.append(p);
+        return weights_.get(k);
+    };
+    auto num = [](std::size_t v) { return std::to_string(v); };
+    surname_bits_.assign(0x10000, 0);
+    for (char32_t ch : single_) {
+        std::string u;
+        append_utf8(u, ch);
+        w_single_[ch] = w({"S=", u});
+        if (ch < 0x10000) surname_bits_[ch] |= 1;
+    }
+    for (std::uint64_t key : compound_) {
+        std::string u;
+        append_utf8(u, static_cast<char32_t>(key >> 32));
+        append_utf8(u, static_cast<char32_t>(key & 0xFFFFFFFFu));
+        w_compound_[key] = w({"S=", u});
+        if ((key >> 32) < 0x10000) surname_bits_[key >> 32] |= 2;
+    }
+    const std::size_t nb = bucket_names_.size();
+    w_sb_.resize(nb);
+    w_gb_.resize(nb);
+    w_gb1_.resize(nb);
+    w_gb2_.resize(nb);
+    w_gbb_.resize(nb * nb);
+    for (auto& v : w_nb_)
+        for (auto& a : v) a.resize(nb);
+    for (std::size_t b = 0; b < nb; ++b) {
+        const std::string& name = bucket_names_[b];
+        w_sb_[b] = w({"SB=", name});
+        w_gb_[b] = w({"GB=", name});
+        w_gb1_[b] = w({"GB1=", name});
+        w_gb2_[b] = w({"GB2=", name});
+        for (std::size_t b2 = 0; b2 < nb; ++b2) w_gbb_[b * nb + b2] = w({"GBB=", name, ",", bucket_names_[b2]});
+        for (std::size_t L = 0; L < nlen; ++L) {
+            w_nb_[0][L][b] = w({"NB", num(L), "=", name});
+            w_nb_[1][L][b] = w({"FNB", num(L), "=", name});
         }
     }
-    if (auto it = weights_.find("THRESHOLD"); it != weights_.end()) threshold_ = it->second;
-}
-
-double NameModel::weight(const std::string& feature) const {
-    auto it = weights_.find(feature);
-    return it == weights_.end() ? 0.0 : it->second;
-}
-
-const NameModel::Buckets& NameModel::info(char32_t c) const {
-    static const Buckets none;
-    auto it = chars_.find(c);
-    return it == chars_.end() ? none : it->second;
+    w_sb_cmp_ = w({"SB=cmp"});
+    w_nn_ = w({"NN"});
+    w_frs_ = w({"FRS"});
+    w_fre_ = w({"FRE"});
+    w_fdot_ = w({"FDOT"});
+    for (std::size_t sl = 1; sl <= 2; ++sl)
+        for (std::size_t gl = 1; gl <= 2; ++gl) w_c_[sl][gl] = w({"C", num(sl), num(gl)});
+    for (int f = 0; f < 2; ++f) {
+        const std::string_view pre = f ? "F" : "";
+        w_pt_[f] = w({pre, "PT"});
+        for (std::size_t L = 0; L < nlen; ++L) {
+            w_nt_[f][L] = w({pre, "NT", num(L)});
+            w_ns_[f][L] = w({pre, "NS", num(L)});
+            w_xs_[f][L] = w({pre, "XS", num(L)});
+            w_xl_[f][L] = w({pre, "XL", num(L)});
+        }
+    }
+    for (std::size_t L = 0; L < nlen; ++L) {
+        w_f_[L] = w({"F", num(L)});
+        w_fch_[L] = w({"FCH", num(L)});
+        w_frse_[L] = w({"FRSE", num(L)});
+        for (std::size_t W = 0; W < 10; ++W) w_flw_[L][W] = w({"FLW=", num(L), ",", num(W)});
+    }
+    for (std::size_t W = 0; W < 10; ++W) w_fw_[W] = w({"FW=", num(W)});
 }
 
 bool NameModel::translit(char32_t c) const {
     if (!is_han(c)) return false; // brackets and letters next to a name are no part of it
-    const std::string& b = info(c).frn;
-    if (b.empty() || b[0] < '0' || b[0] > '9') return false; // x, y, z: never in a transliterated name
-    return std::atoi(b.c_str()) <= 9;
+    return info(c).translit_ok; // x, y, z: never in a transliterated name
 }
 
+// Per-call scratch: the key buffer and per-position caches of context weights.
+struct NameModel::Scratch {
+    std::string buf;
+    // [foreign][pos]; NaN-free sentinel via the 'have' flags.
+    std::vector<double> p1[2], p2[2], n1[2], n2[2];
+    std::vector<std::uint8_t> have_p[2], have_n[2];
+    std::vector<std::int8_t> title_before, title_at, stop_at, suffix_at; // -1: not computed
+    std::vector<char32_t> folded; // fold of each char; folded[n] = '^'
+};
+
 // Context features shared by both candidate kinds (the script's ctx()).
-void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, const char* pre, double& score,
-                            std::string& buf) const {
+void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, double& score,
+                            Scratch& sc) const {
     const std::u32string& c = t.c;
     const std::size_t n = c.size();
-    std::string p1, p2, n1, n2;
-    if (s > 0) append_fold(p1, c[s - 1]); else p1 = "^";
-    if (s > 1) append_fold(p2, c[s - 2]); else p2 = "^";
-    if (e < n) append_fold(n1, c[e]); else n1 = "^";
-    if (e + 1 < n) append_fold(n2, c[e + 1]); else n2 = "^";
-    const std::string L = std::to_string(e - s);
-    auto f = [&](std::initializer_list<std::string_view> parts) {
-        buf.assign(pre);
-        for (auto p : parts) buf.append(p);
-        score += weight(buf);
+    const int fi = foreign ? 1 : 0;
+    std::string& buf = sc.buf;
+    auto start = [&](std::string_view what) {
+        buf.clear();
+        if (foreign) buf.push_back('F');
+        buf.append(what);
     };
-    f({"P1=", p1});
-    f({"P2=", p2, p1});
-    f({"N1=", n1});
-    f({"N2=", n1, n2});
-    f({"LN1=", L, n1});
-    f({"PN=", p1, n1});
-    if (titles_.longest_before(c, s)) {
-        f({"PT"});
+    auto look = [&]() { return weights_.get(buf); };
+    const char32_t p1 = s > 0 ? sc.folded[s - 1] : U'^';
+    const char32_t p2 = s > 1 ? sc.folded[s - 2] : U'^';
+    const char32_t n1 = e < n ? sc.folded[e] : U'^';
+    const char32_t n2 = e + 1 < n ? sc.folded[e + 1] : U'^';
+    if (!sc.have_p[fi][s]) {
+        start("P1=");
+        append_utf8(buf, p1);
+        sc.p1[fi][s] = look();
+        start("P2=");
+        append_utf8(buf, p2);
+        append_utf8(buf, p1);
+        sc.p2[fi][s] = look();
+        sc.have_p[fi][s] = 1;
+    }
+    if (!sc.have_n[fi][e]) {
+        start("N1=");
+        append_utf8(buf, n1);
+        sc.n1[fi][e] = look();
+        start("N2=");
+        append_utf8(buf, n1);
+        append_utf8(buf, n2);
+        sc.n2[fi][e] = look();
+        sc.have_n[fi][e] = 1;
+    }
+    const std::size_t L = e - s;
+    score += sc.p1[fi][s];
+    score += sc.p2[fi][s];
+    score += sc.n1[fi][e];
+    score += sc.n2[fi][e];
+    start("LN1=");
+    append_num(buf, L);
+    append_utf8(buf, n1);
+    score += look();
+    start("PN=");
+    append_utf8(buf, p1);
+    append_utf8(buf, n1);
+    score += look();
+    auto cached = [&](std::vector<std::int8_t>& memo, const WordSet& ws, std::size_t at, bool before) {
+        if (memo[at] < 0)
+            memo[at] = static_cast<std::int8_t>(before ? ws.longest_before(c, at) : ws.longest_at(c, at));
+        return memo[at] != 0;
+    };
+    static_assert(max_foreign < nlen && 4 < nlen, "context lengths index the precomputed weights");
+    if (cached(sc.title_before, titles_, s, true)) {
+        score += w_pt_[fi];
         // A surname right after an official title is a name far more often than in the news the
         // model learned from (local bulletins name officials by title); lean towards it.
-        if (*pre == '\0') score += title_bonus;
+        if (!foreign) score += title_bonus;
     }
-    if (titles_.longest_at(c, e)) f({"NT", L});
-    if (stops_.longest_at(c, e)) f({"NS", L});
-    if (suffixes_.longest_at(c, e)) f({"XS", L});
-    if (suffixes_.longest_at(c, e - 1)) f({"XL", L});
-    if (e < n && is_han(c[e])) f({"NB", L, "=", info(c[e]).giv});
+    if (cached(sc.title_at, titles_, e, false)) score += w_nt_[fi][L];
+    if (cached(sc.stop_at, stops_, e, false)) score += w_ns_[fi][L];
+    if (cached(sc.suffix_at, suffixes_, e, false)) score += w_xs_[fi][L];
+    if (cached(sc.suffix_at, suffixes_, e - 1, false)) score += w_xl_[fi][L];
+    if (e < n && is_han(c[e])) score += w_nb_[fi][L][info(c[e]).giv_id];
 }
 
 bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const {
@@ -175,50 +542,80 @@ bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_
         if (!is_han(c[k])) return false;
     const std::size_t len = e - i;
     if (single_.count(c[i]) && (len == 2 || len == 3)) return true;
-    return len >= 3 && len <= 4 && compound_.count(c.substr(i, 2));
+    return len >= 3 && len <= 4 && is_compound(std::u32string_view(c).substr(i, 2));
 }
 
 std::vector<NameSpan> NameModel::find(const CharText& t) const {
     const std::u32string& c = t.c;
+    const std::u32string_view cv(c);
     const std::size_t n = c.size();
     std::vector<NameSpan> cands;
-    std::string buf;
-    auto f = [&](double& score, std::initializer_list<std::string_view> parts) {
-        buf.clear();
-        for (auto p : parts) buf.append(p);
-        score += weight(buf);
+    Scratch sc;
+    sc.buf.reserve(256);
+    for (int k = 0; k < 2; ++k) {
+        sc.p1[k].assign(n + 1, 0.0);
+        sc.p2[k].assign(n + 1, 0.0);
+        sc.n1[k].assign(n + 1, 0.0);
+        sc.n2[k].assign(n + 1, 0.0);
+        sc.have_p[k].assign(n + 1, 0);
+        sc.have_n[k].assign(n + 1, 0);
+    }
+    sc.title_before.assign(n + 1, -1);
+    sc.title_at.assign(n + 1, -1);
+    sc.stop_at.assign(n + 1, -1);
+    sc.suffix_at.assign(n + 1, -1);
+    sc.folded.resize(n);
+    for (std::size_t k = 0; k < n; ++k) sc.folded[k] = fold(c[k]);
+    std::string& buf = sc.buf;
+    auto look = [&]() { return weights_.get(buf); };
+    auto key_char = [&](std::string_view pre, char32_t ch) {
+        buf.assign(pre);
+        append_utf8(buf, ch);
+        return look();
     };
+    std::vector<double> fe_cache(n, 0.0); // weight of FE= for a run ending at each char
+    std::vector<char> fe_have(n, 0);
+    const std::size_t nb = bucket_names_.size();
     for (std::size_t i = 0; i < n; ++i) {
         // Chinese names: surname (single or compound) and a given name of one or two characters.
+        const char32_t ci = c[i];
+        const std::uint8_t bits = ci < 0x10000 ? surname_bits_[ci] : 3;
         for (std::size_t sl = 1; sl <= 2; ++sl) {
-            if (sl == 1 && !single_.count(c[i])) continue;
-            if (sl == 2 && !(i + 1 < n && compound_.count(c.substr(i, 2)))) continue;
+            double wS = 0, wSB = 0;
+            if (sl == 1) {
+                if (!(bits & 1)) continue;
+                auto it = w_single_.find(ci);
+                if (it == w_single_.end()) continue;
+                wS = it->second;
+                wSB = w_sb_[info(ci).sur_id];
+            } else {
+                if (!(bits & 2) || i + 1 >= n) continue;
+                auto it = w_compound_.find((std::uint64_t(ci) << 32) | c[i + 1]);
+                if (it == w_compound_.end()) continue;
+                wS = it->second;
+                wSB = w_sb_cmp_;
+            }
             for (std::size_t gl = 1; gl <= 2; ++gl) {
                 std::size_t e = i + sl + gl;
                 if (e > n || !is_han(c[e - 1])) break;
-                std::string sur = t.str(i, i + sl);
                 double score = 0;
-                f(score, {"C", std::to_string(sl), std::to_string(gl)});
-                f(score, {"S=", sur});
-                f(score, {"SB=", sl == 1 ? std::string_view(info(c[i]).sur) : std::string_view("cmp")});
+                score += w_c_[sl][gl];
+                score += wS;
+                score += wSB;
                 if (gl == 1) {
-                    std::string g = t.str(i + sl, e);
-                    f(score, {"G=", g});
-                    f(score, {"GB=", info(c[i + sl]).giv});
+                    score += key_char("G=", c[i + sl]);
+                    score += w_gb_[info(c[i + sl]).giv_id];
                 } else {
-                    std::string g1 = t.str(i + sl, i + sl + 1), g2 = t.str(i + sl + 1, e);
-                    const std::string& b1 = info(c[i + sl]).giv;
-                    const std::string& b2 = info(c[i + sl + 1]).giv;
-                    f(score, {"G1=", g1});
-                    f(score, {"G2=", g2});
-                    f(score, {"GB1=", b1});
-                    f(score, {"GB2=", b2});
-                    f(score, {"GBB=", b1, ",", b2});
+                    const std::size_t b1 = info(c[i + sl]).giv_id;
+                    const std::size_t b2 = info(c[i + sl + 1]).giv_id;
+                    score += key_char("G1=", c[i + sl]);
+                    score += key_char("G2=", c[i + sl + 1]);
+                    score += w_gb1_[b1];
+                    score += w_gb2_[b2];
+                    score += w_gbb_[b1 * nb + b2];
                 }
-                if (nonames_.contains(std::u32string_view(c).substr(i, 2)) ||
-                    nonames_.contains(std::u32string_view(c).substr(i, e - i)))
-                    f(score, {"NN"});
-                add_context(t, i, e, "", score, buf);
+                if (nonames_.contains(cv.substr(i, 2)) || nonames_.contains(cv.substr(i, e - i))) score += w_nn_;
+                add_context(t, i, e, false, score, sc);
                 cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), score});
             }
         }
@@ -227,10 +624,11 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
         bool run_start = i == 0 || !(translit(c[i - 1]) || (is_dot(c[i - 1]) && i > 1 && translit(c[i - 2])));
         std::size_t k = i;
         int worst = 0;
+        const double wFF = key_char("FF=", c[i]);
         while (k < n && k - i < max_foreign) {
             char32_t ch = c[k];
             if (translit(ch)) {
-                worst = std::max(worst, std::atoi(info(ch).frn.c_str()));
+                worst = std::max(worst, info(ch).frn_num);
             } else if (is_dot(ch) && k > i && k + 1 < n && translit(c[k + 1])) {
                 ++k;
                 continue;
@@ -241,26 +639,30 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
             std::size_t e = k;
             if (e - i < 2) continue;
             bool run_end = !(e < n && (translit(c[e]) || (is_dot(c[e]) && e + 1 < n && translit(c[e + 1]))));
-            std::string L = std::to_string(std::min<std::size_t>(e - i, 8));
-            std::string W = std::to_string(worst);
+            const std::size_t L = std::min<std::size_t>(e - i, 8);
+            const std::size_t W = static_cast<std::size_t>(worst);
             double score = 0;
-            f(score, {"F", L});
-            f(score, {"FF=", t.str(i, i + 1)});
-            f(score, {"FE=", t.str(e - 1, e)});
-            f(score, {"FW=", W});
-            f(score, {"FLW=", L, ",", W});
+            score += w_f_[L];
+            score += wFF;
+            if (!fe_have[e - 1]) {
+                fe_cache[e - 1] = key_char("FE=", c[e - 1]);
+                fe_have[e - 1] = 1;
+            }
+            score += fe_cache[e - 1];
+            score += w_fw_[W];
+            score += w_flw_[L][W];
             // The span is also a Chinese-name candidate (花军): the model weighs that kind apart.
-            if (chinese_shape(c, i, e)) f(score, {"FCH", L});
-            if (run_start) f(score, {"FRS"});
-            if (run_end) f(score, {"FRE"});
-            if (run_start && run_end) f(score, {"FRSE", L});
+            if (chinese_shape(c, i, e)) score += w_fch_[L];
+            if (run_start) score += w_frs_;
+            if (run_end) score += w_fre_;
+            if (run_start && run_end) score += w_frse_[L];
             for (std::size_t q = i; q < e; ++q)
                 if (is_dot(c[q])) {
-                    f(score, {"FDOT"});
+                    score += w_fdot_;
                     if (run_start && run_end && q - i >= 2 && e - q >= 3) score += dotted_bonus;
                     break;
                 }
-            add_context(t, i, e, "F", score, buf);
+            add_context(t, i, e, true, score, sc);
             cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), score});
         }
     }

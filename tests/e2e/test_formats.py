@@ -178,3 +178,17 @@ class StreamsAndMaintenance(ArchiveTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ElasticsearchBulk(ArchiveTest):
+    def test_bulk_file_is_action_and_document_pairs(self):
+        run("import", SAMPLE, db=self.db, check=0)
+        lines = run("export", "--format", "es-bulk", "--index", "bulletins", db=self.db, check=0).stdout.splitlines()
+        self.assertEqual(len(lines), 18)
+        records = json.loads(run("export", db=self.db, check=0).stdout)
+        for i in range(0, len(lines), 2):
+            action, doc = json.loads(lines[i]), json.loads(lines[i + 1])
+            self.assertEqual(action, {"index": {"_index": "bulletins", "_id": str(doc["id"])}})
+            self.assertEqual(doc, records[i // 2])
+        mapping = json.load(open(os.path.join(os.path.dirname(SAMPLE), "..", "elasticsearch", "mapping.json")))
+        self.assertEqual(set(mapping["mappings"]["properties"]), set(records[0]) - {"snippet"})

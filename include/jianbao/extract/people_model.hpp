@@ -27,19 +27,57 @@ struct CharText {
     std::string str(std::size_t b, std::size_t e) const; // UTF-8 of chars [b, e)
 };
 
-// A set of short words looked up starting or ending at a character position.
+// A set of short words looked up starting or ending at a character position. Open addressing
+// over a flat arena: lookups never allocate.
 class WordSet {
 public:
     void add(const std::u32string& w);
-    bool contains(std::u32string_view w) const { return words_.count(std::u32string(w)) > 0; }
+    bool contains(std::u32string_view w) const;
     // Length of the longest word starting at i (0 when none).
-    std::size_t longest_at(const std::u32string& s, std::size_t i) const;
+    std::size_t longest_at(std::u32string_view s, std::size_t i) const;
     // Length of the longest word ending just before i (0 when none).
-    std::size_t longest_before(const std::u32string& s, std::size_t i) const;
+    std::size_t longest_before(std::u32string_view s, std::size_t i) const;
 
 private:
-    std::unordered_set<std::u32string> words_;
+    struct Slot {
+        std::uint64_t h = 0; // 0: empty
+        std::uint32_t off = 0, len = 0;
+    };
+    bool may_start(char32_t c) const;
+    bool may_end(char32_t c) const;
+    void rehash(std::size_t cap);
+    std::vector<Slot> slots_;
+    std::u32string arena_;
+    std::size_t count_ = 0;
     std::size_t max_len_ = 0;
+    std::vector<std::uint64_t> first_, last_; // bitmaps of BMP first / last characters
+    bool astral_first_ = false, astral_last_ = false;
+};
+
+// Feature name → weight, open addressing with keys of up to 15 bytes stored in the slot (one
+// cache line per probe); longer keys in a side map. Lookups by string_view never allocate.
+class FeatureTable {
+public:
+    void reserve(std::size_t n);
+    void set(std::string_view key, double w); // last one wins
+    const double* find(std::string_view key) const;
+    double get(std::string_view key) const {
+        const double* p = find(key);
+        return p ? *p : 0.0;
+    }
+
+private:
+    static constexpr std::size_t inline_max = 15;
+    struct alignas(32) Slot {
+        std::uint64_t h = 0; // 0: empty
+        double w = 0;
+        char key[inline_max] = {};
+        std::uint8_t len = 0;
+    };
+    void rehash(std::size_t cap);
+    std::vector<Slot> slots_;
+    std::unordered_map<std::string, double> long_;
+    std::size_t count_ = 0;
 };
 
 class NameModel {
@@ -49,26 +87,57 @@ public:
     std::vector<NameSpan> find(const CharText& t) const;
     const WordSet& titles() const { return titles_; }
     bool is_surname(char32_t c) const { return single_.count(c) > 0; }
-    bool is_compound(const std::u32string& s) const { return compound_.count(s) > 0; }
-    double weight(const std::string& feature) const;
+    bool is_compound(std::u32string_view s) const {
+        return s.size() == 2 && compound_.count((std::uint64_t(s[0]) << 32) | s[1]) > 0;
+    }
+    double weight(std::string_view feature) const { return weights_.get(feature); }
     double threshold() const { return threshold_; }
 
-private:
     struct Buckets {
         std::string sur = "x", giv = "x", frn = "x"; // x: a character never seen (rare)
+        bool translit_ok = false;                    // frn is a number ≤ 9
+        int frn_num = 0;                             // atoi(frn)
+        std::uint8_t sur_id = 0, giv_id = 0;         // index of sur / giv among bucket_names_
     };
-    const Buckets& info(char32_t c) const;
+
+private:
+    const Buckets& info(char32_t c) const {
+        if (c < 0x10000) {
+            std::uint16_t k = bmp_info_.empty() ? 0 : bmp_info_[c];
+            return k ? infos_[k - 1] : none_;
+        }
+        auto it = astral_info_.find(c);
+        return it == astral_info_.end() ? none_ : infos_[it->second];
+    }
     bool translit(char32_t c) const;
     bool chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const;
-    void add_context(const CharText& t, std::size_t s, std::size_t e, const char* pre, double& score,
-                     std::string& buf) const;
+    struct Scratch;
+    void add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, double& score,
+                     Scratch& sc) const;
 
     std::unordered_set<char32_t> single_;
-    std::unordered_set<std::u32string> compound_;
+    std::unordered_set<std::uint64_t> compound_;
     WordSet titles_, stops_, nonames_, suffixes_;
-    std::unordered_map<char32_t, Buckets> chars_;
-    std::unordered_map<std::string, double> weights_;
+    Buckets none_;
+    std::vector<Buckets> infos_;
+    std::vector<std::uint16_t> bmp_info_; // index+1 into infos_, 0: none
+    std::unordered_map<char32_t, std::uint32_t> astral_info_;
+    FeatureTable weights_;
     double threshold_ = 0.0;
+
+    // Weights of the features over small domains (bucket ids, lengths), looked up once at load.
+    static constexpr std::size_t nlen = 16;
+    void precompute();
+    std::uint8_t bucket_id(const std::string& b);
+    std::vector<std::string> bucket_names_;
+    std::vector<std::uint8_t> surname_bits_; // per BMP char: 1 single surname, 2 first of a compound
+    std::unordered_map<char32_t, double> w_single_;
+    std::unordered_map<std::uint64_t, double> w_compound_;
+    std::vector<double> w_sb_, w_gb_, w_gb1_, w_gb2_, w_gbb_, w_nb_[2][nlen];
+    double w_sb_cmp_ = 0, w_nn_ = 0, w_pt_[2] = {}, w_frs_ = 0, w_fre_ = 0, w_fdot_ = 0;
+    double w_c_[3][3] = {};
+    double w_nt_[2][nlen] = {}, w_ns_[2][nlen] = {}, w_xs_[2][nlen] = {}, w_xl_[2][nlen] = {};
+    double w_f_[nlen] = {}, w_fch_[nlen] = {}, w_frse_[nlen] = {}, w_fw_[10] = {}, w_flw_[nlen][10] = {};
 };
 
 bool is_han(char32_t c);
