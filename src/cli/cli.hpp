@@ -45,6 +45,7 @@ void setup_export(CLI::App& app, Globals& g);
 void setup_stats(CLI::App& app, Globals& g);
 void setup_check(CLI::App& app, Globals& g);
 void setup_remove(CLI::App& app, Globals& g);
+void setup_directory(CLI::App& app, Globals& g);
 
 // Thrown by a subcommand that has already printed what it had to say and must exit non-zero
 // (1 when nothing was found, like grep; 3 when some input files failed).

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     cli::setup_person(app, g);
     cli::setup_export(app, g);
     cli::setup_stats(app, g);
+    cli::setup_directory(app, g);
     cli::setup_check(app, g);
     cli::setup_remove(app, g);
     try {

@@ -142,7 +142,7 @@ void load_weights(std::string_view file_name, FeatureTable& out) {
         while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, got);
         std::fclose(f);
     }
-    out.reserve(static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+    out.big().reserve(static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
     std::string_view all(data);
     std::size_t pos = 0;
     while (pos < all.size()) {
@@ -278,7 +278,7 @@ std::size_t WordSet::longest_before(std::u32string_view s, std::size_t i) const 
 
 // ---- FeatureTable ----
 
-void FeatureTable::rehash(std::size_t cap) {
+void FlatWeights::rehash(std::size_t cap) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(cap, Slot{});
     const std::size_t mask = cap - 1;
@@ -290,13 +290,13 @@ void FeatureTable::rehash(std::size_t cap) {
     }
 }
 
-void FeatureTable::reserve(std::size_t n) {
+void FlatWeights::reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < n * 2) cap *= 2;
     if (cap > slots_.size()) rehash(cap);
 }
 
-void FeatureTable::set(std::string_view key, double w) {
+void FlatWeights::set(std::string_view key, double w) {
     if (key.size() > inline_max) {
         long_[std::string(key)] = w;
         return;
@@ -320,14 +320,17 @@ void FeatureTable::set(std::string_view key, double w) {
     ++count_;
 }
 
-const double* FeatureTable::find(std::string_view key) const {
+std::uint64_t FlatWeights::hash(std::string_view key) { return hash_bytes(key.data(), key.size()); }
+
+const double* FlatWeights::find(std::string_view key) const { return find(key, hash(key)); }
+
+const double* FlatWeights::find(std::string_view key, std::uint64_t h) const {
     if (key.size() > inline_max) {
         if (long_.empty()) return nullptr;
         auto it = long_.find(std::string(key));
         return it == long_.end() ? nullptr : &it->second;
     }
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = hash_bytes(key.data(), key.size());
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t k = h & mask; slots_[k].h; k = (k + 1) & mask) {
         const Slot& s = slots_[k];
@@ -458,19 +461,65 @@ bool NameModel::translit(char32_t c) const {
     return info(c).translit_ok; // x, y, z: never in a transliterated name
 }
 
-// Per-call scratch: the key buffer and per-position caches of context weights.
+// Per-call scratch. A candidate's score is the sum of its terms in a fixed order; terms that need
+// a weight lookup are queued as requests whose table slot is prefetched at once and read a few
+// dozen requests later, so that the cache misses of the big table overlap.
 struct NameModel::Scratch {
+    struct Request {
+        const FlatWeights* table;
+        std::uint64_t h;
+        char key[FlatWeights::inline_max];
+        std::uint8_t len;
+        double w;
+    };
+    struct Term {
+        double w;
+        std::int32_t req; // -1: w is the weight
+    };
+    struct Cand {
+        std::uint32_t begin, end, t0, t1;
+    };
+    static constexpr std::size_t lag = 24; // requests in flight
     std::string buf;
-    // [foreign][pos]; NaN-free sentinel via the 'have' flags.
-    std::vector<double> p1[2], p2[2], n1[2], n2[2];
-    std::vector<std::uint8_t> have_p[2], have_n[2];
+    std::vector<Request> reqs;
+    std::size_t resolved = 0;
+    std::vector<Term> terms;
+    std::vector<Cand> cands;
+    // Request ids per position ([foreign][pos], -1: none yet) of the context features.
+    std::vector<std::int32_t> p1[2], p2[2], n1[2], n2[2], fe;
     std::vector<std::int8_t> title_before, title_at, stop_at, suffix_at; // -1: not computed
-    std::vector<char32_t> folded; // fold of each char; folded[n] = '^'
+    std::vector<char32_t> folded; // fold of each char
+
+    void resolve_one() {
+        Request& r = reqs[resolved++];
+        const double* w = r.table->find(std::string_view(r.key, r.len), r.h);
+        r.w = w ? *w : 0.0;
+    }
+    // Queues a lookup of buf in weights; returns its request id.
+    std::int32_t request(const FeatureTable& weights) {
+        if (buf.size() > FlatWeights::inline_max) {
+            while (resolved < reqs.size()) resolve_one(); // keep resolved a prefix of reqs
+            reqs.push_back(Request{nullptr, 0, {}, 0, weights.get(buf)});
+            ++resolved;
+            return static_cast<std::int32_t>(reqs.size() - 1);
+        }
+        Request r;
+        r.table = &weights.table(buf);
+        r.h = FlatWeights::hash(buf);
+        std::memcpy(r.key, buf.data(), buf.size());
+        r.len = static_cast<std::uint8_t>(buf.size());
+        r.w = 0;
+        __builtin_prefetch(r.table->home(r.h));
+        reqs.push_back(r);
+        while (reqs.size() - resolved > lag) resolve_one();
+        return static_cast<std::int32_t>(reqs.size() - 1);
+    }
+    void known(double w) { terms.push_back(Term{w, -1}); }
+    void looked(std::int32_t req) { terms.push_back(Term{0.0, req}); }
 };
 
 // Context features shared by both candidate kinds (the script's ctx()).
-void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, double& score,
-                            Scratch& sc) const {
+void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, Scratch& sc) const {
     const std::u32string& c = t.c;
     const std::size_t n = c.size();
     const int fi = foreign ? 1 : 0;
@@ -480,12 +529,12 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, boo
         if (foreign) buf.push_back('F');
         buf.append(what);
     };
-    auto look = [&]() { return weights_.get(buf); };
+    auto look = [&]() { return sc.request(weights_); };
     const char32_t p1 = s > 0 ? sc.folded[s - 1] : U'^';
     const char32_t p2 = s > 1 ? sc.folded[s - 2] : U'^';
     const char32_t n1 = e < n ? sc.folded[e] : U'^';
     const char32_t n2 = e + 1 < n ? sc.folded[e + 1] : U'^';
-    if (!sc.have_p[fi][s]) {
+    if (sc.p1[fi][s] < 0) {
         start("P1=");
         append_utf8(buf, p1);
         sc.p1[fi][s] = look();
@@ -493,9 +542,8 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, boo
         append_utf8(buf, p2);
         append_utf8(buf, p1);
         sc.p2[fi][s] = look();
-        sc.have_p[fi][s] = 1;
     }
-    if (!sc.have_n[fi][e]) {
+    if (sc.n1[fi][e] < 0) {
         start("N1=");
         append_utf8(buf, n1);
         sc.n1[fi][e] = look();
@@ -503,21 +551,20 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, boo
         append_utf8(buf, n1);
         append_utf8(buf, n2);
         sc.n2[fi][e] = look();
-        sc.have_n[fi][e] = 1;
     }
     const std::size_t L = e - s;
-    score += sc.p1[fi][s];
-    score += sc.p2[fi][s];
-    score += sc.n1[fi][e];
-    score += sc.n2[fi][e];
+    sc.looked(sc.p1[fi][s]);
+    sc.looked(sc.p2[fi][s]);
+    sc.looked(sc.n1[fi][e]);
+    sc.looked(sc.n2[fi][e]);
     start("LN1=");
     append_num(buf, L);
     append_utf8(buf, n1);
-    score += look();
+    sc.looked(look());
     start("PN=");
     append_utf8(buf, p1);
     append_utf8(buf, n1);
-    score += look();
+    sc.looked(look());
     auto cached = [&](std::vector<std::int8_t>& memo, const WordSet& ws, std::size_t at, bool before) {
         if (memo[at] < 0)
             memo[at] = static_cast<std::int8_t>(before ? ws.longest_before(c, at) : ws.longest_at(c, at));
@@ -525,16 +572,16 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, boo
     };
     static_assert(max_foreign < nlen && 4 < nlen, "context lengths index the precomputed weights");
     if (cached(sc.title_before, titles_, s, true)) {
-        score += w_pt_[fi];
+        sc.known(w_pt_[fi]);
         // A surname right after an official title is a name far more often than in the news the
         // model learned from (local bulletins name officials by title); lean towards it.
-        if (!foreign) score += title_bonus;
+        if (!foreign) sc.known(title_bonus);
     }
-    if (cached(sc.title_at, titles_, e, false)) score += w_nt_[fi][L];
-    if (cached(sc.stop_at, stops_, e, false)) score += w_ns_[fi][L];
-    if (cached(sc.suffix_at, suffixes_, e, false)) score += w_xs_[fi][L];
-    if (cached(sc.suffix_at, suffixes_, e - 1, false)) score += w_xl_[fi][L];
-    if (e < n && is_han(c[e])) score += w_nb_[fi][L][info(c[e]).giv_id];
+    if (cached(sc.title_at, titles_, e, false)) sc.known(w_nt_[fi][L]);
+    if (cached(sc.stop_at, stops_, e, false)) sc.known(w_ns_[fi][L]);
+    if (cached(sc.suffix_at, suffixes_, e, false)) sc.known(w_xs_[fi][L]);
+    if (cached(sc.suffix_at, suffixes_, e - 1, false)) sc.known(w_xl_[fi][L]);
+    if (e < n && is_han(c[e])) sc.known(w_nb_[fi][L][info(c[e]).giv_id]);
 }
 
 bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const {
@@ -549,17 +596,17 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
     const std::u32string& c = t.c;
     const std::u32string_view cv(c);
     const std::size_t n = c.size();
-    std::vector<NameSpan> cands;
     Scratch sc;
     sc.buf.reserve(256);
     for (int k = 0; k < 2; ++k) {
-        sc.p1[k].assign(n + 1, 0.0);
-        sc.p2[k].assign(n + 1, 0.0);
-        sc.n1[k].assign(n + 1, 0.0);
-        sc.n2[k].assign(n + 1, 0.0);
-        sc.have_p[k].assign(n + 1, 0);
-        sc.have_n[k].assign(n + 1, 0);
+        sc.p1[k].assign(n + 1, -1);
+        sc.p2[k].assign(n + 1, -1);
+        sc.n1[k].assign(n + 1, -1);
+        sc.n2[k].assign(n + 1, -1);
     }
+    sc.fe.assign(n + 1, -1);
+    sc.reqs.reserve(n * 4 + 16);
+    sc.terms.reserve(n * 16 + 16);
     sc.title_before.assign(n + 1, -1);
     sc.title_at.assign(n + 1, -1);
     sc.stop_at.assign(n + 1, -1);
@@ -567,14 +614,12 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
     sc.folded.resize(n);
     for (std::size_t k = 0; k < n; ++k) sc.folded[k] = fold(c[k]);
     std::string& buf = sc.buf;
-    auto look = [&]() { return weights_.get(buf); };
+    auto look = [&]() { return sc.request(weights_); };
     auto key_char = [&](std::string_view pre, char32_t ch) {
         buf.assign(pre);
         append_utf8(buf, ch);
         return look();
     };
-    std::vector<double> fe_cache(n, 0.0); // weight of FE= for a run ending at each char
-    std::vector<char> fe_have(n, 0);
     const std::size_t nb = bucket_names_.size();
     for (std::size_t i = 0; i < n; ++i) {
         // Chinese names: surname (single or compound) and a given name of one or two characters.
@@ -598,25 +643,26 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
             for (std::size_t gl = 1; gl <= 2; ++gl) {
                 std::size_t e = i + sl + gl;
                 if (e > n || !is_han(c[e - 1])) break;
-                double score = 0;
-                score += w_c_[sl][gl];
-                score += wS;
-                score += wSB;
+                const auto t0 = static_cast<std::uint32_t>(sc.terms.size());
+                sc.known(w_c_[sl][gl]);
+                sc.known(wS);
+                sc.known(wSB);
                 if (gl == 1) {
-                    score += key_char("G=", c[i + sl]);
-                    score += w_gb_[info(c[i + sl]).giv_id];
+                    sc.looked(key_char("G=", c[i + sl]));
+                    sc.known(w_gb_[info(c[i + sl]).giv_id]);
                 } else {
                     const std::size_t b1 = info(c[i + sl]).giv_id;
                     const std::size_t b2 = info(c[i + sl + 1]).giv_id;
-                    score += key_char("G1=", c[i + sl]);
-                    score += key_char("G2=", c[i + sl + 1]);
-                    score += w_gb1_[b1];
-                    score += w_gb2_[b2];
-                    score += w_gbb_[b1 * nb + b2];
+                    sc.looked(key_char("G1=", c[i + sl]));
+                    sc.looked(key_char("G2=", c[i + sl + 1]));
+                    sc.known(w_gb1_[b1]);
+                    sc.known(w_gb2_[b2]);
+                    sc.known(w_gbb_[b1 * nb + b2]);
                 }
-                if (nonames_.contains(cv.substr(i, 2)) || nonames_.contains(cv.substr(i, e - i))) score += w_nn_;
-                add_context(t, i, e, false, score, sc);
-                cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), score});
+                if (nonames_.contains(cv.substr(i, 2)) || nonames_.contains(cv.substr(i, e - i))) sc.known(w_nn_);
+                add_context(t, i, e, false, sc);
+                sc.cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), t0,
+                                    static_cast<std::uint32_t>(sc.terms.size())});
             }
         }
         // Transliterated names: runs of transliteration characters, optionally joined by dots.
@@ -624,7 +670,7 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
         bool run_start = i == 0 || !(translit(c[i - 1]) || (is_dot(c[i - 1]) && i > 1 && translit(c[i - 2])));
         std::size_t k = i;
         int worst = 0;
-        const double wFF = key_char("FF=", c[i]);
+        const std::int32_t wFF = key_char("FF=", c[i]);
         while (k < n && k - i < max_foreign) {
             char32_t ch = c[k];
             if (translit(ch)) {
@@ -641,30 +687,39 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
             bool run_end = !(e < n && (translit(c[e]) || (is_dot(c[e]) && e + 1 < n && translit(c[e + 1]))));
             const std::size_t L = std::min<std::size_t>(e - i, 8);
             const std::size_t W = static_cast<std::size_t>(worst);
-            double score = 0;
-            score += w_f_[L];
-            score += wFF;
-            if (!fe_have[e - 1]) {
-                fe_cache[e - 1] = key_char("FE=", c[e - 1]);
-                fe_have[e - 1] = 1;
-            }
-            score += fe_cache[e - 1];
-            score += w_fw_[W];
-            score += w_flw_[L][W];
+            const auto t0 = static_cast<std::uint32_t>(sc.terms.size());
+            sc.known(w_f_[L]);
+            sc.looked(wFF);
+            if (sc.fe[e - 1] < 0) sc.fe[e - 1] = key_char("FE=", c[e - 1]);
+            sc.looked(sc.fe[e - 1]);
+            sc.known(w_fw_[W]);
+            sc.known(w_flw_[L][W]);
             // The span is also a Chinese-name candidate (花军): the model weighs that kind apart.
-            if (chinese_shape(c, i, e)) score += w_fch_[L];
-            if (run_start) score += w_frs_;
-            if (run_end) score += w_fre_;
-            if (run_start && run_end) score += w_frse_[L];
+            if (chinese_shape(c, i, e)) sc.known(w_fch_[L]);
+            if (run_start) sc.known(w_frs_);
+            if (run_end) sc.known(w_fre_);
+            if (run_start && run_end) sc.known(w_frse_[L]);
             for (std::size_t q = i; q < e; ++q)
                 if (is_dot(c[q])) {
-                    score += w_fdot_;
-                    if (run_start && run_end && q - i >= 2 && e - q >= 3) score += dotted_bonus;
+                    sc.known(w_fdot_);
+                    if (run_start && run_end && q - i >= 2 && e - q >= 3) sc.known(dotted_bonus);
                     break;
                 }
-            add_context(t, i, e, true, score, sc);
-            cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), score});
+            add_context(t, i, e, true, sc);
+            sc.cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), t0,
+                                static_cast<std::uint32_t>(sc.terms.size())});
         }
+    }
+    while (sc.resolved < sc.reqs.size()) sc.resolve_one();
+    std::vector<NameSpan> cands;
+    cands.reserve(sc.cands.size());
+    for (const auto& cd : sc.cands) {
+        double score = 0;
+        for (std::uint32_t q = cd.t0; q < cd.t1; ++q) {
+            const auto& term = sc.terms[q];
+            score += term.req < 0 ? term.w : sc.reqs[term.req].w;
+        }
+        cands.push_back({cd.begin, cd.end, score});
     }
     // A span proposed by both generators sums both scores, as the script's feature lists do.
     std::sort(cands.begin(), cands.end(),

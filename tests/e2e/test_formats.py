@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import unittest
 
-from jb import SAMPLE, ArchiveTest, dump, run
+from jb import BIN, SAMPLE, ArchiveTest, dump, run
 
 STRIP = ("bulletin",)
 
@@ -192,3 +192,63 @@ class ElasticsearchBulk(ArchiveTest):
             self.assertEqual(doc, records[i // 2])
         mapping = json.load(open(os.path.join(os.path.dirname(SAMPLE), "..", "elasticsearch", "mapping.json")))
         self.assertEqual(set(mapping["mappings"]["properties"]), set(records[0]) - {"snippet"})
+
+
+class Directories(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        run("import", SAMPLE, db=self.db, check=0)
+
+    def test_people_with_counts_dates_and_titles(self):
+        people = json.loads(run("people", "--json", db=self.db, check=0).stdout)
+        top = people[0]
+        self.assertEqual(top["name"], "周海燕")
+        self.assertEqual(top["records"], 3)
+        self.assertEqual((top["first_date"], top["last_date"]), ("2023-05-08", "2023-05-16"))
+        self.assertIn("开发区党工委书记", top["titles"])
+        window = json.loads(run("people", "--from", "2023-05-10", "--to", "2023-05-20", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(sorted(p["name"] for p in window), ["周海燕", "韩雪松"])
+        self.assertEqual(run("people", "--like", "不存在", db=self.db).returncode, 1)
+        self.assertEqual(len(json.loads(run("people", "--limit", "2", "--json", db=self.db, check=0).stdout)), 2)
+
+    def test_orgs_with_types(self):
+        orgs = {o["name"]: o for o in json.loads(run("orgs", "--like", "大学", "--json", db=self.db, check=0).stdout)}
+        self.assertEqual(orgs["江南理工大学"]["type"], "school")
+        line = run("orgs", "--like", "社区", db=self.db, check=0).stdout
+        self.assertIn("红枫社区", line)
+        self.assertIn("community", line)
+
+
+class Progress(ArchiveTest):
+    def test_progress_only_on_a_terminal(self):
+        import pty
+        import select
+        from test_robustness import corpus
+        paths = corpus(self.dir, 60)
+        # Not a terminal: nothing but the summaries.
+        p = run("import", "-j", "1", *paths[:30], db=self.db, check=0)
+        self.assertNotIn("files", p.stderr)
+        self.assertNotIn("\r", p.stdout + p.stderr)
+        # A terminal on stderr: files done / total, MB/s and ETA.
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([BIN, "--db", self.db, "import", "-j", "1", *paths[30:]],
+                                stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        seen = b""
+        while True:
+            r, _, _ = select.select([master], [], [], 60)
+            if not r:
+                break
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.wait()
+        os.close(master)
+        text = seen.decode("utf-8", "replace")
+        self.assertRegex(text, r"\d+/30 files")
+        self.assertIn("MB/s", text)
+        self.assertIn("ETA", text)

@@ -26,7 +26,7 @@ class Docs(unittest.TestCase):
 
 class Install(ArchiveTest):
     def test_destdir_install_runs_on_the_sample(self):
-        build = os.path.dirname(BIN)
+        build = os.path.dirname(os.path.abspath(BIN))
         dest = os.path.join(self.dir, "root")
         subprocess.run(["cmake", "--install", build, "--prefix", "/opt/jianbao"], check=True,
                        env=dict(os.environ, DESTDIR=dest), capture_output=True)
@@ -44,3 +44,21 @@ class Install(ArchiveTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DebianPackage(ArchiveTest):
+    def test_cpack_builds_a_deb_declaring_its_dependencies(self):
+        import shutil
+        if not shutil.which("dpkg-deb"):
+            self.skipTest("dpkg-deb not installed")
+        build = os.path.dirname(os.path.abspath(BIN))
+        subprocess.run(["cpack", "-G", "DEB", "-B", self.dir, "--config", os.path.join(build, "CPackConfig.cmake")],
+                       check=True, capture_output=True, cwd=build)
+        debs = [f for f in os.listdir(self.dir) if f.endswith(".deb")]
+        self.assertEqual(len(debs), 1, debs)
+        deb = os.path.join(self.dir, debs[0])
+        info = subprocess.run(["dpkg-deb", "--info", deb], capture_output=True, text=True, check=True).stdout
+        self.assertIn("Depends: libicu72", info)
+        files = subprocess.run(["dpkg-deb", "--contents", deb], capture_output=True, text=True, check=True).stdout
+        for rel in ["bin/jianbao", "share/jianbao/lexicon/surnames.txt", "share/man/man1/jianbao.1"]:
+            self.assertIn(rel, files)

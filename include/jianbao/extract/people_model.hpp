@@ -56,18 +56,18 @@ private:
 
 // Feature name → weight, open addressing with keys of up to 15 bytes stored in the slot (one
 // cache line per probe); longer keys in a side map. Lookups by string_view never allocate.
-class FeatureTable {
+class FlatWeights {
 public:
     void reserve(std::size_t n);
     void set(std::string_view key, double w); // last one wins
     const double* find(std::string_view key) const;
-    double get(std::string_view key) const {
-        const double* p = find(key);
-        return p ? *p : 0.0;
-    }
+    static std::uint64_t hash(std::string_view key);
+    // The slot a key of hash h is looked for first (to prefetch it).
+    const void* home(std::uint64_t h) const { return slots_.empty() ? nullptr : &slots_[h & (slots_.size() - 1)]; }
+    const double* find(std::string_view key, std::uint64_t h) const; // h == hash(key)
+    static constexpr std::size_t inline_max = 15;
 
 private:
-    static constexpr std::size_t inline_max = 15;
     struct alignas(32) Slot {
         std::uint64_t h = 0; // 0: empty
         double w = 0;
@@ -78,6 +78,28 @@ private:
     std::vector<Slot> slots_;
     std::unordered_map<std::string, double> long_;
     std::size_t count_ = 0;
+};
+
+// The model's weights: the bulky context families (P1=, P2=, N1=, N2=, PN= and their F forms)
+// apart from the rest, so that the small hot table stays in cache.
+class FeatureTable {
+public:
+    static bool bulky(std::string_view key) {
+        if (!key.empty() && key[0] == 'F') key.remove_prefix(1);
+        return key.size() >= 3 && (key[0] == 'P' || key[0] == 'N') &&
+               (key[1] == 'N' || key[1] == '1' || key[1] == '2') && key[2] == '=';
+    }
+    void set(std::string_view key, double w) { (bulky(key) ? big_ : small_).set(key, w); }
+    const double* find(std::string_view key) const { return (bulky(key) ? big_ : small_).find(key); }
+    double get(std::string_view key) const {
+        const double* p = find(key);
+        return p ? *p : 0.0;
+    }
+    FlatWeights& big() { return big_; }
+    const FlatWeights& table(std::string_view key) const { return bulky(key) ? big_ : small_; }
+
+private:
+    FlatWeights big_, small_;
 };
 
 class NameModel {
@@ -112,8 +134,7 @@ private:
     bool translit(char32_t c) const;
     bool chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const;
     struct Scratch;
-    void add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, double& score,
-                     Scratch& sc) const;
+    void add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, Scratch& sc) const;
 
     std::unordered_set<char32_t> single_;
     std::unordered_set<std::uint64_t> compound_;
