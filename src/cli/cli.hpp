@@ -18,6 +18,8 @@ struct Globals {
 };
 
 std::filesystem::path archive_path(const Globals& g);
+// Opens an archive that must already exist (queries never create one); throws a clear Error if not.
+Archive open_existing(const Globals& g, Archive::Mode mode = Archive::Mode::read_only);
 // Whether stdout gets ANSI colour: --color, NO_COLOR, and whether stdout is a terminal.
 bool stdout_color(const Globals& g);
 // Renders a snippet's \x01…\x02 match markers as colour or as [ ].

@@ -17,6 +17,13 @@ std::filesystem::path archive_path(const Globals& g) {
     return "jianbao.db";
 }
 
+Archive open_existing(const Globals& g, Archive::Mode mode) {
+    auto path = archive_path(g);
+    if (!std::filesystem::exists(path))
+        throw Error(path.string() + ": no archive here (import a bulletin first, or give --db)", exit_archive);
+    return Archive(path, mode);
+}
+
 bool stdout_color(const Globals& g) {
     if (g.color == "always") return true;
     if (g.color == "never") return false;

@@ -63,13 +63,6 @@ void print(const std::vector<DirectoryEntry>& entries, bool people, bool as_json
     }
 }
 
-Archive open_directory(const Globals& g) {
-    auto path = archive_path(g);
-    if (!std::filesystem::exists(path))
-        throw Error(path.string() + ": no archive here (import a bulletin first, or give --db)", exit_archive);
-    return Archive(path, Archive::Mode::read_only);
-}
-
 void add_options(CLI::App* cmd, DirectoryOptions& o) {
     cmd->add_option("--like", o.like, "names containing this text");
     cmd->add_option("--from", o.from, "counting only records dated on or after YYYY, YYYY-MM or YYYY-MM-DD");
@@ -84,11 +77,11 @@ void setup_directory(CLI::App& app, Globals& g) {
     auto p = std::make_shared<DirectoryOptions>();
     auto* people = app.add_subcommand("people", "people named in the archive: records, first/last date, titles");
     add_options(people, *p);
-    people->callback([&g, p] { print(list_people(open_directory(g), to_directory_filter(*p)), true, p->json); });
+    people->callback([&g, p] { print(list_people(open_existing(g), to_directory_filter(*p)), true, p->json); });
     auto o = std::make_shared<DirectoryOptions>();
     auto* orgs = app.add_subcommand("orgs", "organisations named in the archive: type, records, first/last date");
     add_options(orgs, *o);
-    orgs->callback([&g, o] { print(list_organizations(open_directory(g), to_directory_filter(*o)), false, o->json); });
+    orgs->callback([&g, o] { print(list_organizations(open_existing(g), to_directory_filter(*o)), false, o->json); });
 }
 
 } // namespace jianbao::cli

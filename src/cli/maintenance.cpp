@@ -13,13 +13,6 @@ namespace jianbao::cli {
 
 namespace {
 
-Archive open_existing(const Globals& g, Archive::Mode mode) {
-    auto path = archive_path(g);
-    if (!std::filesystem::exists(path))
-        throw Error(path.string() + ": no archive here (import a bulletin first, or give --db)", exit_archive);
-    return Archive(path, mode);
-}
-
 void run_check(const Globals& g, bool as_json) {
     // Read-write when possible: FTS5's integrity-check is issued as a write to the index table.
     auto path = archive_path(g);

@@ -15,13 +15,6 @@ using json = nlohmann::ordered_json;
 
 json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
-Archive open_archive(const Globals& g) {
-    auto path = archive_path(g);
-    if (!std::filesystem::exists(path))
-        throw Error(path.string() + ": no archive here (import a bulletin first, or give --db)", exit_archive);
-    return Archive(path, Archive::Mode::read_only);
-}
-
 struct PersonOptions {
     std::string name;
     bool json = false;
@@ -32,7 +25,7 @@ void join(std::ostream& out, const std::vector<std::string>& v, const char* sep)
 }
 
 void run_person(const Globals& g, const PersonOptions& o) {
-    Archive archive = open_archive(g);
+    Archive archive = open_existing(g);
     auto name = resolve_person(archive, o.name);
     auto report = name ? person_report(archive, *name) : std::nullopt;
     if (!report) {
@@ -83,7 +76,7 @@ void run_person(const Globals& g, const PersonOptions& o) {
 }
 
 void run_stats(const Globals& g, bool as_json) {
-    Archive archive = open_archive(g);
+    Archive archive = open_existing(g);
     Stats s = stats(archive);
     if (as_json) {
         json j = {{"bulletins", s.bulletins}, {"records", s.records}, {"people", s.people},

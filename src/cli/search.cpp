@@ -18,13 +18,6 @@ struct SearchOptions {
     bool json = false;
 };
 
-Archive open_for_reading(const Globals& g) {
-    auto path = archive_path(g);
-    if (!std::filesystem::exists(path))
-        throw Error(path.string() + ": no archive here (import a bulletin first, or give --db)", exit_archive);
-    return Archive(path, Archive::Mode::read_only);
-}
-
 // --person as typed → the stored name (an unknown name stays, and simply matches nothing).
 void resolve_person_filter(const Archive& archive, SearchFilter& filter) {
     if (!filter.person) return;
@@ -32,7 +25,7 @@ void resolve_person_filter(const Archive& archive, SearchFilter& filter) {
 }
 
 void run_search(const Globals& g, const SearchOptions& o) {
-    Archive archive = open_for_reading(g);
+    Archive archive = open_existing(g);
     SearchFilter filter = to_filter(o.filter, o.text);
     resolve_person_filter(archive, filter);
     std::vector<SearchHit> hits = search(archive, filter);
@@ -68,7 +61,7 @@ struct ExportOptions {
 };
 
 void run_export(const Globals& g, const ExportOptions& o) {
-    Archive archive = open_for_reading(g);
+    Archive archive = open_existing(g);
     SearchFilter filter = to_filter(o.filter, "");
     resolve_person_filter(archive, filter);
     std::ofstream file;
@@ -102,7 +95,7 @@ struct ShowOptions {
 };
 
 void run_show(const Globals& g, const ShowOptions& o) {
-    Archive archive = open_for_reading(g);
+    Archive archive = open_existing(g);
     auto rec = load_record(archive, o.id);
     if (!rec) {
         std::cerr << "jianbao: record " << o.id << ": no such record\n";
