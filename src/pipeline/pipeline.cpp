@@ -102,6 +102,7 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     DecodedText decoded = decode(bytes, source, options.encoding);
     b.encoding = decoded.encoding;
     std::string text = normalise(decoded.text);
+    b.text_sha256 = sha256_hex(text);
 
     std::optional<PartialDate> issued;
     if (options.issued) {

@@ -155,6 +155,11 @@ CREATE TRIGGER records_fts_update AFTER UPDATE OF title, body ON records BEGIN
   INSERT INTO records_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 )sql"},
+    // v2: the same bulletin in another encoding is the same bulletin: a hash of its decoded text.
+    {2, R"sql(
+ALTER TABLE bulletins ADD COLUMN text_sha256 TEXT;
+CREATE INDEX bulletins_text_sha256 ON bulletins(text_sha256);
+)sql"},
 };
 
 constexpr int latest_version() { return static_cast<int>(std::size(kMigrations)); }
@@ -416,23 +421,33 @@ ImportResult Archive::import(const Bulletin& bulletin) {
     if (sqlite3_db_readonly(db.get(), "main") == 1)
         throw Error(label + ": " + what + ": the archive file is read-only", exit_archive);
 
-    if (auto id = find_bulletin(bulletin.sha256)) {
+    auto already = [&]() -> std::optional<std::int64_t> {
+        if (auto id = find_bulletin(bulletin.sha256)) return id;
+        if (bulletin.text_sha256.empty()) return std::nullopt;
+        auto st = db.prepare("SELECT id FROM bulletins WHERE text_sha256 = ?1");
+        st.bind(1, bulletin.text_sha256);
+        if (st.step()) return st.int64(0);
+        return std::nullopt;
+    };
+    if (auto id = already()) {
         result.already_imported = true;
         result.bulletin_id = *id;
         return result;
     }
     try {
         sqlite::Transaction tx(db);
-        if (auto id = find_bulletin(bulletin.sha256)) { // imported by another process meanwhile
+        if (auto id = already()) { // imported by another process meanwhile
             result.already_imported = true;
             result.bulletin_id = *id;
             return result; // tx rolls back: nothing was written
         }
         sqlite::Stmt& st = db.cached(
-            "INSERT INTO bulletins(sha256, source, encoding, issued, issued_inferred, imported_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+            "INSERT INTO bulletins(sha256, source, encoding, issued, issued_inferred, imported_at, text_sha256) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6)");
         st.bind(1, bulletin.sha256).bind(2, bulletin.source).bind(3, bulletin.encoding).bind(4, bulletin.issued);
         st.bind(5, bulletin.issued_inferred ? 1 : 0);
+        if (bulletin.text_sha256.empty()) st.bind_null(6);
+        else st.bind(6, bulletin.text_sha256);
         st.run();
         result.bulletin_id = db.last_insert_rowid();
         Names names(db);

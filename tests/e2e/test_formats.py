@@ -66,6 +66,13 @@ class Encodings(ArchiveTest):
         run("import", "--issued", "2023-05", SAMPLE, db=self.db, check=0)
         self.assertEqual(len(json.loads(run("search", "開發區", "--json", db=self.db, check=0).stdout)), 9)
 
+    def test_same_text_in_another_encoding_is_already_imported(self):
+        run("import", "--issued", "2023-05", SAMPLE, db=self.db, check=0)
+        path = self.write("sample-gb.txt", self.encoded(self.text, "GB18030"))
+        p = run("import", "--issued", "2023-05", path, db=self.db, check=0)
+        self.assertIn("already imported", p.stdout)
+        self.assertEqual(json.loads(run("stats", "--json", db=self.db, check=0).stdout)["bulletins"], 1)
+
     def test_forced_encoding(self):
         path = self.write("gbk.txt", self.text.encode("gbk"))
         recs = json.loads(run("parse", "--encoding", "GBK", path, check=0).stdout)

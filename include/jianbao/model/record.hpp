@@ -78,6 +78,7 @@ struct Bulletin {
     std::string source;   // file name as given
     std::string sha256;   // of the original bytes
     std::string encoding; // UTF-8, GB18030, …
+    std::string text_sha256; // of the decoded, normalised text: the same bulletin in another encoding
     std::optional<std::string> issued; // YYYY, YYYY-MM or YYYY-MM-DD
     bool issued_inferred = false;      // true when taken from the file name or the text
     std::vector<Record> records;
