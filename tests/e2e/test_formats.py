@@ -259,3 +259,37 @@ class Progress(ArchiveTest):
         self.assertRegex(text, r"\d+/30 files")
         self.assertIn("MB/s", text)
         self.assertIn("ETA", text)
+
+
+class TerminalOptions(ArchiveTest):
+    def setUp(self):
+        super().setUp()
+        run("import", SAMPLE, db=self.db, check=0)
+
+    def test_color_quiet_and_no_color(self):
+        coloured = run("--color", "always", "search", "新能源", db=self.db, check=0).stdout
+        self.assertIn("\x1b[", coloured)
+        plain = run("--color", "never", "search", "新能源", db=self.db, check=0).stdout
+        self.assertNotIn("\x1b[", plain)
+        self.assertIn("[新能源]", plain)
+        # NO_COLOR is set by run(); auto on a pipe never colours either.
+        self.assertNotIn("\x1b[", run("search", "新能源", db=self.db, check=0).stdout)
+        other = self.write("2023-06.txt", "标题\n\n6月2日上午，县委书记周海艳来开发区调研。\n")
+        self.assertEqual(run("-q", "import", other, db=self.db, check=0).stdout, "")
+        p = run("-v", "import", other, db=self.db, check=0)
+        self.assertIn("MB/s", p.stderr)
+
+    def test_loadable_extension_in_the_sqlite3_shell(self):
+        shell = shutil.which("sqlite3")
+        if not shell:
+            self.skipTest("sqlite3 shell not installed")
+        ext = os.path.join(os.path.dirname(os.path.abspath(BIN)), "libjianbao_fts")
+        env = dict(os.environ)
+        if subprocess.run(["nm", "-D", ext + ".so"], capture_output=True, text=True).stdout.find("__asan") >= 0:
+            # The sanitizer build's extension needs the ASan runtime loaded first into the plain shell.
+            libasan = subprocess.run(["gcc", "-print-file-name=libasan.so"], capture_output=True, text=True).stdout.strip()
+            env.update(LD_PRELOAD=libasan, ASAN_OPTIONS="detect_leaks=0")
+        out = subprocess.run([shell, self.db, f".load {ext}",
+                              "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"新能源\"'"],
+                             capture_output=True, text=True, env=env)
+        self.assertEqual(out.stdout.strip(), "2", out.stderr)
