@@ -107,7 +107,7 @@ void BM_StoreImport(benchmark::State& state) {
     int n = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        auto path = dir / ("a" + std::to_string(n++) + ".db");
+        auto path = dir / (std::to_string(n++) + ".db");
         std::filesystem::remove(path);
         Archive a(path, Archive::Mode::read_write);
         state.ResumeTiming();
