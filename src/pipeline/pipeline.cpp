@@ -10,6 +10,7 @@
 #include "jianbao/util/error.hpp"
 #include "jianbao/util/script.hpp"
 #include "jianbao/util/sha256.hpp"
+#include "jianbao/util/utf8.hpp"
 
 #include <fstream>
 #include <regex>
@@ -116,7 +117,11 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     if (issued) b.issued = format_partial_date(*issued);
 
     b.records = parse_structure(text);
-    if (b.records.empty()) throw Error(source + ": no recognisable article in the file");
+    // A bulletin without a single Chinese character (a log, a CSV, stray punctuation) is not one.
+    bool has_han = false;
+    for (std::size_t i = 0; i < text.size() && !has_han;) has_han = utf8::is_han(utf8::next(text, i));
+    if (b.records.empty() || !has_han)
+        throw Error(source + ": no recognisable article in the file (no Chinese text)");
 
     // Traditional-character bulletins are read through a simplified copy, so the lexicons (all
     // simplified) apply; the records keep the text as written, entity names come out simplified.

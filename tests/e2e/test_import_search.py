@@ -152,6 +152,31 @@ class BadInput(ArchiveTest):
     def test_binary(self):
         self.assert_refused(self.write("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256))), "binary")
 
+    def test_nul_bytes(self):
+        self.assert_refused(self.write("nul.txt", "标题\n\n正文\x00内容。\n".encode("utf-8")), "NUL")
+
+    def test_two_encodings_mixed(self):
+        text = open(SAMPLE, encoding="utf-8").read()
+        head = text[:200].encode("utf-8")
+        mixed = head + text[200:].encode("gb18030")
+        self.assert_refused(self.write("mixed.txt", mixed), "invalid UTF-8", f"byte {len(head)}")
+
+    def test_oversized_file_refused_before_reading(self):
+        path = os.path.join(self.dir, "huge.txt")
+        with open(path, "wb") as f:  # 200 MB, no line breaks, sparse on disk
+            f.truncate(200 * 1024 * 1024)
+        self.assert_refused(path, "too large")
+
+    def test_no_recognisable_article(self):
+        self.assert_refused(self.write("dots.txt", "……\n\n。。。\n"), "no recognisable article")
+
+    def test_paths_with_spaces_and_chinese(self):
+        path = self.write("开发区 简报 2023-06.txt", "周海艳调研\n\n6月2日上午，县委书记周海艳来开发区调研。\n")
+        p = run("import", path, db=self.db, check=0)
+        self.assertIn("开发区 简报 2023-06.txt: 1 records", p.stdout)
+        recs = json.loads(run("search", "--person", "周海艳", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(recs[0]["date"], "2023-06-02")
+
     def test_other_files_still_import(self):
         bad = self.write("empty.txt", b"")
         good = self.write("2021-12 copy.txt", open(SAMPLE, encoding="utf-8").read() + "\n附记。\n")
