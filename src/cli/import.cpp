@@ -9,7 +9,6 @@
 #include <iostream>
 #include <chrono>
 #include <cstdio>
-#include <set>
 #include <unistd.h>
 #include <unordered_set>
 
@@ -43,16 +42,7 @@ std::string summary(const Bulletin& b, const ImportResult& r) {
 }
 
 // A bulletin piped in (`import -`), bounded like a file.
-std::string read_stdin() {
-    std::string bytes;
-    char buf[1 << 16];
-    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
-        bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-        if (bytes.size() > max_bulletin_bytes)
-            throw Error("stdin: input too large (the limit is " + std::to_string(max_bulletin_bytes) + " bytes per bulletin)");
-    }
-    return bytes;
-}
+std::string read_stdin() { return read_bulletin_stream(std::cin, "stdin"); }
 
 // Files done / total, MB/s and ETA on one rewritten stderr line, only when stderr is a terminal.
 class Progress {

@@ -83,16 +83,18 @@ std::string read_bulletin_file(const fs::path& path) {
                     std::to_string(max_bulletin_bytes) + " bytes per bulletin)");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string() + ": cannot read (permission denied?)");
+    return read_bulletin_stream(in, path.string());
+}
+
+std::string read_bulletin_stream(std::istream& in, const std::string& name) {
     std::string bytes;
-    if (!ec) bytes.reserve(size);
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         bytes.append(buf, static_cast<std::size_t>(in.gcount()));
         if (bytes.size() > max_bulletin_bytes)
-            throw Error(path.string() + ": file too large (the limit is " + std::to_string(max_bulletin_bytes) +
-                        " bytes per bulletin)");
+            throw Error(name + ": too large (the limit is " + std::to_string(max_bulletin_bytes) + " bytes per bulletin)");
     }
-    if (in.bad()) throw Error(path.string() + ": read error");
+    if (in.bad()) throw Error(name + ": read error");
     return bytes;
 }
 

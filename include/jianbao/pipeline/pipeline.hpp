@@ -3,6 +3,7 @@
 #include "jianbao/model/record.hpp"
 
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,8 @@ private:
 
 // Reads a whole file (refusing directories, unreadable and oversized files with a clear Error).
 std::string read_bulletin_file(const std::filesystem::path& path);
+// Reads a whole stream (stdin), refusing more than max_bulletin_bytes; `name` is for messages.
+std::string read_bulletin_stream(std::istream& in, const std::string& name);
 
 // The issue date a file name announces: 2021-12, 202112, 2021年12月, 19980102 …
 std::optional<PartialDate> issue_date_from_name(std::string_view file_name);
