@@ -13,7 +13,6 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <fstream>
-#include <regex>
 #include <system_error>
 
 namespace jianbao {
@@ -39,16 +38,74 @@ bool valid_date(const PartialDate& d) {
            !(d.day && !d.month);
 }
 
-// A full date written in the text (2021年12月9日), as a fallback issue date: the latest one.
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads 1..max digits at s[i], advancing i; -1 when there is none.
+int number(std::string_view s, std::size_t& i, std::size_t max) {
+    std::size_t b = i;
+    int v = 0;
+    while (i < s.size() && i - b < max && digit(s[i])) v = v * 10 + (s[i++] - '0');
+    return i > b ? v : -1;
+}
+
+bool eat(std::string_view s, std::size_t& i, std::string_view word) {
+    if (s.substr(i, word.size()) != word) return false;
+    i += word.size();
+    return true;
+}
+
+// A date starting at s[i] with a year 19xx or 20xx not preceded by a digit, in one of the forms
+// 2021-12[-09] (also _ and .), 2021年12月[9日], or 202112[09] (`compact`: only in file names).
+std::optional<PartialDate> date_at(std::string_view s, std::size_t i, bool compact) {
+    if (i > 0 && digit(s[i - 1])) return std::nullopt;
+    if (i + 4 > s.size() || !(eat(s, i, "19") || eat(s, i, "20"))) return std::nullopt;
+    int century = s[i - 2] == '1' ? 1900 : 2000;
+    std::size_t k = i;
+    int yy = number(s, k, 2);
+    if (yy < 0 || k != i + 2) return std::nullopt;
+    PartialDate d{century + yy, 0, 0};
+    if (k < s.size() && (s[k] == '-' || s[k] == '_' || s[k] == '.')) {
+        ++k;
+        std::size_t m0 = k;
+        d.month = number(s, k, 2);
+        if (k != m0 + 2) return std::nullopt;
+        std::size_t sep = k;
+        if (k < s.size() && (s[k] == '-' || s[k] == '_' || s[k] == '.')) {
+            ++k;
+            std::size_t d0 = k;
+            int day = number(s, k, 2);
+            if (k == d0 + 2 && (k == s.size() || !digit(s[k]))) d.day = day;
+            else k = sep;
+        }
+    } else if (eat(s, k, "年")) {
+        d.month = number(s, k, 2);
+        if (d.month < 0 || !eat(s, k, "月")) return std::nullopt;
+        std::size_t d0 = k;
+        int day = number(s, k, 2);
+        if (day >= 0 && eat(s, k, "日")) d.day = day;
+        else k = d0;
+    } else if (compact) {
+        std::size_t m0 = k;
+        d.month = number(s, k, 2);
+        if (k != m0 + 2) return std::nullopt;
+        std::size_t d0 = k;
+        int day = number(s, k, 2);
+        if (k == d0 + 2) d.day = day;
+        if (k < s.size() && digit(s[k])) return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    if (!valid_date(d) || d.month < 1) return std::nullopt;
+    return d;
+}
+
+// A full date written in the text (2021年12月9日), as a fallback issue date: the latest month named.
 std::optional<PartialDate> issue_date_from_text(std::string_view text) {
-    static const std::regex full(R"(((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?)");
     std::optional<PartialDate> best;
-    auto begin = std::cregex_iterator(text.data(), text.data() + text.size(), full);
-    for (auto it = begin; it != std::cregex_iterator(); ++it) {
-        PartialDate d{std::stoi((*it)[1]), std::stoi((*it)[2]), (*it)[3].matched ? std::stoi((*it)[3]) : 0};
-        if (!valid_date(d)) continue;
-        auto key = [](const PartialDate& x) { return x.year * 10000 + x.month * 100 + x.day; };
-        if (!best || key(d) > key(*best)) best = PartialDate{d.year, d.month, 0};
+    for (std::size_t i = text.find('1'); i != std::string_view::npos; i = text.find_first_of("12", i + 1)) {
+        auto d = date_at(text, i, false);
+        if (!d || text.substr(i + 4, 3) != "年") continue;
+        if (!best || d->year * 100 + d->month > best->year * 100 + best->month) best = PartialDate{d->year, d->month, 0};
     }
     return best;
 }
@@ -56,19 +113,8 @@ std::optional<PartialDate> issue_date_from_text(std::string_view text) {
 } // namespace
 
 std::optional<PartialDate> issue_date_from_name(std::string_view name) {
-    static const std::regex patterns[] = {
-        std::regex(R"(((?:19|20)\d\d)[-_.](\d\d)(?:[-_.](\d\d))?)"),
-        std::regex(R"(((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?)"),
-        std::regex(R"(((?:19|20)\d\d)(\d\d)(\d\d)?)"),
-    };
-    std::string s(name);
-    for (const auto& re : patterns) {
-        std::smatch m;
-        if (std::regex_search(s, m, re)) {
-            PartialDate d{std::stoi(m[1]), std::stoi(m[2]), m[3].matched ? std::stoi(m[3]) : 0};
-            if (valid_date(d) && d.month >= 1) return d;
-        }
-    }
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if (auto d = date_at(name, i, true)) return d;
     return std::nullopt;
 }
 
