@@ -202,17 +202,23 @@ std::string CharText::str(std::size_t b, std::size_t e) const {
 
 // ---- WordSet ----
 
-void WordSet::rehash(std::size_t cap) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(cap, Slot{});
+namespace {
+// Re-inserts every used slot (h != 0) of an open-addressing table into `cap` slots (a power of two).
+template <class Slot>
+void rehash_slots(std::vector<Slot>& slots, std::size_t cap) {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(cap, Slot{});
     const std::size_t mask = cap - 1;
     for (const Slot& s : old) {
         if (!s.h) continue;
         std::size_t k = s.h & mask;
-        while (slots_[k].h) k = (k + 1) & mask;
-        slots_[k] = s;
+        while (slots[k].h) k = (k + 1) & mask;
+        slots[k] = s;
     }
 }
+} // namespace
+
+void WordSet::rehash(std::size_t cap) { rehash_slots(slots_, cap); }
 
 void WordSet::add(const std::u32string& w) {
     if (w.empty() || w.size() > max_word) return;
@@ -278,17 +284,7 @@ std::size_t WordSet::longest_before(std::u32string_view s, std::size_t i) const 
 
 // ---- FeatureTable ----
 
-void FlatWeights::rehash(std::size_t cap) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(cap, Slot{});
-    const std::size_t mask = cap - 1;
-    for (const Slot& s : old) {
-        if (!s.h) continue;
-        std::size_t k = s.h & mask;
-        while (slots_[k].h) k = (k + 1) & mask;
-        slots_[k] = s;
-    }
-}
+void FlatWeights::rehash(std::size_t cap) { rehash_slots(slots_, cap); }
 
 void FlatWeights::reserve(std::size_t n) {
     std::size_t cap = 16;

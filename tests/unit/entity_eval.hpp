@@ -5,6 +5,7 @@
 #include "jianbao/segment/words.hpp"
 #include "jianbao/util/utf8.hpp"
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -117,6 +118,20 @@ Score score_pages(const std::vector<Article>& arts, Get get, Want want) {
     Score s;
     for (auto& [k, v] : w) s.add(v, g[k]);
     return s;
+}
+
+// Scores `names` (an extractor's names for one article) per bulletin page against `want`, prints the
+// figures and the most frequent misses, and checks F1 against the floor for full DEV or for a fold
+// (JIANBAO_EVAL_FOLD set: the lexicons in JIANBAO_DATA were learned without that fold).
+template <class Names, class Want>
+void expect_page_f1(const char* label, Names names, Want want, double floor_all, double floor_fold) {
+    auto arts = load_dev();
+    if (arts.empty()) GTEST_SKIP() << "no /work/shared eval data";
+    auto s = score_pages(arts, names, want);
+    const char* top = std::getenv("JIANBAO_EVAL_TOP");
+    s.print(label, top && *top ? std::atoi(top) : 60);
+    const char* f = std::getenv("JIANBAO_EVAL_FOLD");
+    EXPECT_GE(s.f1(), f && *f ? floor_fold : floor_all);
 }
 
 } // namespace evalutil
