@@ -255,7 +255,8 @@ class ReadOnlyArchive(Unprivileged):
 
     def setUp(self):
         super().setUp()
-        self.ro = os.path.join(self.dir, "ro")
+        # URI-special characters in the path: the immutable fallback opens it through a file: URI.
+        self.ro = os.path.join(self.dir, "只读 a?b%41#c")
         os.mkdir(self.ro)
         os.chmod(self.ro, 0o755)
         self.db = os.path.join(self.ro, "archive.db")
