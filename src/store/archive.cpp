@@ -187,7 +187,8 @@ std::string unwritable_reason(const std::filesystem::path& path) {
 std::string immutable_uri(const std::filesystem::path& path) {
     std::string out = path.is_absolute() ? "file://" : "file:"; // file:///abs: an empty authority
     for (unsigned char c : path.string()) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' || c == '_' || c == '~' || c == '-') {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (plain || c == '/' || c == '.' || c == '_' || c == '~' || c == '-') {
             out += static_cast<char>(c);
         } else {
             static const char hex[] = "0123456789ABCDEF";
@@ -251,6 +252,13 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
             if (why.empty()) throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
             throw Error(label + ": cannot write to the archive: it is read-only (" + why + ")", exit_archive);
         }
+        // Immutable reading would ignore committed changes still in a -wal journal: refuse then.
+        std::filesystem::path wal = path;
+        wal += "-wal";
+        if (std::filesystem::file_size(wal, ec) > 0 && !ec)
+            throw Error(label + ": cannot read archive: its -wal journal holds changes that only a user who can "
+                                "write the archive's directory can apply (run jianbao check as that user)",
+                        exit_archive);
         impl_->db = sqlite::Db(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, label);
         if (first_read() != SQLITE_OK) throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
     }

@@ -304,6 +304,37 @@ class ReadOnlyArchive(Unprivileged):
         self.assertEqual(p.returncode, 4, p.stderr)
 
 
+class ReadOnlyArchiveWithJournal(Unprivileged):
+    def test_committed_changes_in_the_wal_are_not_ignored(self):
+        # A copy taken while the -wal held uncheckpointed commits: it has the only copy of the
+        # second bulletin, and there is no -shm. Reading the file alone would silently miss
+        # it, so a reader who cannot write the directory gets a clear error instead.
+        src = os.path.join(self.dir, "live.db")
+        run("import", SAMPLE, db=src, check=0)
+        # An open connection keeps the importer's close from checkpointing the second bulletin.
+        holder = sqlite3.connect(src)
+        holder.execute("SELECT count(*) FROM bulletins").fetchone()
+        second = small_corpus(self.dir, 1)[0]
+        run("import", second, db=src, check=0)
+        ro = os.path.join(self.dir, "ro")
+        os.mkdir(ro)
+        os.chmod(ro, 0o755)
+        db = os.path.join(ro, "archive.db")
+        shutil.copy(src, db)
+        shutil.copy(src + "-wal", db + "-wal")
+        holder.close()
+        self.assertGreater(os.path.getsize(db + "-wal"), 0)
+        self.make_read_only(db, db + "-wal", ro)
+        p = self.run_unprivileged("stats", db=db)
+        self.assertEqual(p.returncode, 4, p.stdout)
+        self.assertEqual(p.stderr.strip().splitlines(), [
+            f"jianbao: {db}: cannot read archive: its -wal journal holds changes that only a user who can write "
+            "the archive's directory can apply (run jianbao check as that user)"])
+        # As a user who can write the directory, the changes are applied and the bulletin is there.
+        self.doCleanups()
+        self.assertIn("ok (2 bulletins", run("check", db=db).stdout)
+
+
 class UnwritableDirectory(Unprivileged):
     def test_import_names_the_directory(self):
         # The archive file is the user's own and writable, its directory is not: SQLite cannot
