@@ -8,9 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <set>
 #include <system_error>
 #include <unordered_map>
+
+#include <unistd.h>
 
 namespace jianbao {
 
@@ -169,6 +172,34 @@ std::int64_t pragma_int(const sqlite::Db& db, const char* sql) {
     return st.step() ? st.int64(0) : 0;
 }
 
+// Why this process cannot write the archive (file or directory permissions), or "" when it can.
+std::string unwritable_reason(const std::filesystem::path& path) {
+    std::filesystem::path dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    bool file_ok = access(path.c_str(), W_OK) == 0;
+    bool dir_ok = access(dir.c_str(), W_OK) == 0;
+    if (!file_ok && !dir_ok) return "neither the file nor its directory is writable";
+    if (!file_ok) return "the file is not writable";
+    if (!dir_ok) return "its directory is not writable, and SQLite keeps the -wal and -shm files beside it";
+    return {};
+}
+
+// file: URI opening `path` as immutable (no locks, no -shm): bytes outside [A-Za-z0-9/._~-] escaped.
+std::string immutable_uri(const std::filesystem::path& path) {
+    std::string out = path.is_absolute() ? "file://" : "file:"; // file:///abs: an empty authority
+    for (unsigned char c : path.string()) {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (plain || c == '/' || c == '.' || c == '_' || c == '~' || c == '-') {
+            out += static_cast<char>(c);
+        } else {
+            static const char hex[] = "0123456789ABCDEF";
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out + "?immutable=1";
+}
+
 [[noreturn]] void not_an_archive(const std::string& path, const std::string& why) {
     throw Error(path + ": not a jianbao archive (" + why + ")", exit_archive);
 }
@@ -198,15 +229,38 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
     std::int64_t version = 0;
     std::int64_t app_id = 0;
     std::int64_t objects = 0;
-    try {
-        version = pragma_int(db, "PRAGMA user_version");
-        app_id = pragma_int(db, "PRAGMA application_id");
-        objects = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
-    } catch (const Error&) {
-        int rc = sqlite3_errcode(db.get()) & 0xFF;
-        if (rc == SQLITE_NOTADB) not_an_archive(label, "file is not a database");
-        if (rc == SQLITE_CORRUPT) throw Error(label + ": archive is corrupt (" + db.errmsg() + ")", exit_archive);
-        throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
+    auto first_read = [&] {
+        try {
+            version = pragma_int(db, "PRAGMA user_version");
+            app_id = pragma_int(db, "PRAGMA application_id");
+            objects = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
+            return SQLITE_OK;
+        } catch (const Error&) {
+            int rc = sqlite3_errcode(db.get()) & 0xFF;
+            if (rc == SQLITE_NOTADB) not_an_archive(label, "file is not a database");
+            if (rc == SQLITE_CORRUPT) throw Error(label + ": archive is corrupt (" + db.errmsg() + ")", exit_archive);
+            if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) return rc;
+            throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
+        }
+    };
+    if (int rc = first_read(); rc != SQLITE_OK) {
+        // A WAL archive whose directory we cannot write (no -shm file can be made there) cannot
+        // be read normally. Read-only commands then read it as immutable (it is not written by
+        // us, and nobody should write it meanwhile); a command that writes says why it cannot.
+        const std::string why = unwritable_reason(path);
+        if (mode == Mode::read_write) {
+            if (why.empty()) throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
+            throw Error(label + ": cannot write to the archive: it is read-only (" + why + ")", exit_archive);
+        }
+        // Immutable reading would ignore committed changes still in a -wal journal: refuse then.
+        std::filesystem::path wal = path;
+        wal += "-wal";
+        if (std::filesystem::file_size(wal, ec) > 0 && !ec)
+            throw Error(label + ": cannot read archive: its -wal journal holds changes that only a user who can "
+                                "write the archive's directory can apply (run jianbao check as that user)",
+                        exit_archive);
+        impl_->db = sqlite::Db(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, label);
+        if (first_read() != SQLITE_OK) throw Error(label + ": cannot read archive: " + db.errmsg(), exit_archive);
     }
 
     if (!fts::register_tokenizer(db.get()))
@@ -236,6 +290,9 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
         // On a read-only file this fails; imports then report the read-only file.
         sqlite3_exec(db.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
         db.exec("PRAGMA synchronous=NORMAL");
+        // Test hook: a size limit in pages makes "disk full" deterministic (e2e test_robustness.DiskFull).
+        if (const char* pages = std::getenv("JIANBAO_TEST_MAX_PAGE_COUNT"); pages && *pages)
+            db.exec("PRAGMA max_page_count=" + std::to_string(std::strtoll(pages, nullptr, 10)));
     }
     db.exec("PRAGMA foreign_keys=ON");
 
@@ -457,7 +514,7 @@ ImportResult Archive::import(const Bulletin& bulletin) {
         std::string msg = e.what();
         // Messages from the SQLite layer start with the path already.
         if (msg.rfind(label + ": ", 0) == 0) msg = msg.substr(label.size() + 2);
-        throw Error(label + ": " + what + ": " + msg, exit_archive);
+        throw Error(label + ": " + what + ": " + msg + " (rolled back, nothing of it stored)", exit_archive);
     }
     return result;
 }

@@ -54,12 +54,21 @@ Stmt& Stmt::bind_null(int i) {
     return *this;
 }
 
+namespace {
+// Failures the user can act on, said plainly (SQLite's "database or disk is full" names neither
+// the disk nor a remedy); every other message is SQLite's own.
+std::string explain(int rc, std::string msg) {
+    if ((rc & 0xFF) == SQLITE_FULL) return "the disk is full (or the archive reached its size limit)";
+    return msg;
+}
+} // namespace
+
 bool Stmt::step() {
     int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     // Keep the message before reset clears it.
-    std::string msg = db_->errmsg();
+    std::string msg = explain(rc, db_->errmsg());
     sqlite3_reset(s_);
     throw Error(db_->label() + ": " + msg, exit_archive);
 }
@@ -126,7 +135,7 @@ void Db::exec(const std::string& sql) const {
     char* err = nullptr;
     int rc = sqlite3_exec(h_, sql.c_str(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
-        std::string msg = err ? err : sqlite3_errstr(rc);
+        std::string msg = explain(rc, err ? err : sqlite3_errstr(rc));
         sqlite3_free(err);
         throw Error(label_ + ": " + msg, exit_archive);
     }
@@ -144,7 +153,7 @@ std::int64_t Db::last_insert_rowid() const { return sqlite3_last_insert_rowid(h_
 std::string Db::errmsg() const { return h_ ? sqlite3_errmsg(h_) : "no connection"; }
 
 void Db::fail(const std::string& context, int rc) const {
-    std::string msg = h_ ? sqlite3_errmsg(h_) : sqlite3_errstr(rc);
+    std::string msg = explain(rc, h_ ? sqlite3_errmsg(h_) : sqlite3_errstr(rc));
     throw Error(label_ + ": " + context + ": " + msg, exit_archive);
 }
 
