@@ -1,6 +1,7 @@
 #include "jianbao/query/query.hpp"
 
 #include "jianbao/query/match.hpp"
+#include "jianbao/store/fts.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 #include "jianbao/util/utf8.hpp"
@@ -245,22 +246,23 @@ std::optional<std::string> year_date(const std::optional<std::string>& d) {
 std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter) {
     const sqlite::Db& db = archive.db();
     Sql sql;
-    std::string text_match;
-    if (filter.text) text_match = query::to_fts5(*filter.text); // throws Error(exit_usage) first
+    query::FtsQuery text_match;
+    if (filter.text) text_match = query::parse_query(*filter.text); // throws Error(exit_usage) first
     bool by_relevance = filter.text && filter.sort != SearchFilter::Sort::date;
 
     std::string q;
     if (filter.text) {
-        q = "SELECT r.id, r.date, r.kind, r.title, r.body, "
-            "snippet(records_fts, -1, char(1), char(2), '…', 24) "
-            "FROM records_fts JOIN records r ON r.id = records_fts.rowid";
-        sql.add("records_fts MATCH " + sql.param(text_match));
+        // Snippets are made here for the rows returned only (not by FTS5 for every match), and
+        // `rank` is the table's configured bm25 (title 5×, body 1×): ORDER BY rank lets FTS5 sort
+        // (rowid, rank) itself before any record is read.
+        q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM records_fts JOIN records r ON r.id = records_fts.rowid";
+        sql.add("records_fts MATCH " + sql.param(text_match.expr));
     } else {
-        q = "SELECT r.id, r.date, r.kind, r.title, r.body, NULL FROM records r";
+        q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM records r";
     }
     add_filters(sql, filter);
     q += sql.where;
-    q += by_relevance ? " ORDER BY bm25(records_fts, 5.0, 1.0), r.id" : std::string(" ORDER BY ") + kExportOrder;
+    q += by_relevance ? " ORDER BY rank, r.id" : std::string(" ORDER BY ") + kExportOrder;
     q += limit_clause(filter);
 
     std::vector<SearchHit> hits;
@@ -272,8 +274,21 @@ std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter
             h.id = st.int64(0);
             h.date = st.opt_text(1);
             h.kind = st.text(2);
-            h.heading = heading_of(st.opt_text(3), st.text(4));
-            h.snippet = st.text(5);
+            std::optional<std::string> title = st.opt_text(3);
+            std::string body = st.text(4);
+            h.heading = heading_of(title, body);
+            if (filter.text) {
+                std::vector<std::string_view> fields;
+                if (title) fields.emplace_back(*title);
+                std::string_view rest(body);
+                while (true) {
+                    std::size_t nl = rest.find('\n');
+                    fields.push_back(rest.substr(0, nl));
+                    if (nl == std::string_view::npos) break;
+                    rest.remove_prefix(nl + 1);
+                }
+                h.snippet = fts::snippet(fields, text_match.terms, "\x01", "\x02", 24);
+            }
             hits.push_back(std::move(h));
         }
     } catch (const Error& e) {

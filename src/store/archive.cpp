@@ -160,6 +160,17 @@ END;
 ALTER TABLE bulletins ADD COLUMN text_sha256 TEXT;
 CREATE INDEX bulletins_text_sha256 ON bulletins(text_sha256);
 )sql"},
+    // v3: the tokenizer emits bigrams (one per position) instead of single characters, so the
+    // index is rebuilt from the records. The body is now column 0 (FTS5 marks every position
+    // list outside column 0 with two more bytes), and `rank` is bm25 with the title weighted 5×,
+    // so that ORDER BY rank is FTS5's own sorted plan.
+    {3, R"sql(
+DROP TABLE records_fts;
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  body, title, content='records', content_rowid='id', tokenize='jianbao');
+INSERT INTO records_fts(records_fts, rank) VALUES('rank', 'bm25(1.0, 5.0)');
+INSERT INTO records_fts(records_fts) VALUES('rebuild');
+)sql"},
 };
 
 constexpr int latest_version() { return static_cast<int>(std::size(kMigrations)); }

@@ -9,7 +9,9 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -112,9 +114,15 @@ CharMap& char_map() {
     return m;
 }
 
-// Calls emit(token, begin, end) for every token of text; stops early when emit returns non-zero.
-template <class Emit>
-int tokenize(std::string_view text, bool separators, Emit&& emit) {
+std::size_t utf8_length(unsigned char lead) {
+    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+// Calls cp(normalised code point as UTF-8, begin, end) for every normalised code point of
+// text, and brk() at every '\n' when `separators` (a paragraph break no match may span).
+// Stops early when a callback returns non-zero.
+template <class Cp, class Brk>
+int walk(std::string_view text, bool separators, Cp&& cp, Brk&& brk) {
     CharMap& map = char_map();
     std::size_t i = 0;
     while (i < text.size()) {
@@ -125,27 +133,67 @@ int tokenize(std::string_view text, bool separators, Emit&& emit) {
             char ch = static_cast<char>(b);
             if (ch == '\n') {
                 if (separators) {
-                    if (int rc = emit(std::string_view("\n", 1), begin, i)) return rc;
+                    if (int rc = brk()) return rc;
                 }
                 continue;
             }
             if (b <= 0x20 || b == 0x7F) continue;
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-            if (int rc = emit(std::string_view(&ch, 1), begin, i)) return rc;
+            if (int rc = cp(std::string_view(&ch, 1), begin, i)) return rc;
             continue;
         }
         char32_t c = utf8::next(text, i);
         std::string_view norm = map.get(c);
-        // Usually one code point; NFKC may give several (① → 1, ㈱ → (株)): each is a token
-        // spanning the same source bytes.
+        if (norm.empty()) continue;
+        if (utf8_length(static_cast<unsigned char>(norm[0])) == norm.size()) { // one code point, as usual
+            if (int rc = cp(norm, begin, i)) return rc;
+            continue;
+        }
+        // NFKC may give several (① → 1, ㈱ → (株)): each spans the same source bytes.
         std::size_t k = 0;
         while (k < norm.size()) {
             std::size_t s = k;
             utf8::next(norm, k);
-            if (int rc = emit(norm.substr(s, k - s), begin, i)) return rc;
+            if (int rc = cp(norm.substr(s, k - s), begin, i)) return rc;
         }
     }
     return 0;
+}
+
+// The tokens of text (see fts.hpp): at each normalised code point, the bigram it starts, or,
+// at the end of a paragraph, the code point alone. Each token's offsets are its first code
+// point's source bytes, so tokens never overlap (FTS5's highlight() and snippet() assume that).
+// Calls emit(token, begin, end); stops early when it returns non-zero.
+// A query (`query`: no paragraphs) is the phrase of its bigrams only, or its one code point.
+template <class Emit>
+int tokenize(std::string_view text, bool query, Emit&& emit) {
+    char buf[8];
+    std::size_t held = 0; // bytes of the previous code point in buf, 0 when none
+    std::size_t held_begin = 0, held_end = 0;
+    bool any = false;     // a bigram was emitted
+    auto flush = [&]() -> int {
+        if (!held) return 0;
+        int rc = query && any ? 0 : emit(std::string_view(buf, held), held_begin, held_end);
+        held = 0;
+        return rc;
+    };
+    int rc = walk(
+        text, !query,
+        [&](std::string_view c, std::size_t b, std::size_t e) -> int {
+            if (held) {
+                std::memcpy(buf + held, c.data(), c.size());
+                any = true;
+                if (int r = emit(std::string_view(buf, held + c.size()), held_begin, held_end)) return r;
+            }
+            std::memcpy(buf, c.data(), c.size());
+            held = c.size();
+            held_begin = b;
+            held_end = e;
+            return 0;
+        },
+        flush);
+    if (rc) return rc;
+    return flush();
 }
 
 // ---- FTS5 glue ----
@@ -163,7 +211,7 @@ int x_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
     if (n <= 0 || !text) return SQLITE_OK;
     bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     try {
-        return tokenize(std::string_view(text, static_cast<std::size_t>(n)), !query,
+        return tokenize(std::string_view(text, static_cast<std::size_t>(n)), query,
                         [&](std::string_view t, std::size_t b, std::size_t e) {
                             return token(ctx, 0, t.data(), static_cast<int>(t.size()), static_cast<int>(b),
                                          static_cast<int>(e));
@@ -191,19 +239,125 @@ fts5_api* fts5_api_from_db(sqlite3* db) {
 std::string normalize(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    tokenize(text, false, [&](std::string_view t, std::size_t, std::size_t) {
-        out += t;
-        return 0;
-    });
+    walk(
+        text, false,
+        [&](std::string_view c, std::size_t, std::size_t) {
+            out += c;
+            return 0;
+        },
+        [] { return 0; });
     return out;
 }
 
 std::vector<std::string> tokens(std::string_view text) {
     std::vector<std::string> out;
-    tokenize(text, true, [&](std::string_view t, std::size_t, std::size_t) {
+    tokenize(text, false, [&](std::string_view t, std::size_t, std::size_t) {
         out.emplace_back(t);
         return 0;
     });
+    return out;
+}
+
+std::size_t normalized_length(std::string_view text) {
+    std::size_t n = 0;
+    walk(
+        text, false,
+        [&](std::string_view, std::size_t, std::size_t) {
+            ++n;
+            return 0;
+        },
+        [] { return 0; });
+    return n;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> find_matches(std::string_view text,
+                                                              const std::vector<std::string>& terms) {
+    // The normalised text, and for each of its bytes the source bytes of its code point.
+    std::string norm;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> src;
+    walk(
+        text, true,
+        [&](std::string_view c, std::size_t b, std::size_t e) {
+            norm += c;
+            src.insert(src.end(), c.size(), {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+            return 0;
+        },
+        [&] {
+            norm += '\n'; // no normalised term contains it, so no match spans paragraphs
+            src.emplace_back(0, 0);
+            return 0;
+        });
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (const std::string& term : terms) {
+        if (term.empty()) continue;
+        for (std::size_t at = norm.find(term); at != std::string::npos; at = norm.find(term, at + 1))
+            ranges.emplace_back(src[at].first, src[at + term.size() - 1].second);
+    }
+    std::sort(ranges.begin(), ranges.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& r : ranges) {
+        if (!merged.empty() && r.first <= merged.back().second) merged.back().second = std::max(merged.back().second, r.second);
+        else merged.push_back(r);
+    }
+    return merged;
+}
+
+std::string snippet(const std::vector<std::string_view>& fields, const std::vector<std::string>& terms,
+                    std::string_view open, std::string_view close, std::size_t width) {
+    std::vector<std::string> norm_terms;
+    for (const std::string& t : terms) norm_terms.push_back(normalize(t));
+    // The field with the most distinct terms in it (the title first on ties).
+    std::size_t best = fields.size(), best_count = 0;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        std::string nf = normalize(fields[f]);
+        std::size_t count = 0;
+        for (const std::string& t : norm_terms)
+            if (!t.empty() && nf.find(t) != std::string::npos) ++count;
+        if (count > best_count) {
+            best = f;
+            best_count = count;
+        }
+    }
+    if (best == fields.size()) return {};
+    std::string_view field = fields[best];
+    auto ranges = find_matches(field, norm_terms);
+    if (ranges.empty()) return {};
+    // Character boundaries of the field, to cut a window of `width` characters around the
+    // first match (a little context before it, as FTS5's snippet() does).
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < field.size();) {
+        starts.push_back(i);
+        utf8::next(field, i);
+    }
+    starts.push_back(field.size());
+    std::size_t nchars = starts.size() - 1;
+    auto char_at = [&](std::size_t byte) {
+        return static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), byte) - starts.begin());
+    };
+    std::size_t from = 0, to = nchars;
+    if (nchars > width) {
+        std::size_t first = char_at(ranges[0].first);
+        std::size_t match_chars = char_at(ranges[0].second) - first;
+        std::size_t lead = match_chars < width ? (width - match_chars) / 3 : 0;
+        from = first > lead ? first - lead : 0;
+        if (from + width > nchars) from = nchars - width;
+        to = from + width;
+    }
+    std::size_t b0 = starts[from], b1 = starts[to];
+    std::string out;
+    if (from > 0) out += "…";
+    std::size_t at = b0;
+    for (const auto& r : ranges) {
+        std::size_t rb = std::max(r.first, b0), re = std::min(r.second, b1);
+        if (rb >= re) continue;
+        out.append(field.substr(at, rb - at));
+        out += open;
+        out.append(field.substr(rb, re - rb));
+        out += close;
+        at = re;
+    }
+    out.append(field.substr(at, b1 - at));
+    if (to < nchars) out += "…";
     return out;
 }
 
