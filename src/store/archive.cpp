@@ -11,6 +11,7 @@
 #include <set>
 #include <system_error>
 #include <unordered_map>
+#include <unistd.h>
 
 namespace jianbao {
 
@@ -236,6 +237,18 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
         std::int64_t ours = pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                            "('bulletins', 'records', 'records_fts')");
         if (ours != 3) not_an_archive(label, "jianbao tables missing");
+        if (version < latest_version() && mode == Mode::read_only && access(label.c_str(), W_OK) == 0) {
+            // A query command on an archive of an older jianbao: upgrade it once (one transaction,
+            // in a read-write connection), then open it read-only as asked.
+            impl_.reset();
+            { Archive upgraded(path, Mode::read_write); }
+            impl_ = std::make_unique<Impl>(Impl{sqlite::Db(label, flags, label), mode});
+            sqlite3_busy_timeout(impl_->db.get(), 10000);
+            if (!fts::register_tokenizer(impl_->db.get()))
+                throw Error(label + ": cannot open archive: this SQLite has no FTS5 full-text support", exit_archive);
+            impl_->db.exec("PRAGMA foreign_keys=ON");
+            return;
+        }
         if (version < latest_version() && mode == Mode::read_only)
             throw Error(label + ": archive schema version " + std::to_string(version) +
                             " needs upgrading to " + std::to_string(latest_version()) +

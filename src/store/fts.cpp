@@ -4,7 +4,6 @@
 
 #include <sqlite3.h>
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
@@ -13,7 +12,6 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
 namespace jianbao::fts {
@@ -22,23 +20,27 @@ namespace {
 
 // ---- per-code-point normalisation, cached ----
 
-// One shared Traditional→Simplified transliterator, created on first need (≈50 ms) and used
-// under a mutex (only on cache misses).
-std::mutex g_translit_mutex;
-std::unique_ptr<icu::Transliterator> g_translit;
-bool g_translit_failed = false;
+// Traditional→Simplified, one code point at a time, from a table generated at build time from
+// ICU's "Traditional-Simplified" (src/store/t2s/gen_t2s_table.cpp): creating the transliterator
+// here would cost every query command ≈ 50 ms.
+struct T2S {
+    char32_t from;
+    const char* to;
+};
+constexpr T2S kT2S[] = {
+#include "t2s_table.inc"
+};
 
 void to_simplified(icu::UnicodeString& s) {
-    std::lock_guard<std::mutex> lock(g_translit_mutex);
-    if (!g_translit && !g_translit_failed) {
-        UErrorCode st = U_ZERO_ERROR;
-        g_translit.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, st));
-        if (U_FAILURE(st)) {
-            g_translit.reset();
-            g_translit_failed = true; // ICU data without the transform: no T→S folding
-        }
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+        auto c = static_cast<char32_t>(s.char32At(i));
+        const T2S* it = std::lower_bound(std::begin(kT2S), std::end(kT2S), c,
+                                         [](const T2S& e, char32_t v) { return e.from < v; });
+        if (it != std::end(kT2S) && it->from == c && c != 0) out += icu::UnicodeString::fromUTF8(it->to);
+        else out.append(static_cast<UChar32>(c));
     }
-    if (g_translit) g_translit->transliterate(s);
+    s = out;
 }
 
 bool droppable(UChar32 c) {

@@ -7,6 +7,7 @@
 #include "jianbao/store/fts.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/script.hpp"
 #include "jianbao/util/utf8.hpp"
 
 #include <gtest/gtest.h>
@@ -192,6 +193,20 @@ TEST(Fts, NormalisationFoldsWidthCaseAndScript) {
     // Bigrams, the last character of a paragraph alone; none across the '\n'.
     std::vector<std::string> want{"开发", "发", "区a", "a"};
     EXPECT_EQ(t, want);
+}
+
+TEST(Fts, TraditionalFoldingTableEqualsIcuTransliterator) {
+    // The tokenizer folds with a table generated from ICU at build time; every unified ideograph
+    // must fold as ICU's own Traditional-Simplified transliterator does (here through util).
+    int changed = 0;
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+        std::string s;
+        utf8::append(s, c);
+        std::string want = to_simplified(s);
+        ASSERT_EQ(fts::normalize(s), want) << "U+" << std::hex << static_cast<unsigned>(c);
+        if (want != s) ++changed;
+    }
+    EXPECT_GT(changed, 2000); // the table is not empty: 發→发, 經→经 …
 }
 
 TEST(Fts, RecallEqualsSubstringScanOnRandomSubstrings) {
