@@ -252,18 +252,30 @@ std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter
 
     std::string q;
     if (filter.text) {
-        // Snippets are made here for the rows returned only (not by FTS5 for every match), and
-        // `rank` is the table's configured bm25 (title 5×, body 1×): ORDER BY rank lets FTS5 sort
-        // (rowid, rank) itself before any record is read.
-        q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM records_fts JOIN records r ON r.id = records_fts.rowid";
+        // The matching ids are ranked and cut to LIMIT first, reading of each record only what
+        // the filters need; titles and bodies are read, and snippets made, for the rows returned
+        // only. jianbao_rank is bm25 (title 5×, body 1×), exact for the first LIMIT rows, so that
+        // a common term does not cost a docsize lookup for each of its rows.
+        bool filtered = filter.person || filter.org || filter.from || filter.to || filter.kind;
+        std::string k = filter.limit ? std::to_string(static_cast<long long>(std::min<std::size_t>(*filter.limit, 1ULL << 62))) : "0";
         sql.add("records_fts MATCH " + sql.param(text_match.expr));
+        add_filters(sql, filter);
+        std::string inner = by_relevance ? "SELECT records_fts.rowid AS id, jianbao_rank(records_fts, " + k + ", 1.0, 5.0) AS score"
+                                         : std::string("SELECT r.id AS id");
+        inner += " FROM records_fts";
+        if (filtered || !by_relevance) inner += " JOIN records r ON r.id = records_fts.rowid";
+        inner += sql.where;
+        inner += by_relevance ? " ORDER BY score, id" : std::string(" ORDER BY ") + kExportOrder;
+        inner += limit_clause(filter);
+        q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM (" + inner + ") t JOIN records r ON r.id = t.id";
+        q += by_relevance ? " ORDER BY t.score, t.id" : std::string(" ORDER BY ") + kExportOrder;
     } else {
         q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM records r";
+        add_filters(sql, filter);
+        q += sql.where;
+        q += std::string(" ORDER BY ") + kExportOrder;
+        q += limit_clause(filter);
     }
-    add_filters(sql, filter);
-    q += sql.where;
-    q += by_relevance ? " ORDER BY rank, r.id" : std::string(" ORDER BY ") + kExportOrder;
-    q += limit_clause(filter);
 
     std::vector<SearchHit> hits;
     try {

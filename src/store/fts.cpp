@@ -9,7 +9,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <functional>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -225,6 +227,110 @@ int x_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
     }
 }
 
+// ---- ranking: FTS5's bm25, computed exactly only for rows that can be among the top k ----
+
+// bm25 as FTS5 computes it (fts5_aux.c: k1 = 1.2, b = 0.75, D = the row's tokens in all
+// columns, weighted instance counts per phrase); what costs is D, one docsize lookup per row.
+// With k > 0 a min-heap holds the k best exact scores seen so far; a row whose score cannot
+// reach the k-th (its score with D = 0 is an upper bound) gets that bound instead of its score,
+// which already sorts it below k exact rows — so the first k rows of ORDER BY are exactly
+// bm25's, while most rows of a common term skip the lookup. With one phrase its idf is a
+// constant factor and is left out (it would cost another pass over the phrase's rows).
+constexpr double kK1 = 1.2, kB = 0.75;
+
+struct RankData {
+    std::vector<double> idf;
+    double avgdl = 1;
+    std::size_t k = 0;
+    std::vector<double> best; // min-heap (std::greater) of the k best scores
+    std::vector<double> freq;
+};
+
+int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
+    ++*static_cast<sqlite3_int64*>(user);
+    return SQLITE_OK;
+}
+
+RankData* rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value* k) {
+    if (auto* d = static_cast<RankData*>(api->xGetAuxdata(fts, 0))) return d;
+    auto d = std::make_unique<RankData>();
+    sqlite3_int64 want = k ? sqlite3_value_int64(k) : 0;
+    d->k = want > 0 ? static_cast<std::size_t>(want) : 0;
+    int n = api->xPhraseCount(fts);
+    sqlite3_int64 rows = 0, tokens = 0;
+    if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK) return nullptr;
+    d->avgdl = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
+    if (d->avgdl <= 0) d->avgdl = 1.0;
+    d->idf.assign(static_cast<std::size_t>(n), 1.0);
+    for (int i = 0; n > 1 && i < n; ++i) {
+        sqlite3_int64 hits = 0;
+        if (api->xQueryPhrase(fts, i, &hits, count_rows) != SQLITE_OK) return nullptr;
+        double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+        d->idf[static_cast<std::size_t>(i)] = idf <= 0.0 ? 1e-6 : idf;
+    }
+    d->freq.resize(static_cast<std::size_t>(n));
+    RankData* raw = d.get();
+    if (api->xSetAuxdata(fts, raw, [](void* p) { delete static_cast<RankData*>(p); }) != SQLITE_OK) return nullptr;
+    d.release();
+    return raw;
+}
+
+// jianbao_rank(records_fts, k, weight of column 0, weight of column 1 …): -bm25 (lower is better).
+void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** val) {
+    try {
+        RankData* d = rank_data(api, fts, nval > 0 ? val[0] : nullptr);
+        if (!d) {
+            sqlite3_result_error(ctx, "jianbao_rank: cannot read the index statistics", -1);
+            return;
+        }
+        std::fill(d->freq.begin(), d->freq.end(), 0.0);
+        int ninst = 0;
+        if (api->xInstCount(fts, &ninst) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "jianbao_rank: cannot read the matches", -1);
+            return;
+        }
+        for (int i = 0; i < ninst; ++i) {
+            int phrase = 0, col = 0, off = 0;
+            if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK) continue;
+            double w = nval > 1 + col ? sqlite3_value_double(val[1 + col]) : 1.0;
+            if (phrase >= 0 && static_cast<std::size_t>(phrase) < d->freq.size()) d->freq[static_cast<std::size_t>(phrase)] += w;
+        }
+        auto score_with = [&](double length_factor) {
+            double score = 0;
+            for (std::size_t i = 0; i < d->freq.size(); ++i)
+                score += d->idf[i] * (d->freq[i] * (kK1 + 1.0)) / (d->freq[i] + kK1 * length_factor);
+            return score;
+        };
+        bool full = d->k && d->best.size() >= d->k;
+        if (full) {
+            double bound = score_with(1.0 - kB);
+            if (bound < d->best.front()) {
+                sqlite3_result_double(ctx, -bound);
+                return;
+            }
+        }
+        int row_tokens = 0;
+        if (api->xColumnSize(fts, -1, &row_tokens) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "jianbao_rank: cannot read the row size", -1);
+            return;
+        }
+        double score = score_with(1.0 - kB + kB * static_cast<double>(row_tokens) / d->avgdl);
+        if (d->k) {
+            if (!full) {
+                d->best.push_back(score);
+                std::push_heap(d->best.begin(), d->best.end(), std::greater<>());
+            } else if (score > d->best.front()) {
+                std::pop_heap(d->best.begin(), d->best.end(), std::greater<>());
+                d->best.back() = score;
+                std::push_heap(d->best.begin(), d->best.end(), std::greater<>());
+            }
+        }
+        sqlite3_result_double(ctx, -score);
+    } catch (const std::bad_alloc&) {
+        sqlite3_result_error_nomem(ctx);
+    }
+}
+
 fts5_api* fts5_api_from_db(sqlite3* db) {
     fts5_api* api = nullptr;
     sqlite3_stmt* stmt = nullptr;
@@ -367,7 +473,8 @@ bool register_tokenizer(sqlite3* db) {
     fts5_api* api = fts5_api_from_db(db);
     if (!api || api->iVersion < 2) return false;
     fts5_tokenizer tok{x_create, x_delete, x_tokenize};
-    return api->xCreateTokenizer(api, "jianbao", nullptr, &tok, nullptr) == SQLITE_OK;
+    return api->xCreateTokenizer(api, "jianbao", nullptr, &tok, nullptr) == SQLITE_OK &&
+           api->xCreateFunction(api, "jianbao_rank", nullptr, rank_function, nullptr) == SQLITE_OK;
 }
 
 } // namespace jianbao::fts

@@ -370,6 +370,40 @@ TEST(Fts, SearchMarksSnippetsAndRanksTitleFirst) {
     }
 }
 
+TEST(Fts, RankTopKEqualsFtsBm25) {
+    // jianbao_rank skips the exact score of rows that cannot reach the top k; the first k rows
+    // must still be exactly FTS5's own bm25 order (same weights, ties by id).
+    Corpus& c = corpus();
+    const sqlite::Db& db = c.archive->db();
+    auto ids = [&](const std::string& sql, const std::string& match) {
+        sqlite::Stmt st = db.prepare(sql);
+        st.bind(1, match);
+        std::vector<std::int64_t> out;
+        while (st.step()) out.push_back(st.int64(0));
+        return out;
+    };
+    int compared = 0;
+    for (std::string q : {"经济", "发展", "改革开放", "中国 人民", "农业 OR 农村", "年", "1998", "经济 -发展"}) {
+        std::string m = query::to_fts5(q);
+        for (int k : {1, 5, 20, 100}) {
+            std::string lim = " LIMIT " + std::to_string(k);
+            auto want = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY bm25(records_fts, 1.0, 5.0), rowid" + lim, m);
+            auto got = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY jianbao_rank(records_fts, " +
+                           std::to_string(k) + ", 1.0, 5.0), rowid" + lim, m);
+            ASSERT_FALSE(want.empty()) << q;
+            EXPECT_EQ(got, want) << q << " k=" << k;
+            // With a filter (as search's date, kind or person filters), applied before the ranking sees a row.
+            std::string f = " AND records_fts.rowid % 3 = 0";
+            want = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1" + f + " ORDER BY bm25(records_fts, 1.0, 5.0), rowid" + lim, m);
+            got = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1" + f + " ORDER BY jianbao_rank(records_fts, " +
+                      std::to_string(k) + ", 1.0, 5.0), rowid" + lim, m);
+            EXPECT_EQ(got, want) << q << " k=" << k << " filtered";
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 32);
+}
+
 TEST(Fts, HostileQueriesNeverCrashNorLeakSqlite) {
     Corpus& c = corpus();
     const std::vector<std::string> hostile = {

@@ -48,7 +48,9 @@ std::vector<std::pair<std::size_t, std::size_t>> find_matches(std::string_view t
 std::string snippet(const std::vector<std::string_view>& fields, const std::vector<std::string>& terms,
                     std::string_view open, std::string_view close, std::size_t width);
 
-// Registers the "jianbao" FTS5 tokenizer on a connection. Returns false when FTS5 is missing.
+// Registers the "jianbao" FTS5 tokenizer on a connection, and the ranking function
+// jianbao_rank(records_fts, k, weights…): -bm25 (FTS5's formula, same weights), exact for the
+// best k rows (k ≤ 0: for every row) — ORDER BY it with LIMIT k. Returns false when FTS5 is missing.
 bool register_tokenizer(sqlite3* db);
 
 } // namespace jianbao::fts
