@@ -232,7 +232,8 @@ int x_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
 // bm25 as FTS5 computes it (fts5_aux.c: k1 = 1.2, b = 0.75, D = the row's tokens in all
 // columns, weighted instance counts per phrase); what costs is D, one docsize lookup per row.
 // With k > 0 a min-heap holds the k best exact scores seen so far; a row whose score cannot
-// reach the k-th (its score with D = 0 is an upper bound) gets that bound instead of its score,
+// reach the k-th (its score with D = the least length its matches imply is an upper bound) gets
+// that bound instead of its score,
 // which already sorts it below k exact rows — so the first k rows of ORDER BY are exactly
 // bm25's, while most rows of a common term skip the lookup. With one phrase its idf is a
 // constant factor and is left out (it would cost another pass over the phrase's rows).
@@ -244,6 +245,7 @@ struct RankData {
     std::size_t k = 0;
     std::vector<double> best; // min-heap (std::greater) of the k best scores
     std::vector<double> freq;
+    std::vector<int> last; // per column: the last match's position + 1
 };
 
 int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
@@ -269,6 +271,7 @@ RankData* rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value
         d->idf[static_cast<std::size_t>(i)] = idf <= 0.0 ? 1e-6 : idf;
     }
     d->freq.resize(static_cast<std::size_t>(n));
+    d->last.resize(static_cast<std::size_t>(std::max(api->xColumnCount(fts), 0)));
     RankData* raw = d.get();
     if (api->xSetAuxdata(fts, raw, [](void* p) { delete static_cast<RankData*>(p); }) != SQLITE_OK) return nullptr;
     d.release();
@@ -284,17 +287,26 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
             return;
         }
         std::fill(d->freq.begin(), d->freq.end(), 0.0);
-        int ninst = 0;
-        if (api->xInstCount(fts, &ninst) != SQLITE_OK) {
-            sqlite3_result_error(ctx, "jianbao_rank: cannot read the matches", -1);
-            return;
+        // A row has at least as many tokens as its last match's position + 1 in each column:
+        // a lower bound on D, so a tighter upper bound on the score. (Each phrase's instances
+        // are walked directly: xInst would first build and sort one array of all of them.)
+        std::vector<int>& last = d->last;
+        std::fill(last.begin(), last.end(), 0);
+        for (std::size_t p = 0; p < d->freq.size(); ++p) {
+            Fts5PhraseIter it;
+            int col = 0, off = 0;
+            if (api->xPhraseFirst(fts, static_cast<int>(p), &it, &col, &off) != SQLITE_OK) {
+                sqlite3_result_error(ctx, "jianbao_rank: cannot read the matches", -1);
+                return;
+            }
+            for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+                d->freq[p] += nval > 1 + col ? sqlite3_value_double(val[1 + col]) : 1.0;
+                if (static_cast<std::size_t>(col) < last.size())
+                    last[static_cast<std::size_t>(col)] = std::max(last[static_cast<std::size_t>(col)], off + 1);
+            }
         }
-        for (int i = 0; i < ninst; ++i) {
-            int phrase = 0, col = 0, off = 0;
-            if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK) continue;
-            double w = nval > 1 + col ? sqlite3_value_double(val[1 + col]) : 1.0;
-            if (phrase >= 0 && static_cast<std::size_t>(phrase) < d->freq.size()) d->freq[static_cast<std::size_t>(phrase)] += w;
-        }
+        double min_tokens = 0;
+        for (int l : last) min_tokens += l;
         auto score_with = [&](double length_factor) {
             double score = 0;
             for (std::size_t i = 0; i < d->freq.size(); ++i)
@@ -303,7 +315,7 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
         };
         bool full = d->k && d->best.size() >= d->k;
         if (full) {
-            double bound = score_with(1.0 - kB);
+            double bound = score_with(1.0 - kB + kB * min_tokens / d->avgdl);
             if (bound < d->best.front()) {
                 sqlite3_result_double(ctx, -bound);
                 return;
