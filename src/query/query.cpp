@@ -340,7 +340,10 @@ std::optional<StoredRecord> load_record(const Archive& archive, std::int64_t id)
 std::optional<PersonReport> person_report(const Archive& archive, const std::string& name) {
     const sqlite::Db& db = archive.db();
     sqlite::Stmt st = db.prepare(
-        std::string("SELECT r.id, r.date, r.title, r.body, m.id, m.person_id FROM mentions m "
+        // Only the start of a body is needed (a heading is at most 30 characters of it), and only
+        // without a title: the whole bodies would be carried through the sort.
+        std::string("SELECT r.id, r.date, r.title, CASE WHEN ifnull(r.title, '') = '' THEN substr(r.body, 1, 200) ELSE '' END, "
+                    "m.id, m.person_id FROM mentions m "
                     "JOIN people p ON p.id = m.person_id JOIN records r ON r.id = m.record_id "
                     "WHERE p.name = ?1 ORDER BY ") + kExportOrder + ", m.ordinal");
     st.bind(1, name);
