@@ -68,7 +68,9 @@ std::vector<Item> lex(std::string_view q) {
     return items;
 }
 
-// An FTS5 string: the text in double quotes, quotes doubled, NUL bytes dropped.
+// An FTS5 string: the text in double quotes, quotes doubled, NUL bytes dropped. The tokenizer
+// turns it into the phrase of its bigrams; a single character is the prefix query "c"* (every
+// bigram it starts, or the character ending a paragraph) — see jianbao/store/fts.hpp.
 std::string quote(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
@@ -76,12 +78,14 @@ std::string quote(const std::string& s) {
         else if (c != '\0') out += c;
     }
     out += '"';
+    if (fts::normalized_length(s) == 1) out += '*';
     return out;
 }
 
 } // namespace
 
-std::string to_fts5(std::string_view query) {
+FtsQuery parse_query(std::string_view query) {
+    FtsQuery out;
     std::vector<Item> items = lex(query);
     if (items.empty()) bad(query, "nothing to search for");
 
@@ -107,8 +111,10 @@ std::string to_fts5(std::string_view query) {
             excluded.push_back(quote(it.text));
         } else if (pending == Kind::op_or) {
             groups.back().push_back(quote(it.text));
+            out.terms.push_back(it.text);
         } else {
             groups.push_back({quote(it.text)});
+            out.terms.push_back(it.text);
         }
         pending = Kind::term;
     }
@@ -136,7 +142,10 @@ std::string to_fts5(std::string_view query) {
         }
         expr += ')';
     }
-    return expr;
+    out.expr = std::move(expr);
+    return out;
 }
+
+std::string to_fts5(std::string_view query) { return parse_query(query).expr; }
 
 } // namespace jianbao::query

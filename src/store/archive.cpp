@@ -12,7 +12,6 @@
 #include <set>
 #include <system_error>
 #include <unordered_map>
-
 #include <unistd.h>
 
 namespace jianbao {
@@ -163,6 +162,17 @@ END;
 ALTER TABLE bulletins ADD COLUMN text_sha256 TEXT;
 CREATE INDEX bulletins_text_sha256 ON bulletins(text_sha256);
 )sql"},
+    // v3: the tokenizer emits bigrams (one per position) instead of single characters, so the
+    // index is rebuilt from the records. The body is now column 0 (FTS5 marks every position
+    // list outside column 0 with two more bytes), and `rank` is bm25 with the title weighted 5×,
+    // so that ORDER BY rank is FTS5's own sorted plan.
+    {3, R"sql(
+DROP TABLE records_fts;
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  body, title, content='records', content_rowid='id', tokenize='jianbao');
+INSERT INTO records_fts(records_fts, rank) VALUES('rank', 'bm25(1.0, 5.0)');
+INSERT INTO records_fts(records_fts) VALUES('rebuild');
+)sql"},
 };
 
 constexpr int latest_version() { return static_cast<int>(std::size(kMigrations)); }
@@ -199,6 +209,10 @@ std::string immutable_uri(const std::filesystem::path& path) {
     }
     return out + "?immutable=1";
 }
+
+// Query commands read the index through a memory map: a search of a common term touches tens of
+// thousands of pages, each otherwise one pread() through a 2 MiB page cache.
+constexpr const char* kReadOnlyPragmas = "PRAGMA mmap_size=4294967296";
 
 [[noreturn]] void not_an_archive(const std::string& path, const std::string& why) {
     throw Error(path + ": not a jianbao archive (" + why + ")", exit_archive);
@@ -279,6 +293,19 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
         std::int64_t ours = pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                            "('bulletins', 'records', 'records_fts')");
         if (ours != 3) not_an_archive(label, "jianbao tables missing");
+        if (version < latest_version() && mode == Mode::read_only && access(label.c_str(), W_OK) == 0) {
+            // A query command on an archive of an older jianbao: upgrade it once (one transaction,
+            // in a read-write connection), then open it read-only as asked.
+            impl_.reset();
+            { Archive upgraded(path, Mode::read_write); }
+            impl_ = std::make_unique<Impl>(Impl{sqlite::Db(label, flags, label), mode});
+            sqlite3_busy_timeout(impl_->db.get(), 10000);
+            if (!fts::register_tokenizer(impl_->db.get()))
+                throw Error(label + ": cannot open archive: this SQLite has no FTS5 full-text support", exit_archive);
+            impl_->db.exec("PRAGMA foreign_keys=ON");
+            impl_->db.exec(kReadOnlyPragmas);
+            return;
+        }
         if (version < latest_version() && mode == Mode::read_only)
             throw Error(label + ": archive schema version " + std::to_string(version) +
                             " needs upgrading to " + std::to_string(latest_version()) +
@@ -295,6 +322,7 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
             db.exec("PRAGMA max_page_count=" + std::to_string(std::strtoll(pages, nullptr, 10)));
     }
     db.exec("PRAGMA foreign_keys=ON");
+    if (mode == Mode::read_only) db.exec(kReadOnlyPragmas);
 
     if (version < latest_version()) {
         try {

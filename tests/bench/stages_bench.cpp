@@ -9,8 +9,11 @@
 #include "jianbao/pipeline/pipeline.hpp"
 #include "jianbao/segment/words.hpp"
 #include "jianbao/store/archive.hpp"
+#include "jianbao/store/fts.hpp"
+#include "jianbao/store/sqlite.hpp"
 
 #include <benchmark/benchmark.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -117,8 +120,49 @@ void BM_StoreImport(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * raw().size()));
 }
 
+// The full-text tokenizer alone, over the records' titles and paragraphs.
+void BM_FtsTokenize(benchmark::State& state) {
+    std::string all;
+    for (const Record& r : records()) all += r.text() + "\n";
+    for (auto _ : state) {
+        std::size_t n = fts::tokens(all).size();
+        benchmark::DoNotOptimize(n);
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * all.size()));
+}
+
+// Rows into a bare FTS5 table with jianbao's tokenizer, the archive's column layout and one
+// transaction per bulletin, as an import does: what the full-text index costs an import.
+void BM_FtsInsert(benchmark::State& state) {
+    auto path = std::filesystem::temp_directory_path() / "jianbao-bench-fts.db";
+    std::filesystem::remove(path);
+    sqlite::Db db(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, path.string());
+    fts::register_tokenizer(db.get());
+    db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "CREATE VIRTUAL TABLE t USING fts5(body, title, tokenize='jianbao')");
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        sqlite::Transaction tx(db);
+        sqlite::Stmt& st = db.cached("INSERT INTO t(body, title) VALUES (?1, ?2)");
+        for (const Record& r : records()) {
+            std::string body;
+            for (const auto& p : r.paragraphs) body += (body.empty() ? "" : "\n") + p;
+            st.bind(1, body);
+            st.bind(2, r.title ? *r.title : std::string());
+            st.step();
+            st.reset();
+            bytes += body.size() + (r.title ? r.title->size() : 0);
+        }
+        tx.commit();
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(bytes));
+    std::filesystem::remove(path);
+}
+
 } // namespace
 
+BENCHMARK(BM_FtsTokenize);
+BENCHMARK(BM_FtsInsert);
 BENCHMARK(BM_Decode);
 BENCHMARK(BM_Normalise);
 BENCHMARK(BM_SegmentICU);

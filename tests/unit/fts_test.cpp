@@ -7,6 +7,7 @@
 #include "jianbao/store/fts.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/script.hpp"
 #include "jianbao/util/utf8.hpp"
 
 #include <gtest/gtest.h>
@@ -189,8 +190,23 @@ TEST(Fts, NormalisationFoldsWidthCaseAndScript) {
     EXPECT_EQ(fts::normalize(""), "");
     EXPECT_EQ(fts::normalize("\xff\xfe"), "\xEF\xBF\xBD\xEF\xBF\xBD"); // invalid bytes are U+FFFD
     auto t = fts::tokens("开发\n区 A");
-    std::vector<std::string> want{"开", "发", "\n", "区", "a"};
+    // Bigrams, the last character of a paragraph alone; none across the '\n'.
+    std::vector<std::string> want{"开发", "发", "区a", "a"};
     EXPECT_EQ(t, want);
+}
+
+TEST(Fts, TraditionalFoldingTableEqualsIcuTransliterator) {
+    // The tokenizer folds with a table generated from ICU at build time; every unified ideograph
+    // must fold as ICU's own Traditional-Simplified transliterator does (here through util).
+    int changed = 0;
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+        std::string s;
+        utf8::append(s, c);
+        std::string want = to_simplified(s);
+        ASSERT_EQ(fts::normalize(s), want) << "U+" << std::hex << static_cast<unsigned>(c);
+        if (want != s) ++changed;
+    }
+    EXPECT_GT(changed, 2000); // the table is not empty: 發→发, 經→经 …
 }
 
 TEST(Fts, RecallEqualsSubstringScanOnRandomSubstrings) {
@@ -352,6 +368,40 @@ TEST(Fts, SearchMarksSnippetsAndRanksTitleFirst) {
     if (any_title) {
         EXPECT_NE(hits[0].heading.find("经济"), std::string::npos) << hits[0].heading;
     }
+}
+
+TEST(Fts, RankTopKEqualsFtsBm25) {
+    // jianbao_rank skips the exact score of rows that cannot reach the top k; the first k rows
+    // must still be exactly FTS5's own bm25 order (same weights, ties by id).
+    Corpus& c = corpus();
+    const sqlite::Db& db = c.archive->db();
+    auto ids = [&](const std::string& sql, const std::string& match) {
+        sqlite::Stmt st = db.prepare(sql);
+        st.bind(1, match);
+        std::vector<std::int64_t> out;
+        while (st.step()) out.push_back(st.int64(0));
+        return out;
+    };
+    int compared = 0;
+    for (std::string q : {"经济", "发展", "改革开放", "中国 人民", "农业 OR 农村", "年", "1998", "经济 -发展"}) {
+        std::string m = query::to_fts5(q);
+        for (int k : {1, 5, 20, 100}) {
+            std::string lim = " LIMIT " + std::to_string(k);
+            auto want = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY bm25(records_fts, 1.0, 5.0), rowid" + lim, m);
+            auto got = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1 ORDER BY jianbao_rank(records_fts, " +
+                           std::to_string(k) + ", 1.0, 5.0), rowid" + lim, m);
+            ASSERT_FALSE(want.empty()) << q;
+            EXPECT_EQ(got, want) << q << " k=" << k;
+            // With a filter (as search's date, kind or person filters), applied before the ranking sees a row.
+            std::string f = " AND records_fts.rowid % 3 = 0";
+            want = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1" + f + " ORDER BY bm25(records_fts, 1.0, 5.0), rowid" + lim, m);
+            got = ids("SELECT rowid FROM records_fts WHERE records_fts MATCH ?1" + f + " ORDER BY jianbao_rank(records_fts, " +
+                      std::to_string(k) + ", 1.0, 5.0), rowid" + lim, m);
+            EXPECT_EQ(got, want) << q << " k=" << k << " filtered";
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 32);
 }
 
 TEST(Fts, HostileQueriesNeverCrashNorLeakSqlite) {

@@ -140,8 +140,8 @@ TEST_F(QueryTest, QueryErrorsAreUsageErrors) {
         EXPECT_EQ(e.exit_code(), exit_usage) << q;
         EXPECT_EQ(std::string(e.what()).rfind("search: invalid query", 0), 0u) << e.what();
     }
-    EXPECT_EQ(query::to_fts5("a b"), "(\"a\") AND (\"b\")");
-    EXPECT_EQ(query::to_fts5("a OR b -c"), "((\"a\" OR \"b\")) NOT (\"c\")");
+    EXPECT_EQ(query::to_fts5("a b"), "(\"a\"*) AND (\"b\"*)"); // one character: a prefix query (bigram index)
+    EXPECT_EQ(query::to_fts5("a OR b -c"), "((\"a\"* OR \"b\"*)) NOT (\"c\"*)");
     EXPECT_EQ(query::to_fts5("x\"y"), "(\"x\"\"y\")");
 }
 

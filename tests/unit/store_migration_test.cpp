@@ -1,10 +1,13 @@
 // An archive written by an older jianbao is migrated in place, in one transaction.
+#include "jianbao/query/query.hpp"
 #include "jianbao/store/archive.hpp"
 #include "jianbao/store/sqlite.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 using namespace jianbao;
 
@@ -43,6 +46,66 @@ TEST(StoreMigration, Version1ArchiveGainsTextHash) {
         Bulletin d = c;
         d.sha256 = std::string(64, 'd'); // other bytes, same text: the same bulletin
         EXPECT_TRUE(a.import(d).already_imported);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+std::int64_t scalar(const Archive& a, const std::string& sql) {
+    auto st = a.db().prepare(sql);
+    return st.step() ? st.int64(0) : -1;
+}
+} // namespace
+
+TEST(StoreMigration, Version2ArchiveGetsTheBigramIndexRebuilt) {
+    // v3 changed the tokenizer (bigrams) and the column order: the index of a v2 archive is
+    // stale and must be rebuilt from the records, in the migration's one transaction.
+    auto dir = std::filesystem::temp_directory_path() / "jianbao-migration-v2-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    auto path = dir / "v2.db";
+    Bulletin b;
+    b.source = "v2.txt";
+    b.sha256 = std::string(64, 'a');
+    b.encoding = "UTF-8";
+    for (int i = 1; i <= 3; ++i) {
+        Record r;
+        r.seq = i;
+        r.title = "第" + std::to_string(i) + "条";
+        r.paragraphs = {i == 2 ? "开发区推进改革开放。" : "农业生产。", "第二段。"};
+        b.records.push_back(r);
+    }
+    {
+        Archive a(path, Archive::Mode::read_write);
+        a.import(b);
+        // Back to the v2 shape: (title, body), no rank setting, and an index that does not match
+        // what this tokenizer would make (here: empty).
+        a.db().exec("DROP TABLE records_fts; "
+                    "CREATE VIRTUAL TABLE records_fts USING fts5(title, body, content='records', content_rowid='id', tokenize='jianbao'); "
+                    "PRAGMA user_version = 2");
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"改革开放\"'"), 0);
+    }
+    {
+        // A query command opens read-only: a writable older archive is upgraded first.
+        Archive a(path, Archive::Mode::read_only);
+        EXPECT_EQ(scalar(a, "PRAGMA user_version"), Archive::schema_version());
+        EXPECT_GE(Archive::schema_version(), 3);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"改革开放\"'"), 1);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"段\"*'"), 3);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM records_fts_docsize"), 3);
+        auto cols = a.db().prepare("SELECT name FROM pragma_table_info('records_fts') ORDER BY cid");
+        std::vector<std::string> names;
+        while (cols.step()) names.push_back(cols.text(0));
+        EXPECT_EQ(names, (std::vector<std::string>{"body", "title"}));
+        SearchFilter f;
+        f.text = "改革";
+        auto hits = search(a, f);
+        ASSERT_EQ(hits.size(), 1u);
+        EXPECT_NE(hits[0].snippet.find("\x01改革\x02"), std::string::npos) << hits[0].snippet;
+    }
+    {
+        Archive a(path, Archive::Mode::read_write);
+        a.db().exec("INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)"); // throws if inconsistent
     }
     std::filesystem::remove_all(dir);
 }

@@ -13,10 +13,17 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jianbao::query {
 
+struct FtsQuery {
+    std::string expr;               // the FTS5 MATCH expression
+    std::vector<std::string> terms; // the terms a hit may contain (not the excluded ones), for snippets
+};
+
 // Throws Error(exit_usage) naming the query and the reason.
-std::string to_fts5(std::string_view query);
+FtsQuery parse_query(std::string_view query);
+std::string to_fts5(std::string_view query); // parse_query(query).expr
 
 } // namespace jianbao::query
