@@ -378,6 +378,11 @@ class UnreadableFile(Unprivileged):
         self.assertIn("good-2023-05.txt: 9 records", p.stdout)
         stats = json.loads(run("stats", "--json", db=db, check=0).stdout)
         self.assertEqual(stats["bulletins"], 1)
+        # Alone, it leaves the archive row for row as it was.
+        before = dump(db)
+        p = self.run_unprivileged("import", secret, db=db)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertEqual(dump(db), before)
 
 
 class DiskFull(ArchiveTest):
