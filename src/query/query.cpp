@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace jianbao {
 
@@ -381,9 +382,10 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
             sqlite::Stmt& t = db.cached("SELECT p.name FROM mentions m JOIN people p ON p.id = m.person_id "
                                         "WHERE m.record_id = ?1 AND m.person_id <> ?2 ORDER BY m.ordinal");
             t.bind(1, rid).bind(2, person_id);
+            std::unordered_set<std::string> seen; // a name list may hold hundreds: no linear find
             while (t.step()) {
                 std::string other = t.text(0);
-                if (std::find(e.with.begin(), e.with.end(), other) != e.with.end()) continue;
+                if (!seen.insert(other).second) continue;
                 e.with.push_back(other);
                 if (companion_count[other]++ == 0) companion_order.push_back(other);
             }

@@ -164,8 +164,8 @@ CREATE INDEX bulletins_text_sha256 ON bulletins(text_sha256);
 )sql"},
     // v3: the tokenizer emits bigrams (one per position) instead of single characters, so the
     // index is rebuilt from the records. The body is now column 0 (FTS5 marks every position
-    // list outside column 0 with two more bytes), and `rank` is bm25 with the title weighted 5×,
-    // so that ORDER BY rank is FTS5's own sorted plan.
+    // list outside column 0 with two more bytes), and `rank` is bm25 with the title weighted 5×
+    // (for ORDER BY rank in the sqlite3 shell; search uses jianbao_rank, the same order).
     {3, R"sql(
 DROP TABLE records_fts;
 CREATE VIRTUAL TABLE records_fts USING fts5(

@@ -336,6 +336,30 @@ TEST(Fts, MixedLatinDigitsSubstringSemantics) {
     fs::remove_all(dir);
 }
 
+TEST(Fts, SnippetsMarkExactlyTheNormalisedMatch) {
+    // Highlights cover the source bytes of the normalised match: width, case and script folded,
+    // one character exactly one character, never across a paragraph.
+    const std::string body = "签约１．６ＧＷｈ储能电池项目，开发区管委会出席。"; // 24 characters: shown whole
+    std::vector<std::string_view> fields{"储能项目签约", body};
+    EXPECT_EQ(fts::snippet(fields, {"gwh"}, "[", "]", 24), "签约１．６[ＧＷｈ]储能电池项目，开发区管委会出席。");
+    EXPECT_EQ(fts::snippet(fields, {"開發區"}, "[", "]", 24), "签约１．６ＧＷｈ储能电池项目，[开发区]管委会出席。");
+    EXPECT_EQ(fts::snippet(fields, {"储"}, "[", "]", 24), "[储]能项目签约"); // the title holds it
+    // The field with the most terms; adjacent matches are one mark.
+    EXPECT_EQ(fts::snippet(fields, {"签约", "1.6"}, "[", "]", 24), "[签约１．６]ＧＷｈ储能电池项目，开发区管委会出席。");
+    EXPECT_EQ(fts::snippet(fields, {"缺席"}, "[", "]", 24), "");
+    // A long field is cut around the first match, with … where text was left out.
+    std::string long_body;
+    for (int i = 0; i < 40; ++i) long_body += "农";
+    long_body += "改革开放";
+    for (int i = 0; i < 40; ++i) long_body += "业";
+    std::string sn = fts::snippet({long_body}, {"改革开放"}, "[", "]", 24);
+    EXPECT_EQ(sn.rfind("…", 0), 0u) << sn;
+    EXPECT_NE(sn.find("[改革开放]"), std::string::npos) << sn;
+    EXPECT_EQ(utf8::length(sn), 24u + 2 + 2) << sn; // 24 characters, two ellipses, two marks
+    auto m = fts::find_matches("第一段结尾是开发\n区第二段", {fts::normalize("开发区")});
+    EXPECT_TRUE(m.empty()); // no match across paragraphs
+}
+
 TEST(Fts, TraditionalQueryFindsSimplifiedText) {
     Corpus& c = corpus();
     // Pick simplified words from the corpus whose traditional form differs.
