@@ -123,11 +123,11 @@ bool all_han(const Chars& t, std::size_t b, std::size_t e) {
 // ---------------------------------------------------------------- places
 
 Gazetteer::Gazetteer() {
-    auto add = [&](const std::string& name) {
+    auto add = [&](const std::string& name, std::int32_t kind = 0) {
         std::u32string u = to_u32(name);
         if (u.size() < 2) return;
-        fwd_.insert(u, 0);
-        back_.insert(reversed(u), 0);
+        fwd_.insert(u, kind);
+        back_.insert(reversed(u), kind);
     };
     for (const auto& line : lexicon::read_lines("place_admin.txt")) {
         bool exact = line[0] == '=';
@@ -141,6 +141,13 @@ Gazetteer::Gazetteer() {
             add(s);
         }
     }
+    // Prefectures, counties, towns; a short form (涿鹿县 → 涿鹿) unless DEV shows it is a common word.
+    std::unordered_set<std::string> short_reject;
+    for (const auto& row : lexicon::read_table("place_learned_short_reject.txt", 1)) short_reject.insert(row[0]);
+    for (const auto& row : lexicon::read_table("place_china_divisions.txt", 2)) {
+        if (!short_reject.count(row[0])) add(row[0]);
+        if (row.size() > 2 && !row[2].empty() && !short_reject.count(row[2])) add(row[2], kShortForm);
+    }
     for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0]);
     for (const auto& row : lexicon::read_table("place_learned.txt", 1)) add(row[0]);
     for (const auto& line : lexicon::read_lines("place_china_features.txt")) add(line);
@@ -151,6 +158,9 @@ Gazetteer::Gazetteer() {
         suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
+    for (const auto& line : lexicon::read_lines("surnames.txt"))
+        for (char32_t c : to_u32(line))
+            if (is_han(c)) surnames_.insert(c);
     for (const auto& w : lexicon::read_lines("org_stop.tsv")) {
         std::u32string u = to_u32(w);
         if (u.size() == 1) stop_chars_.insert(u[0]);
@@ -167,7 +177,12 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
         return true;
     };
     for (std::size_t i = 0; i < n;) {
-        std::size_t len = used[i] ? 0 : fwd_.longest(t, i);
+        std::int32_t kind = 0;
+        std::size_t len = used[i] ? 0 : fwd_.longest(t, i, &kind);
+        // 张|永平, 李|安宁: a county's short form right after a lone surname is a given name.
+        if (len && kind == kShortForm && i > 0 && t.word_start[i - 1] == static_cast<std::int32_t>(i - 1) &&
+            surnames_.count(t.c[i - 1]))
+            len = 0;
         if (len && free(i, i + len)) {
             if (std::size_t x = extend_.longest(t, i + len); x && free(i + len, i + len + x)) len += x; // 张家口|地区
             out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
