@@ -217,8 +217,9 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
             b = static_cast<std::size_t>(t.word_start[s - 1]); // 华山/路
             word_stem = true;
         }
+        // The stem never takes in a character that cannot open a place (县|湖塘镇, 距|禹州, 占|全县).
         while (!word_stem && b > 0 && s - b < 3 && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
-               !stop_chars_.count(t.c[b - 1]))
+               !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
             --b;
         std::size_t stem = s - b;
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
