@@ -277,6 +277,10 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         ctx_stats_.push_back({std::stoi(row[1]), std::stoi(row[2]), std::stoi(row[3])});
         ctx_.insert(to_u32(row[0]), static_cast<std::int32_t>(ctx_stats_.size() - 1));
     }
+    for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
+        subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
+        sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));
+    }
     for (const auto& w : lexicon::read_lines("org_country_abbrev.tsv")) {
         std::u32string u = to_u32(w);
         if (u.size() == 1) country_abbrev_.insert(u[0]);
@@ -472,6 +476,53 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
     }
 }
 
+void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
+    const std::size_t n = t.size();
+    for (std::size_t k = 0; k < m.size(); ++k) {
+        if (m[k].type == "facility") continue;
+        for (bool grown = true; grown;) {
+            grown = false;
+            const std::size_t b = m[k].e;
+            std::size_t next_b = k + 1 < m.size() ? m[k + 1].b : n;
+            std::size_t next_e = k + 1 < m.size() ? m[k + 1].e : n;
+            // The longest piece ending in a sub-unit suffix at a word end, within 8 Han characters.
+            std::size_t best = 0;
+            std::int32_t best_v = -1;
+            for (std::size_t j = b + 1; j <= n && j - b <= 8 && is_han(t.c[j - 1]); ++j) {
+                if (!t.bound[j]) continue;
+                std::int32_t v = -1;
+                std::size_t sl = sub_back_.longest_back(t, j, &v, false);
+                // One-character suffixes need a stem of two (医务|科, 外资|司; not 全部, 心系, 部队),
+                // but a clinical department may be one word of two (儿科, 骨科).
+                const bool dept = sl == 1 && t.c[j - 1] == U'科';
+                if (!sl || sl > j - b || (sl == 1 && j - b < (dept ? 2u : 3u))) continue;
+                best = j;
+                best_v = v;
+            }
+            if (!best || !t.bound[b]) break;
+            // 科教处|处长, 外交部|发展司|司长: the piece stops before a title it would cut.
+            if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) break;
+            // A match starting inside the piece and ending past it is the next body, not a sub-unit.
+            if (next_b < best && next_e > best) break;
+            const Subunit& S = subunits_[static_cast<std::size_t>(best_v)];
+            bool ok = true;
+            for (std::size_t w = b; w < best && ok;) {
+                std::size_t we = w + 1;
+                while (we < best && !t.bound[we]) ++we;
+                if (stops_scan(t, w, we)) ok = false;
+                if (!S.place_ok && gaz_.at(t, w)) ok = false;
+                if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
+                w = we;
+            }
+            if (!ok) break;
+            m[k].e = static_cast<std::uint32_t>(best);
+            if (!S.type.empty()) m[k].type = S.type;
+            while (k + 1 < m.size() && m[k + 1].b < best) m.erase(m.begin() + static_cast<std::ptrdiff_t>(k + 1));
+            grown = true;
+        }
+    }
+}
+
 std::vector<Match> OrgFinder::find(const Chars& t) const {
     std::vector<Match> cand;
     const std::size_t n = t.size();
@@ -490,7 +541,9 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
         if (m.e < n && t.c[m.e] == U'长' && (m.e + 1 == n || t.bound[m.e + 1])) return true;
         return reject_.contains(std::u32string(t.c.begin() + m.b, t.c.begin() + m.e));
     });
-    return resolve(std::move(cand));
+    std::vector<Match> out = resolve(std::move(cand));
+    extend_subunits(t, out);
+    return out;
 }
 
 const Finders& finders() {

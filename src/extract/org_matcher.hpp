@@ -84,6 +84,14 @@ private:
     };
     bool suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const;
     void visit_lists(const Chars& t, std::vector<Match>& out) const;
+    // 山东省农业厅|科教处: a found body extended over the sub-unit written right after it.
+    void extend_subunits(const Chars& t, std::vector<Match>& m) const;
+    struct Subunit {
+        std::string type; // empty = the parent's
+        bool place_ok = false;
+    };
+    Trie sub_back_;
+    std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
     std::unordered_set<char32_t> country_abbrev_; // 俄 in 俄外交部
