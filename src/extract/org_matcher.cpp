@@ -317,6 +317,13 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     // The word ending here is a verb or common noun that merely ends like a name (主办, 格局).
     if (stops_scan(t, static_cast<std::size_t>(t.word_start[j - 1]), j)) return false;
     const bool village = S.type == "village" || S.type == "community";
+    // 全省|农村, 优化|农村: a common word that ends like a village (DEV seldom opens a name with
+    // it), unless ICU cut a single character before it, the mark of a name (昌|农村), that is no
+    // unit or place stop (全省|农村, 下|农村).
+    if (village && slen == 1 && j >= 3 && t.word_start[j - 1] + 2 == static_cast<std::int32_t>(j) &&
+        !(t.word_start[j - 3] == static_cast<std::int32_t>(j - 3) && is_han(t.c[j - 3]) &&
+          !gaz_.stop_opens(t, j - 3) && !anchor_.contains(std::u32string(1, t.c[j - 3]))))
+        if (const Ctx* c = ctx_of(t, j - 2, j); c && c->open * 100 < c->occ) return false;
     std::size_t cur = s, stem = 0;
     bool named = false, dict_compound = false, after_name = false;
     if (s > 0) {
@@ -417,7 +424,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (stem < static_cast<std::size_t>(S.min_stem)) return false;
     // An unanchored name opened by a word that DEV names almost never start with is a generic
     // description (保险公司, 电话公司, 专家委员会), not a name.
-    if (!named && !village && cur < s) {
+    if (!named && cur < s) { // villages too: 小康村, 生态村, 特困村
         std::size_t we = cur + 1;
         while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
         if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;

@@ -61,6 +61,8 @@ public:
     std::size_t at(const Chars& t, std::size_t i) const { return fwd_.longest(t, i); }
     std::size_t ending_at(const Chars& t, std::size_t e) const { return back_.longest_back(t, e); }
     std::vector<Match> find(const Chars& t, const std::vector<std::uint8_t>& covered) const;
+    // No place opens at i (全, 本, 该, 下 …: place_stop.txt).
+    bool stop_opens(const Chars& t, std::size_t i) const { return stop_.longest(t, i, nullptr, false) > 0; }
 
 private:
     static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
