@@ -155,6 +155,7 @@ Gazetteer::Gazetteer() {
     for (const auto& row : lexicon::read_table("place_suffixes.txt", 3)) {
         suffix_min_.push_back(std::stoi(row[1]));
         suffix_word_.push_back(row[2] == "1");
+        suffix_max_.push_back(row.size() > 3 ? std::stoi(row[3]) : 3);
         suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
@@ -218,13 +219,17 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
             word_stem = true;
         }
         // The stem never takes in a character that cannot open a place (县|湖塘镇, 距|禹州, 占|全县).
-        while (!word_stem && b > 0 && s - b < 3 && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
+        while (!word_stem && b > 0 && s - b < static_cast<std::size_t>(suffix_max_[static_cast<std::size_t>(v)]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
                !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
             --b;
         std::size_t stem = s - b;
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
         if (!all_han(t, b, s) || !free(b, j)) continue;
         if (stop_.longest(t, b, nullptr, false)) continue;
+        // 刘|云|山, 张|洪|河: a surname and a given name before a landform is a person (李|家|沟 is not).
+        if (slen == 1 && j - b == 3 && surnames_.count(t.c[b]) && t.c[b + 1] != U'家' &&
+            std::u32string_view(U"沟庄屯坡滩峪坪岭寨堡营铺窑河湖岛港山湾").find(t.c[s]) != std::u32string_view::npos)
+            continue;
         out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(j), "place"});
         for (std::size_t k = b; k < j; ++k) used[k] = 1;
     }
