@@ -45,23 +45,55 @@ Chars index(std::string_view text, const std::vector<Span>& words) {
     return t;
 }
 
+namespace {
+inline std::size_t slot_of(std::uint64_t k, int shift) {
+    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> shift);
+}
+} // namespace
+
+void Trie::grow() {
+    const std::size_t cap = keys_.empty() ? 1024 : keys_.size() * 2;
+    std::vector<std::uint64_t> keys(cap, kEmpty);
+    std::vector<std::int32_t> child(cap, -1);
+    int shift = 64;
+    for (std::size_t c = cap; c > 1; c >>= 1) --shift;
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+        if (keys_[i] == kEmpty) continue;
+        std::size_t h = slot_of(keys_[i], shift);
+        while (keys[h] != kEmpty) h = (h + 1) & (cap - 1);
+        keys[h] = keys_[i];
+        child[h] = child_[i];
+    }
+    keys_.swap(keys);
+    child_.swap(child);
+    shift_ = shift;
+}
+
 void Trie::insert(const std::u32string& key, std::int32_t value) {
     std::int32_t node = 0;
     for (char32_t c : key) {
+        if ((edges_ + 1) * 2 > keys_.size()) grow(); // load factor at most 1/2
         std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | c;
-        auto it = next_.find(k);
-        if (it == next_.end()) {
+        std::size_t h = slot_of(k, shift_);
+        while (keys_[h] != kEmpty && keys_[h] != k) h = (h + 1) & (keys_.size() - 1);
+        if (keys_[h] == kEmpty) {
             values_.push_back(-1);
-            it = next_.emplace(k, static_cast<std::int32_t>(values_.size() - 1)).first;
+            keys_[h] = k;
+            child_[h] = static_cast<std::int32_t>(values_.size() - 1);
+            ++edges_;
         }
-        node = it->second;
+        node = child_[h];
     }
     if (values_[static_cast<std::size_t>(node)] < 0) values_[static_cast<std::size_t>(node)] = value;
 }
 
 std::int32_t Trie::step(std::int32_t node, char32_t c) const {
-    auto it = next_.find((static_cast<std::uint64_t>(node) << 32) | c);
-    return it == next_.end() ? -1 : it->second;
+    if (keys_.empty()) return -1;
+    std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | c;
+    for (std::size_t h = slot_of(k, shift_);; h = (h + 1) & (keys_.size() - 1)) {
+        if (keys_[h] == k) return child_[h];
+        if (keys_[h] == kEmpty) return -1;
+    }
 }
 
 std::int32_t Trie::get(const std::u32string& key) const {

@@ -44,7 +44,15 @@ public:
 
 private:
     std::int32_t step(std::int32_t node, char32_t c) const;
-    std::unordered_map<std::uint64_t, std::int32_t> next_;
+    void grow();
+    // Edges (parent node << 32 | character) → child node, in one flat open-addressing table:
+    // the gazetteer holds some 30,000 names, and a node-based map made loading and freeing it
+    // a third of start-up.
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::int32_t> child_;
+    std::size_t edges_ = 0;
+    int shift_ = 64;
     std::vector<std::int32_t> values_{-1};
 };
 
