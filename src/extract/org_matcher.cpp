@@ -314,6 +314,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         ctx_stats_.push_back({std::stoi(row[1]), std::stoi(row[2]), std::stoi(row[3])});
         ctx_.insert(to_u32(row[0]), static_cast<std::int32_t>(ctx_stats_.size() - 1));
     }
+    for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
         subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
         sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));
@@ -353,6 +354,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     std::size_t s = j - slen;
     // The word ending here is a verb or common noun that merely ends like a name (主办, 格局).
     if (stops_scan(t, static_cast<std::size_t>(t.word_start[j - 1]), j)) return false;
+    // 内蒙古|东北部, 美国|东南部: a part of a place, not a body.
+    if (dir_back_.longest_back(t, j, nullptr, false)) return false;
     const bool village = S.type == "village" || S.type == "community";
     // 全省|农村, 优化|农村: a common word that ends like a village (DEV seldom opens a name with
     // it), unless ICU cut a single character before it, the mark of a name (昌|农村), that is no

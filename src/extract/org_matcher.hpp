@@ -100,7 +100,7 @@ private:
         std::string type; // empty = the parent's
         bool place_ok = false;
     };
-    Trie sub_back_;
+    Trie sub_back_, dir_back_;
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
