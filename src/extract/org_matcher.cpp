@@ -315,6 +315,8 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         ctx_.insert(to_u32(row[0]), static_cast<std::int32_t>(ctx_stats_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
+    for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
+        if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
         subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
         sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));
@@ -457,6 +459,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                                        t.c.begin() + static_cast<std::ptrdiff_t>(cur));
             if (!fragment_before || stop_.contains(piece)) break;
         }
+        // 住进|医院, 考上|大学, 找来|公司: a verb and its complement, not a name.
+        if (cur - wb >= 2 && stem_breaks_.count(t.c[cur - 1]) && !gaz_.ending_at(t, cur)) break;
         if (stem + (cur - wb) > max_stem) break;
         stem += cur - wb;
         cur = wb;

@@ -105,6 +105,7 @@ private:
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
     std::unordered_set<char32_t> country_abbrev_; // 俄 in 俄外交部
+    std::unordered_set<char32_t> stem_breaks_;    // 进 in 住进|医院
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {
         int occ = 0, inside = 0, open = 0;
