@@ -24,6 +24,11 @@ And data/lexicon/org_learned_context.tsv: for Han strings of 1-3 characters seen
 opening one. The finder's backward scan stops at a word that is almost never inside a name
 (他, 作为, 取消) and drops a name opened by a word that almost never opens one (保险公司,
 电话公司: generic descriptions).
+
+And data/lexicon/place_learned_short_reject.txt: short forms of place_china_divisions.txt
+(涿鹿县 → 涿鹿) and two-character county names (和县, 新县) that DEV shows to be common words:
+seen at least --short-min times outside longer gold names and a gold place in under
+--short-ratio of them (合作, 公安, 和平). The gazetteer leaves those out.
 """
 import argparse
 import collections
