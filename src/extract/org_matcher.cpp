@@ -45,23 +45,55 @@ Chars index(std::string_view text, const std::vector<Span>& words) {
     return t;
 }
 
+namespace {
+inline std::size_t slot_of(std::uint64_t k, int shift) {
+    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> shift);
+}
+} // namespace
+
+void Trie::grow() {
+    const std::size_t cap = keys_.empty() ? 1024 : keys_.size() * 2;
+    std::vector<std::uint64_t> keys(cap, kEmpty);
+    std::vector<std::int32_t> child(cap, -1);
+    int shift = 64;
+    for (std::size_t c = cap; c > 1; c >>= 1) --shift;
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+        if (keys_[i] == kEmpty) continue;
+        std::size_t h = slot_of(keys_[i], shift);
+        while (keys[h] != kEmpty) h = (h + 1) & (cap - 1);
+        keys[h] = keys_[i];
+        child[h] = child_[i];
+    }
+    keys_.swap(keys);
+    child_.swap(child);
+    shift_ = shift;
+}
+
 void Trie::insert(const std::u32string& key, std::int32_t value) {
     std::int32_t node = 0;
     for (char32_t c : key) {
+        if ((edges_ + 1) * 2 > keys_.size()) grow(); // load factor at most 1/2
         std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | c;
-        auto it = next_.find(k);
-        if (it == next_.end()) {
+        std::size_t h = slot_of(k, shift_);
+        while (keys_[h] != kEmpty && keys_[h] != k) h = (h + 1) & (keys_.size() - 1);
+        if (keys_[h] == kEmpty) {
             values_.push_back(-1);
-            it = next_.emplace(k, static_cast<std::int32_t>(values_.size() - 1)).first;
+            keys_[h] = k;
+            child_[h] = static_cast<std::int32_t>(values_.size() - 1);
+            ++edges_;
         }
-        node = it->second;
+        node = child_[h];
     }
     if (values_[static_cast<std::size_t>(node)] < 0) values_[static_cast<std::size_t>(node)] = value;
 }
 
 std::int32_t Trie::step(std::int32_t node, char32_t c) const {
-    auto it = next_.find((static_cast<std::uint64_t>(node) << 32) | c);
-    return it == next_.end() ? -1 : it->second;
+    if (keys_.empty()) return -1;
+    std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | c;
+    for (std::size_t h = slot_of(k, shift_);; h = (h + 1) & (keys_.size() - 1)) {
+        if (keys_[h] == k) return child_[h];
+        if (keys_[h] == kEmpty) return -1;
+    }
 }
 
 std::int32_t Trie::get(const std::u32string& key) const {
@@ -123,11 +155,11 @@ bool all_han(const Chars& t, std::size_t b, std::size_t e) {
 // ---------------------------------------------------------------- places
 
 Gazetteer::Gazetteer() {
-    auto add = [&](const std::string& name) {
+    auto add = [&](const std::string& name, std::int32_t kind = 0) {
         std::u32string u = to_u32(name);
         if (u.size() < 2) return;
-        fwd_.insert(u, 0);
-        back_.insert(reversed(u), 0);
+        fwd_.insert(u, kind);
+        back_.insert(reversed(u), kind);
     };
     for (const auto& line : lexicon::read_lines("place_admin.txt")) {
         bool exact = line[0] == '=';
@@ -141,6 +173,13 @@ Gazetteer::Gazetteer() {
             add(s);
         }
     }
+    // Prefectures, counties, towns; a short form (涿鹿县 → 涿鹿) unless DEV shows it is a common word.
+    std::unordered_set<std::string> short_reject;
+    for (const auto& row : lexicon::read_table("place_learned_short_reject.txt", 1)) short_reject.insert(row[0]);
+    for (const auto& row : lexicon::read_table("place_china_divisions.txt", 2)) {
+        if (!short_reject.count(row[0])) add(row[0]);
+        if (row.size() > 2 && !row[2].empty() && !short_reject.count(row[2])) add(row[2], kShortForm);
+    }
     for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0]);
     for (const auto& row : lexicon::read_table("place_learned.txt", 1)) add(row[0]);
     for (const auto& line : lexicon::read_lines("place_china_features.txt")) add(line);
@@ -148,9 +187,13 @@ Gazetteer::Gazetteer() {
     for (const auto& row : lexicon::read_table("place_suffixes.txt", 3)) {
         suffix_min_.push_back(std::stoi(row[1]));
         suffix_word_.push_back(row[2] == "1");
+        suffix_max_.push_back(row.size() > 3 ? std::stoi(row[3]) : 3);
         suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
+    for (const auto& line : lexicon::read_lines("surnames.txt"))
+        for (char32_t c : to_u32(line))
+            if (is_han(c)) surnames_.insert(c);
     for (const auto& w : lexicon::read_lines("org_stop.tsv")) {
         std::u32string u = to_u32(w);
         if (u.size() == 1) stop_chars_.insert(u[0]);
@@ -167,7 +210,12 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
         return true;
     };
     for (std::size_t i = 0; i < n;) {
-        std::size_t len = used[i] ? 0 : fwd_.longest(t, i);
+        std::int32_t kind = 0;
+        std::size_t len = used[i] ? 0 : fwd_.longest(t, i, &kind);
+        // 张|永平, 李|安宁: a county's short form right after a lone surname is a given name.
+        if (len && kind == kShortForm && i > 0 && t.word_start[i - 1] == static_cast<std::int32_t>(i - 1) &&
+            surnames_.count(t.c[i - 1]))
+            len = 0;
         if (len && free(i, i + len)) {
             if (std::size_t x = extend_.longest(t, i + len); x && free(i + len, i + len + x)) len += x; // 张家口|地区
             out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
@@ -202,13 +250,18 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
             b = static_cast<std::size_t>(t.word_start[s - 1]); // 华山/路
             word_stem = true;
         }
-        while (!word_stem && b > 0 && s - b < 3 && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
-               !stop_chars_.count(t.c[b - 1]))
+        // The stem never takes in a character that cannot open a place (县|湖塘镇, 距|禹州, 占|全县).
+        while (!word_stem && b > 0 && s - b < static_cast<std::size_t>(suffix_max_[static_cast<std::size_t>(v)]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
+               !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
             --b;
         std::size_t stem = s - b;
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
         if (!all_han(t, b, s) || !free(b, j)) continue;
         if (stop_.longest(t, b, nullptr, false)) continue;
+        // 刘|云|山, 张|洪|河: a surname and a given name before a landform is a person (李|家|沟 is not).
+        if (slen == 1 && j - b == 3 && surnames_.count(t.c[b]) && t.c[b + 1] != U'家' &&
+            std::u32string_view(U"沟庄屯坡滩峪坪岭寨堡营铺窑河湖岛港山湾").find(t.c[s]) != std::u32string_view::npos)
+            continue;
         out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(j), "place"});
         for (std::size_t k = b; k < j; ++k) used[k] = 1;
     }
@@ -261,6 +314,13 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         ctx_stats_.push_back({std::stoi(row[1]), std::stoi(row[2]), std::stoi(row[3])});
         ctx_.insert(to_u32(row[0]), static_cast<std::int32_t>(ctx_stats_.size() - 1));
     }
+    for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
+    for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
+        if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
+    for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
+        subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
+        sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));
+    }
     for (const auto& w : lexicon::read_lines("org_country_abbrev.tsv")) {
         std::u32string u = to_u32(w);
         if (u.size() == 1) country_abbrev_.insert(u[0]);
@@ -296,7 +356,16 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     std::size_t s = j - slen;
     // The word ending here is a verb or common noun that merely ends like a name (主办, 格局).
     if (stops_scan(t, static_cast<std::size_t>(t.word_start[j - 1]), j)) return false;
+    // 内蒙古|东北部, 美国|东南部: a part of a place, not a body.
+    if (dir_back_.longest_back(t, j, nullptr, false)) return false;
     const bool village = S.type == "village" || S.type == "community";
+    // 全省|农村, 优化|农村: a common word that ends like a village (DEV seldom opens a name with
+    // it), unless ICU cut a single character before it, the mark of a name (昌|农村), that is no
+    // unit or place stop (全省|农村, 下|农村).
+    if (village && slen == 1 && j >= 3 && t.word_start[j - 1] + 2 == static_cast<std::int32_t>(j) &&
+        !(t.word_start[j - 3] == static_cast<std::int32_t>(j - 3) && is_han(t.c[j - 3]) &&
+          !gaz_.stop_opens(t, j - 3) && !anchor_.contains(std::u32string(1, t.c[j - 3]))))
+        if (const Ctx* c = ctx_of(t, j - 2, j); c && c->open * 100 < c->occ) return false;
     std::size_t cur = s, stem = 0;
     bool named = false, dict_compound = false, after_name = false;
     if (s > 0) {
@@ -390,6 +459,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                                        t.c.begin() + static_cast<std::ptrdiff_t>(cur));
             if (!fragment_before || stop_.contains(piece)) break;
         }
+        // 住进|医院, 考上|大学, 找来|公司: a verb and its complement, not a name.
+        if (cur - wb >= 2 && stem_breaks_.count(t.c[cur - 1]) && !gaz_.ending_at(t, cur)) break;
         if (stem + (cur - wb) > max_stem) break;
         stem += cur - wb;
         cur = wb;
@@ -397,7 +468,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (stem < static_cast<std::size_t>(S.min_stem)) return false;
     // An unanchored name opened by a word that DEV names almost never start with is a generic
     // description (保险公司, 电话公司, 专家委员会), not a name.
-    if (!named && !village && cur < s) {
+    if (!named && cur < s) { // villages too: 小康村, 生态村, 特困村
         std::size_t we = cur + 1;
         while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
         if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;
@@ -456,6 +527,53 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
     }
 }
 
+void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
+    const std::size_t n = t.size();
+    for (std::size_t k = 0; k < m.size(); ++k) {
+        if (m[k].type == "facility") continue;
+        for (bool grown = true; grown;) {
+            grown = false;
+            const std::size_t b = m[k].e;
+            std::size_t next_b = k + 1 < m.size() ? m[k + 1].b : n;
+            std::size_t next_e = k + 1 < m.size() ? m[k + 1].e : n;
+            // The longest piece ending in a sub-unit suffix at a word end, within 8 Han characters.
+            std::size_t best = 0;
+            std::int32_t best_v = -1;
+            for (std::size_t j = b + 1; j <= n && j - b <= 8 && is_han(t.c[j - 1]); ++j) {
+                if (!t.bound[j]) continue;
+                std::int32_t v = -1;
+                std::size_t sl = sub_back_.longest_back(t, j, &v, false);
+                // One-character suffixes need a stem of two (医务|科, 外资|司; not 全部, 心系, 部队),
+                // but a clinical department may be one word of two (儿科, 骨科).
+                const bool dept = sl == 1 && t.c[j - 1] == U'科';
+                if (!sl || sl > j - b || (sl == 1 && j - b < (dept ? 2u : 3u))) continue;
+                best = j;
+                best_v = v;
+            }
+            if (!best || !t.bound[b]) break;
+            // 科教处|处长, 外交部|发展司|司长: the piece stops before a title it would cut.
+            if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) break;
+            // A match starting inside the piece and ending past it is the next body, not a sub-unit.
+            if (next_b < best && next_e > best) break;
+            const Subunit& S = subunits_[static_cast<std::size_t>(best_v)];
+            bool ok = true;
+            for (std::size_t w = b; w < best && ok;) {
+                std::size_t we = w + 1;
+                while (we < best && !t.bound[we]) ++we;
+                if (stops_scan(t, w, we)) ok = false;
+                if (!S.place_ok && gaz_.at(t, w)) ok = false;
+                if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
+                w = we;
+            }
+            if (!ok) break;
+            m[k].e = static_cast<std::uint32_t>(best);
+            if (!S.type.empty()) m[k].type = S.type;
+            while (k + 1 < m.size() && m[k + 1].b < best) m.erase(m.begin() + static_cast<std::ptrdiff_t>(k + 1));
+            grown = true;
+        }
+    }
+}
+
 std::vector<Match> OrgFinder::find(const Chars& t) const {
     std::vector<Match> cand;
     const std::size_t n = t.size();
@@ -474,7 +592,9 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
         if (m.e < n && t.c[m.e] == U'长' && (m.e + 1 == n || t.bound[m.e + 1])) return true;
         return reject_.contains(std::u32string(t.c.begin() + m.b, t.c.begin() + m.e));
     });
-    return resolve(std::move(cand));
+    std::vector<Match> out = resolve(std::move(cand));
+    extend_subunits(t, out);
+    return out;
 }
 
 const Finders& finders() {

@@ -44,7 +44,15 @@ public:
 
 private:
     std::int32_t step(std::int32_t node, char32_t c) const;
-    std::unordered_map<std::uint64_t, std::int32_t> next_;
+    void grow();
+    // Edges (parent node << 32 | character) → child node, in one flat open-addressing table:
+    // the gazetteer holds some 30,000 names, and a node-based map made loading and freeing it
+    // a third of start-up.
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::int32_t> child_;
+    std::size_t edges_ = 0;
+    int shift_ = 64;
     std::vector<std::int32_t> values_{-1};
 };
 
@@ -61,11 +69,14 @@ public:
     std::size_t at(const Chars& t, std::size_t i) const { return fwd_.longest(t, i); }
     std::size_t ending_at(const Chars& t, std::size_t e) const { return back_.longest_back(t, e); }
     std::vector<Match> find(const Chars& t, const std::vector<std::uint8_t>& covered) const;
+    // No place opens at i (全, 本, 该, 下 …: place_stop.txt).
+    bool stop_opens(const Chars& t, std::size_t i) const { return stop_.longest(t, i, nullptr, false) > 0; }
 
 private:
+    static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
     Trie fwd_, back_, suffix_back_, stop_, extend_;
-    std::unordered_set<char32_t> stop_chars_;
-    std::vector<int> suffix_min_;
+    std::unordered_set<char32_t> stop_chars_, surnames_;
+    std::vector<int> suffix_min_, suffix_max_;
     std::vector<bool> suffix_word_;
 };
 
@@ -83,9 +94,18 @@ private:
     };
     bool suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const;
     void visit_lists(const Chars& t, std::vector<Match>& out) const;
+    // 山东省农业厅|科教处: a found body extended over the sub-unit written right after it.
+    void extend_subunits(const Chars& t, std::vector<Match>& m) const;
+    struct Subunit {
+        std::string type; // empty = the parent's
+        bool place_ok = false;
+    };
+    Trie sub_back_, dir_back_;
+    std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
     std::unordered_set<char32_t> country_abbrev_; // 俄 in 俄外交部
+    std::unordered_set<char32_t> stem_breaks_;    // 进 in 住进|医院
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {
         int occ = 0, inside = 0, open = 0;

@@ -85,8 +85,32 @@ TEST(Orgs, AbbreviationsMissionsAndTitles) {
     EXPECT_EQ(find_type(v, "中国文联主办"), "") << names(v);
 }
 
+// Names below are not in DEV (so not in the learned lists): the rules must find them.
+TEST(Orgs, SubUnitsJoinTheirParent) {
+    auto v = orgs_of("江苏省水利厅规划处和中国化学会上海分会联合举办培训，国家经委能源司派员参加。");
+    EXPECT_NE(find_type(v, "江苏省水利厅规划处"), "") << names(v);
+    EXPECT_NE(find_type(v, "中国化学会上海分会"), "") << names(v);
+    EXPECT_NE(find_type(v, "国家经委能源司"), "") << names(v);
+    v = orgs_of("他在甘肃省委宣传部新闻处工作，住在医院附近。");
+    EXPECT_NE(find_type(v, "甘肃省委宣传部新闻处"), "") << "sub-units chain: " << names(v);
+}
+
+TEST(Orgs, CountiesUnknownToIcuOpenNames) {
+    auto v = orgs_of("安徽省岳西县公安局和湖南省新化县新华书店的同志。");
+    EXPECT_NE(find_type(v, "安徽省岳西县公安局"), "") << names(v);
+    EXPECT_NE(find_type(v, "湖南省新化县新华书店"), "") << names(v);
+}
+
+TEST(Orgs, DirectionsVerbPhrasesAndGenericVillages) {
+    auto v = orgs_of("内蒙古东北部有大雪。病人住进医院，儿子考上大学。全省农村建设小康村。");
+    EXPECT_EQ(names(v), "") << "no body in directions, verb phrases or common words";
+    v = orgs_of("浙江歌舞剧院和玉树军分区举行联欢。");
+    EXPECT_EQ(find_type(v, "浙江歌舞剧院"), "other") << names(v);
+    EXPECT_EQ(find_type(v, "玉树军分区"), "government") << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
-    // Floors: measured 0.72 (2-fold) and 0.887 (all DEV), minus a margin.
+    // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
     evalutil::expect_page_f1(
         "orgs (per bulletin page)",
         [](const ExtractContext& ctx) {
@@ -94,5 +118,5 @@ TEST(OrgsEval, PfrDev) {
             for (auto& o : extractor().extract(ctx)) n.push_back(o.name);
             return n;
         },
-        [](const evalutil::Article& a) { return a.orgs; }, 0.85, 0.68);
+        [](const evalutil::Article& a) { return a.orgs; }, 0.86, 0.72);
 }

@@ -42,8 +42,30 @@ TEST(Places, RegionsFacilitiesLandmarks) {
     EXPECT_FALSE(has(v, "西南")) << "a direction, not a name";
 }
 
+TEST(Places, CountiesTownsAndShortForms) {
+    // Names none of DEV holds: the division gazetteer, not the learned list, must know them.
+    auto v = places_of("记者来到甘肃民勤，又去了古浪县和武进县横林镇。");
+    EXPECT_TRUE(has(v, "民勤")) << "short form of 民勤县";
+    EXPECT_TRUE(has(v, "古浪县"));
+    EXPECT_TRUE(has(v, "武进县")) << "a district's former county name";
+    EXPECT_TRUE(has(v, "横林镇"));
+    EXPECT_FALSE(has(v, "县横林镇")) << "a unit does not open the next name";
+    v = places_of("县长张永平主持会议。");
+    EXPECT_FALSE(has(v, "永平")) << "a short form after a lone surname is a given name";
+}
+
+TEST(Places, FormalNamesAndLandformGuards) {
+    auto v = places_of("马耳他共和国总统访问了距禹州不远的村庄。");
+    EXPECT_TRUE(has(v, "马耳他共和国"));
+    EXPECT_FALSE(has(v, "距禹州")) << "a verb of distance is no part of the name";
+    v = places_of("刘云山和张洪河出席了会议，轮船乘潮进港。");
+    EXPECT_FALSE(has(v, "刘云山")) << "a person, not a mountain";
+    EXPECT_FALSE(has(v, "张洪河")) << "a person, not a river";
+    EXPECT_FALSE(has(v, "乘潮进港"));
+}
+
 TEST(PlacesEval, PfrDev) {
-    // Floors: measured 0.818 (2-fold) and 0.934 (all DEV), minus a margin.
+    // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
     evalutil::expect_page_f1(
         "places (per bulletin page)",
         [](const ExtractContext& ctx) {
@@ -51,5 +73,5 @@ TEST(PlacesEval, PfrDev) {
             for (auto& p : extractor().extract(ctx)) n.push_back(p.name);
             return n;
         },
-        [](const evalutil::Article& a) { return a.places; }, 0.92, 0.79);
+        [](const evalutil::Article& a) { return a.places; }, 0.92, 0.82);
 }
