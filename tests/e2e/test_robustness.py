@@ -16,31 +16,20 @@ import unittest
 from jb import BIN, SAMPLE, SOURCE, ArchiveTest, dump, run
 
 
-def corpus(directory, n):
-    """n distinct bulletins made from the sample: each gets its own month and a numbered note."""
-    text = open(SAMPLE, encoding="utf-8").read()
+def corpus(directory, n, small=False):
+    """n distinct bulletins made from the sample: each gets its own month and a numbered note.
+    small: only the sample's second article (title and two paragraphs), a quick import each, so
+    1,000 fit in a test."""
+    with open(SAMPLE, encoding="utf-8") as f:
+        text = f.read()
+    if small:
+        text = "\n\n".join(text.strip().split("\n\n")[5:8])  # 周海燕主持召开开发区安全生产工作会议
     paths = []
     for i in range(n):
         month = 1 + i % 12
         body = text.replace("5月", f"{month}月") + f"\n\n第{i}号附记：本期共刊发稿件{i % 7 + 3}篇。\n"
-        path = os.path.join(directory, f"bulletin-{2000 + i // 12}-{month:02d}-{i:04d}.txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(body)
-        paths.append(path)
-    return paths
-
-
-def small_corpus(directory, n):
-    """n distinct small bulletins: the sample's second article (title and two paragraphs) with its
-    own month and a numbered note — a quick import each, so 1,000 fit in a test."""
-    with open(SAMPLE, encoding="utf-8") as f:
-        articles = f.read().strip().split("\n\n")
-    base = "\n\n".join(articles[5:8])  # 周海燕主持召开开发区安全生产工作会议, its two paragraphs
-    paths = []
-    for i in range(n):
-        month = 1 + i % 12
-        body = base.replace("5月", f"{month}月") + f"\n\n第{i}号附记：本期共刊发稿件{i % 7 + 3}篇。\n"
-        path = os.path.join(directory, f"small-{2000 + i // 12}-{month:02d}-{i:04d}.txt")
+        name = f"{'small' if small else 'bulletin'}-{2000 + i // 12}-{month:02d}-{i:04d}.txt"
+        path = os.path.join(directory, name)
         with open(path, "w", encoding="utf-8") as f:
             f.write(body)
         paths.append(path)
@@ -97,7 +86,7 @@ class KillNine(ArchiveTest):
     N = 1000
 
     def test_kill_during_import_leaves_whole_bulletins(self):
-        paths = small_corpus(self.dir, self.N)
+        paths = corpus(self.dir, self.N, small=True)
         per_bulletin = len(json.loads(run("parse", paths[0], check=0).stdout))
         rng = random.Random(7)
         # Three kills, each once the archive holds a random number of bulletins in its own third
@@ -314,7 +303,7 @@ class ReadOnlyArchiveWithJournal(Unprivileged):
         # An open connection keeps the importer's close from checkpointing the second bulletin.
         holder = sqlite3.connect(src)
         holder.execute("SELECT count(*) FROM bulletins").fetchone()
-        second = small_corpus(self.dir, 1)[0]
+        second = corpus(self.dir, 1, small=True)[0]
         run("import", second, db=src, check=0)
         ro = os.path.join(self.dir, "ro")
         os.mkdir(ro)

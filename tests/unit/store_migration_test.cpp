@@ -11,20 +11,38 @@
 
 using namespace jianbao;
 
-TEST(StoreMigration, Version1ArchiveGainsTextHash) {
-    auto dir = std::filesystem::temp_directory_path() / "jianbao-migration-test";
+namespace {
+// A fresh directory for one test's archive, and a bulletin with the given records to import in it.
+std::filesystem::path fresh_dir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    auto path = dir / "old.db";
+    return dir;
+}
+
+Bulletin bulletin(const std::string& source, std::vector<Record> records) {
     Bulletin b;
-    b.source = "old.txt";
+    b.source = source;
     b.sha256 = std::string(64, 'a');
     b.encoding = "UTF-8";
+    b.records = std::move(records);
+    return b;
+}
+
+std::int64_t scalar(const Archive& a, const std::string& sql) {
+    auto st = a.db().prepare(sql);
+    return st.step() ? st.int64(0) : -1;
+}
+} // namespace
+
+TEST(StoreMigration, Version1ArchiveGainsTextHash) {
+    auto dir = fresh_dir("jianbao-migration-test");
+    auto path = dir / "old.db";
     Record r;
     r.seq = 1;
     r.title = "标题";
     r.paragraphs = {"12月9日，正文。"};
-    b.records.push_back(r);
+    Bulletin b = bulletin("old.txt", {r});
     {
         Archive a(path, Archive::Mode::read_write);
         a.import(b);
@@ -50,31 +68,20 @@ TEST(StoreMigration, Version1ArchiveGainsTextHash) {
     std::filesystem::remove_all(dir);
 }
 
-namespace {
-std::int64_t scalar(const Archive& a, const std::string& sql) {
-    auto st = a.db().prepare(sql);
-    return st.step() ? st.int64(0) : -1;
-}
-} // namespace
-
 TEST(StoreMigration, Version2ArchiveGetsTheBigramIndexRebuilt) {
     // v3 changed the tokenizer (bigrams) and the column order: the index of a v2 archive is
     // stale and must be rebuilt from the records, in the migration's one transaction.
-    auto dir = std::filesystem::temp_directory_path() / "jianbao-migration-v2-test";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
+    auto dir = fresh_dir("jianbao-migration-v2-test");
     auto path = dir / "v2.db";
-    Bulletin b;
-    b.source = "v2.txt";
-    b.sha256 = std::string(64, 'a');
-    b.encoding = "UTF-8";
+    std::vector<Record> records;
     for (int i = 1; i <= 3; ++i) {
         Record r;
         r.seq = i;
         r.title = "第" + std::to_string(i) + "条";
         r.paragraphs = {i == 2 ? "开发区推进改革开放。" : "农业生产。", "第二段。"};
-        b.records.push_back(r);
+        records.push_back(r);
     }
+    Bulletin b = bulletin("v2.txt", std::move(records));
     {
         Archive a(path, Archive::Mode::read_write);
         a.import(b);
