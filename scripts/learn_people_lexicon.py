@@ -13,6 +13,7 @@ change both together. Usage:
 """
 import argparse
 import collections
+import ctypes
 import json
 import math
 import os
@@ -93,6 +94,69 @@ def ends_word(chars, i, words):
     return False
 
 
+class _Icu:
+    """ICU's word break iterator through its C API (the libicu the C++ side links), so that the
+    learner sees the same word boundaries as src/segment/words.cpp."""
+
+    def __init__(self):
+        self.lib = None
+        for v in range(80, 60, -1):
+            try:
+                self.lib = ctypes.CDLL("libicuuc.so.%d" % v)
+                self.v = v
+                break
+            except OSError:
+                continue
+        if self.lib is None:
+            sys.exit("learn_people_lexicon.py: libicuuc not found (install libicu-dev)")
+
+        def fn(name, res, args):
+            f = getattr(self.lib, "%s_%d" % (name, self.v))
+            f.restype, f.argtypes = res, args
+            return f
+        self.open = fn("ubrk_open", ctypes.c_void_p,
+                       [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_int)])
+        self.first = fn("ubrk_first", ctypes.c_int32, [ctypes.c_void_p])
+        self.next = fn("ubrk_next", ctypes.c_int32, [ctypes.c_void_p])
+        self.close = fn("ubrk_close", None, [ctypes.c_void_p])
+
+    def bounds(self, chars):
+        """Per character position 0..n: 1 when an ICU word (not whitespace) begins or ends there."""
+        text = "".join(chars)
+        u16 = text.encode("utf-16-le")
+        n16 = len(u16) // 2
+        buf = ctypes.create_string_buffer(u16, len(u16) + 2)
+        st = ctypes.c_int(0)
+        it = self.open(1, b"zh", buf, n16, ctypes.byref(st))  # UBRK_WORD
+        if st.value > 0:
+            sys.exit("learn_people_lexicon.py: ubrk_open failed (%d)" % st.value)
+        cp = []
+        for k, ch in enumerate(chars):
+            cp.extend([k] * (2 if ord(ch) > 0xFFFF else 1))
+        cp.append(len(chars))
+        out = [0] * (len(chars) + 1)
+        s = self.first(it)
+        while True:
+            e = self.next(it)
+            if e < 0:
+                break
+            if not chars[cp[s]].isspace():
+                out[cp[s]] = out[cp[e]] = 1
+            s = e
+        self.close(it)
+        return out
+
+
+_ICU = None
+
+
+def icu_bounds(chars):
+    global _ICU
+    if _ICU is None:
+        _ICU = _Icu()
+    return _ICU.bounds(chars)
+
+
 def bucket(hits, total):
     if hits == 0:
         # never in a name: tell rare characters from common ones
@@ -161,6 +225,28 @@ def learn_chars(arts):
     return CharInfo(table)
 
 
+LIST_COMMA = "、"
+MAX_ITEM = 6
+
+
+def list_item(chars, k, step):
+    """Shape of the 、-list item whose first (step 1) or last (step -1) character is at k: its
+    length (up to MAX_ITEM, else +) and whether it starts with a surname (s), a transliteration-
+    or other Han character (h) or something else (o)."""
+    n = len(chars)
+    q = k
+    while 0 <= q < n and is_han(chars[q]) and abs(q - k) < MAX_ITEM:
+        q += step
+    if 0 <= q < n and is_han(chars[q]):
+        return "+"
+    b = k if step > 0 else q + 1
+    L = abs(q - k)
+    if L == 0:
+        return "0"
+    first = chars[b]
+    return "%d%s" % (L, "s" if first in SINGLE or "".join(chars[b:b + 2]) in COMPOUND else "h")
+
+
 def chinese_shape(chars, i, e):
     """True when chars[i:e] is also a Chinese-name candidate (surname + 1-2 Han characters)."""
     L = e - i
@@ -171,10 +257,12 @@ def chinese_shape(chars, i, e):
     return "".join(chars[i:i + 2]) in COMPOUND and L in (3, 4)
 
 
-def candidates(chars, ci):
-    """Name candidates of a text as {(start, end): [features]}."""
+def candidates(chars, ci, wb=None):
+    """Name candidates of a text as {(start, end): [features]}; wb: icu_bounds(chars)."""
     n = len(chars)
     out = {}
+    if wb is None:
+        wb = icu_bounds(chars)
 
     def ctx(s, e, pre):
         p1 = fold(chars[s - 1]) if s > 0 else "^"
@@ -196,6 +284,14 @@ def candidates(chars, ci):
             f.append(pre + "XL%d" % L)
         if e < n and is_han(chars[e]):
             f.append(pre + "NB%d=%s" % (L, ci.gb(chars[e])))
+        # ICU's word boundaries from s to e: its dictionary splits an unknown name into single
+        # characters (王|进|健一|行) and keeps common words whole (高|增长, 候选人).
+        f.append(pre + "WB=" + "".join("1" if wb[q] else "0" for q in range(s, e + 1)))
+        # A 、-list item next to another one of a name's shape (纪鸿尚、孙天义、苏明、姜信真).
+        if s > 1 and chars[s - 1] == LIST_COMMA:
+            f.append(pre + "LP=" + list_item(chars, s - 2, -1))
+        if e + 1 < n and chars[e] == LIST_COMMA:
+            f.append(pre + "LN=" + list_item(chars, e + 1, 1))
         return f
 
     def add(s, e, f):
@@ -262,6 +358,10 @@ def candidates(chars, ci):
                 if any(d in name for d in DOTS):
                     f.append("FDOT")
                 add(i, e, f + ctx(i, e, "F"))
+    # The same string proposed elsewhere in the text: names are repeated, chance strings less so.
+    count = collections.Counter("".join(chars[s:e]) for s, e in out)
+    for (s, e), f in out.items():
+        f.append("REP=%d" % min(4, count["".join(chars[s:e])]))
     return out
 
 
@@ -315,7 +415,7 @@ def train(arts, ci, epochs=8, seed=1, parts=5):
     return {names[i]: w[i] - acc[i] / c for i in range(len(fid)) if abs(w[i] - acc[i] / c) >= 0.005}
 
 
-def train_logreg(data, fid, epochs, seed, l2=1e-6, lr=0.2):
+def train_logreg(data, fid, epochs, seed, l2=float(os.environ.get("PEOPLE_L2", "1e-3")), lr=0.2):
     """Logistic regression by AdaGrad SGD; the decision threshold (log-odds) is THRESHOLD."""
     w = [0.0] * len(fid)
     g2 = [1e-8] * len(fid)
@@ -342,7 +442,7 @@ def train_logreg(data, fid, epochs, seed, l2=1e-6, lr=0.2):
     for k, i in fid.items():
         names[i] = k
     model = {names[i]: w[i] for i in range(len(fid)) if abs(w[i]) >= 0.005}
-    model["THRESHOLD"] = float(os.environ.get("PEOPLE_THRESHOLD", "-1.0"))
+    model["THRESHOLD"] = float(os.environ.get("PEOPLE_THRESHOLD", "-0.5"))
     return model
 
 

@@ -450,6 +450,45 @@ void NameModel::precompute() {
         for (std::size_t W = 0; W < 10; ++W) w_flw_[L][W] = w({"FLW=", num(L), ",", num(W)});
     }
     for (std::size_t W = 0; W < 10; ++W) w_fw_[W] = w({"FW=", num(W)});
+    static_assert(std::size_t(1) << (max_foreign + 1) < nwb, "WB shapes of every candidate length fit");
+    for (int f = 0; f < 2; ++f) {
+        const std::string_view pre = f ? "F" : "";
+        w_wb_[f].assign(nwb, 0.0);
+        for (std::size_t L = 1; L <= max_foreign; ++L)
+            for (std::size_t bits = 0; bits < (std::size_t(1) << (L + 1)); ++bits) {
+                std::string shape;
+                for (std::size_t q = 0; q <= L; ++q) shape.push_back((bits >> q) & 1 ? '1' : '0');
+                w_wb_[f][(std::size_t(1) << (L + 1)) | bits] = w({pre, "WB=", shape});
+            }
+        for (std::size_t it = 0; it < nitem; ++it) {
+            std::string shape = it == 0 ? "0" : it == 1 ? "+" : num((it - 2) / 2 + 1) + ((it - 2) % 2 ? "h" : "s");
+            w_lp_[f][it] = w({pre, "LP=", shape});
+            w_ln_[f][it] = w({pre, "LN=", shape});
+        }
+    }
+    for (std::size_t r = 0; r < nrep; ++r) w_rep_[r] = w({"REP=", num(r)});
+}
+
+// Shape of the 、-list item whose first (forward) or last character is at k, as an index of
+// w_lp_/w_ln_: 0 empty, 1 longer than max_item, else its length and whether it starts with a
+// surname (the script's list_item()).
+std::size_t NameModel::list_item(const std::u32string& c, std::size_t k, bool forward) const {
+    constexpr std::size_t max_item = 6;
+    const std::size_t n = c.size();
+    std::size_t len = 0; // items [k, k+len) forward, (k-len, k] backward
+    while (len < max_item) {
+        if (forward ? k + len >= n : len > k) break;
+        if (!is_han(c[forward ? k + len : k - len])) break;
+        ++len;
+    }
+    if (len == max_item) {
+        const bool more = forward ? k + len < n : len <= k;
+        if (more && is_han(c[forward ? k + len : k - len])) return 1;
+    }
+    if (len == 0) return 0;
+    const std::size_t b = forward ? k : k + 1 - len;
+    const bool sur = single_.count(c[b]) || (b + 1 < n && is_compound(std::u32string_view(c).substr(b, 2)));
+    return 2 + (len - 1) * 2 + (sur ? 0 : 1);
 }
 
 bool NameModel::translit(char32_t c) const {
@@ -515,7 +554,8 @@ struct NameModel::Scratch {
 };
 
 // Context features shared by both candidate kinds (the script's ctx()).
-void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, Scratch& sc) const {
+void NameModel::add_context(const CharText& t, const std::vector<char>& bounds, std::size_t s, std::size_t e,
+                            bool foreign, Scratch& sc) const {
     const std::u32string& c = t.c;
     const std::size_t n = c.size();
     const int fi = foreign ? 1 : 0;
@@ -578,6 +618,12 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, boo
     if (cached(sc.suffix_at, suffixes_, e, false)) sc.known(w_xs_[fi][L]);
     if (cached(sc.suffix_at, suffixes_, e - 1, false)) sc.known(w_xl_[fi][L]);
     if (e < n && is_han(c[e])) sc.known(w_nb_[fi][L][info(c[e]).giv_id]);
+    // ICU's word boundaries over the candidate: unknown names come split into single characters.
+    std::size_t bits = 0;
+    for (std::size_t q = s; q <= e; ++q) bits |= std::size_t(bounds[q] != 0) << (q - s);
+    sc.known(w_wb_[fi][(std::size_t(1) << (L + 1)) | bits]);
+    if (s > 1 && c[s - 1] == U'、') sc.known(w_lp_[fi][list_item(c, s - 2, false)]);
+    if (e + 1 < n && c[e] == U'、') sc.known(w_ln_[fi][list_item(c, e + 1, true)]);
 }
 
 bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const {
@@ -588,10 +634,11 @@ bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_
     return len >= 3 && len <= 4 && is_compound(std::u32string_view(c).substr(i, 2));
 }
 
-std::vector<NameSpan> NameModel::find(const CharText& t) const {
+std::vector<NameSpan> NameModel::find(const CharText& t, const std::vector<char>& bounds) const {
     const std::u32string& c = t.c;
     const std::u32string_view cv(c);
     const std::size_t n = c.size();
+    if (bounds.size() != n + 1) throw Error("people: word boundaries do not match the text", 70);
     Scratch sc;
     sc.buf.reserve(256);
     for (int k = 0; k < 2; ++k) {
@@ -656,7 +703,7 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
                     sc.known(w_gbb_[b1 * nb + b2]);
                 }
                 if (nonames_.contains(cv.substr(i, 2)) || nonames_.contains(cv.substr(i, e - i))) sc.known(w_nn_);
-                add_context(t, i, e, false, sc);
+                add_context(t, bounds, i, e, false, sc);
                 sc.cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), t0,
                                     static_cast<std::uint32_t>(sc.terms.size())});
             }
@@ -701,7 +748,7 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
                     if (run_start && run_end && q - i >= 2 && e - q >= 3) sc.known(dotted_bonus);
                     break;
                 }
-            add_context(t, i, e, true, sc);
+            add_context(t, bounds, i, e, true, sc);
             sc.cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), t0,
                                 static_cast<std::uint32_t>(sc.terms.size())});
         }
@@ -724,6 +771,18 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
     for (const auto& s : cands) {
         if (!merged.empty() && merged.back().begin == s.begin && merged.back().end == s.end) merged.back().score += s.score;
         else merged.push_back(s);
+    }
+    // REP: how many candidate spans hold the same string (names are repeated in a text).
+    {
+        std::vector<std::uint64_t> hs(merged.size());
+        for (std::size_t k = 0; k < merged.size(); ++k)
+            hs[k] = hash_u32(c.data() + merged[k].begin, merged[k].end - merged[k].begin);
+        std::vector<std::uint64_t> sorted = hs;
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t k = 0; k < merged.size(); ++k) {
+            auto r = std::equal_range(sorted.begin(), sorted.end(), hs[k]);
+            merged[k].score += w_rep_[std::min<std::size_t>(nrep - 1, static_cast<std::size_t>(r.second - r.first))];
+        }
     }
     std::sort(merged.begin(), merged.end(), [](const NameSpan& a, const NameSpan& b) {
         if (a.score != b.score) return a.score > b.score;
