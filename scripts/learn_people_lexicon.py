@@ -4,6 +4,7 @@
 Writes, into data/lexicon/:
   person_chars.txt  per character: surname, given-name and transliteration buckets
   person_model.txt  weights of the linear model that scores name candidates
+  person_strings.txt  per whole string: how often it was a person (the NK feature)
 
 The candidate generator and the features here mirror src/extract/people_model.cpp exactly;
 change both together. Usage:
@@ -165,8 +166,12 @@ def bucket(hits, total):
 
 
 class CharInfo:
-    def __init__(self, table):
+    def __init__(self, table, strings=None):
         self.t = table  # char -> (sb, gb, fb)
+        self.s = strings or {}  # candidate string -> name bucket (string_stats)
+
+    def nk(self, name):
+        return self.s.get(name, "x")
 
     def sb(self, c):
         return self.t.get(c, ("x", "x", "x"))[0]
@@ -222,7 +227,37 @@ def learn_chars(arts):
         if c not in table and is_han(c):
             sb = bucket(0.5, text[c]) if c in SINGLE else bucket(0, text[c])
             table[c] = (sb, bucket(0, text[c]), bucket(0, text[c]))
-    return CharInfo(table)
+    return CharInfo(table, string_stats(arts, names))
+
+
+def string_stats(arts, names):
+    """Name bucket of whole strings: how often a string of the text is a person there. Kept for
+    strings that were a name at least once, and for frequent surname-initial strings that never
+    were (关于, 国家, 党中央): bucket(person mentions, occurrences in the text)."""
+    occ = collections.Counter()
+    for a in arts:
+        t = a["text"]
+        for i, c in enumerate(t):
+            if c in SINGLE or t[i:i + 2] in COMPOUND:
+                for L in (2, 3, 4):
+                    if i + L <= len(t):
+                        occ[t[i:i + L]] += 1
+    hits = collections.Counter()
+    for a in arts:
+        for m in a["mentions"]:
+            if m["type"] == "person" and m["end"] - m["start"] >= 2:
+                hits[a["text"][m["start"]:m["end"]]] += 1
+    out = {}
+    # (kept to what a line of the file can hold: no blanks, no comment sign)
+    hits = collections.Counter({x: h for x, h in hits.items() if "#" not in x and not any(c.isspace() for c in x)})
+    occ = collections.Counter({x: n for x, n in occ.items() if "#" not in x and not any(c.isspace() for c in x)})
+    for x, h in hits.items():
+        total = occ[x] if x in occ else sum(a["text"].count(x) for a in arts)
+        out[x] = bucket(h, max(total, h))
+    for x, total in occ.items():
+        if x not in hits and total > 5:
+            out[x] = bucket(0, total)
+    return out
 
 
 LIST_COMMA = "、"
@@ -361,7 +396,10 @@ def candidates(chars, ci, wb=None):
     # The same string proposed elsewhere in the text: names are repeated, chance strings less so.
     count = collections.Counter("".join(chars[s:e]) for s, e in out)
     for (s, e), f in out.items():
-        f.append("REP=%d" % min(4, count["".join(chars[s:e])]))
+        name = "".join(chars[s:e])
+        f.append("REP=%d" % min(4, count[name]))
+        # How often this very string was a name in the text learned from.
+        f.append("NK=" + ci.nk(name))
     return out
 
 
@@ -493,6 +531,16 @@ def write(out_dir, ci, model, note):
     os.makedirs(out_dir, exist_ok=True)
     head = ("# Learned from PFR 1998-01 DEV split (%s) by scripts/learn_people_lexicon.py; do not edit.\n"
             "# Research/evaluation data of PKU ICL and Fujitsu R&D; only statistics are kept here.\n" % note)
+    for name in ("person_chars.txt", "person_model.txt", "person_strings.txt"):
+        path = os.path.join(out_dir, name)
+        if os.path.islink(path):  # a fold's lexicon links into data/: never write through it
+            os.remove(path)
+    with open(os.path.join(out_dir, "person_strings.txt"), "w", encoding="utf-8") as f:
+        f.write(head + "# string<TAB>name bucket: floor(log2((occurrences + 1) / person mentions)) for strings\n"
+                "# that were a person at least once; y / z for surname-initial strings seen 6-50 / 50+\n"
+                "# times and never a person. One feature (NK) of the person model.\n")
+        for x in sorted(ci.s):
+            f.write("%s\t%s\n" % (x, ci.s[x]))
     with open(os.path.join(out_dir, "person_chars.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# char<TAB>surname bucket<TAB>given-name bucket<TAB>transliteration bucket\n"
                 "# bucket = floor(log2((text count + 1) / distinct names using it)); never in a name:\n"

@@ -17,6 +17,7 @@ namespace {
 constexpr std::size_t max_word = 6;     // longest lexicon word looked up (as the script's MAXW)
 constexpr std::size_t max_foreign = 10; // longest transliterated name candidate
 constexpr double title_bonus = 6.0;      // see add_context
+constexpr double title_after_bonus = 1.5; // see add_context
 // A whole run of transliteration characters joined by a dot (司马义·艾买提, 马蒂厄·克雷库) is a
 // name far more often than the model's weak FDOT weight says: the dot is written only inside names.
 constexpr double dotted_bonus = 3.0;
@@ -367,6 +368,10 @@ NameModel::NameModel() {
         b.giv_id = bucket_id(b.giv);
         infos_[idx] = std::move(b);
     }
+    for (const auto& row : lexicon::read_table("person_strings.txt", 2)) {
+        std::u32string w = to_u32(row[0]);
+        strings_[hash_u32(w.data(), w.size())] = bucket_id(row[1]);
+    }
     none_.frn_num = std::atoi(none_.frn.c_str());
     none_.translit_ok = false;
     none_.sur_id = bucket_id(none_.sur);
@@ -467,6 +472,8 @@ void NameModel::precompute() {
         }
     }
     for (std::size_t r = 0; r < nrep; ++r) w_rep_[r] = w({"REP=", num(r)});
+    w_nk_.resize(nb);
+    for (std::size_t b = 0; b < nb; ++b) w_nk_[b] = w({"NK=", bucket_names_[b]});
 }
 
 // Shape of the 、-list item whose first (forward) or last character is at k, as an index of
@@ -613,7 +620,11 @@ void NameModel::add_context(const CharText& t, const std::vector<char>& bounds, 
         // model learned from (local bulletins name officials by title); lean towards it.
         if (!foreign) sc.known(title_bonus);
     }
-    if (cached(sc.title_at, titles_, e, false)) sc.known(w_nt_[fi][L]);
+    if (cached(sc.title_at, titles_, e, false)) {
+        sc.known(w_nt_[fi][L]);
+        // Likewise an official title right after (金锋主任): news names officials that way less often.
+        if (!foreign) sc.known(title_after_bonus);
+    }
     if (cached(sc.stop_at, stops_, e, false)) sc.known(w_ns_[fi][L]);
     if (cached(sc.suffix_at, suffixes_, e, false)) sc.known(w_xs_[fi][L]);
     if (cached(sc.suffix_at, suffixes_, e - 1, false)) sc.known(w_xl_[fi][L]);
@@ -782,6 +793,8 @@ std::vector<NameSpan> NameModel::find(const CharText& t, const std::vector<char>
         for (std::size_t k = 0; k < merged.size(); ++k) {
             auto r = std::equal_range(sorted.begin(), sorted.end(), hs[k]);
             merged[k].score += w_rep_[std::min<std::size_t>(nrep - 1, static_cast<std::size_t>(r.second - r.first))];
+            auto nk = strings_.find(hs[k]);
+            merged[k].score += w_nk_[nk == strings_.end() ? none_.sur_id : nk->second];
         }
     }
     std::sort(merged.begin(), merged.end(), [](const NameSpan& a, const NameSpan& b) {

@@ -168,6 +168,9 @@ private:
     static constexpr std::size_t nwb = std::size_t(1) << 12, nitem = 2 + 2 * 6, nrep = 5;
     std::vector<double> w_wb_[2];
     double w_lp_[2][nitem] = {}, w_ln_[2][nitem] = {}, w_rep_[nrep] = {};
+    // NK=<name bucket of the whole string> (person_strings.txt), keyed by the string's hash.
+    std::unordered_map<std::uint64_t, std::uint8_t> strings_;
+    std::vector<double> w_nk_;
 };
 
 bool is_han(char32_t c);
