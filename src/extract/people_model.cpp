@@ -177,6 +177,8 @@ void load_weights(std::string_view file_name, FeatureTable& out) {
 }
 } // namespace
 
+std::uint64_t NameModel::hash_of(const char32_t* p, std::size_t n) { return hash_u32(p, n); }
+
 bool is_han(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF) ||
            (c >= 0xF900 && c <= 0xFAFF);
@@ -472,6 +474,8 @@ void NameModel::precompute() {
         }
     }
     for (std::size_t r = 0; r < nrep; ++r) w_rep_[r] = w({"REP=", num(r)});
+    never_name_.assign(nb, 0);
+    for (std::size_t b = 0; b < nb; ++b) never_name_[b] = bucket_names_[b] == "y" || bucket_names_[b] == "z";
     w_nk_.resize(nb);
     for (std::size_t b = 0; b < nb; ++b) w_nk_[b] = w({"NK=", bucket_names_[b]});
 }
@@ -614,16 +618,22 @@ void NameModel::add_context(const CharText& t, const std::vector<char>& bounds, 
         return memo[at] != 0;
     };
     static_assert(max_foreign < nlen && 4 < nlen, "context lengths index the precomputed weights");
+    // A surname right after an official title is a name far more often than in the news the
+    // model learned from (local bulletins name officials by title); lean towards it — unless the
+    // string is a frequent one never seen as a name (总理|关于, 代表|党中央).
+    int bonus = -1; // computed on the first title only
+    auto lean = [&]() {
+        if (bonus < 0) bonus = !foreign && !never_a_name(c.data() + s, e - s);
+        return bonus == 1;
+    };
     if (cached(sc.title_before, titles_, s, true)) {
         sc.known(w_pt_[fi]);
-        // A surname right after an official title is a name far more often than in the news the
-        // model learned from (local bulletins name officials by title); lean towards it.
-        if (!foreign) sc.known(title_bonus);
+        if (lean()) sc.known(title_bonus);
     }
     if (cached(sc.title_at, titles_, e, false)) {
         sc.known(w_nt_[fi][L]);
         // Likewise an official title right after (金锋主任): news names officials that way less often.
-        if (!foreign) sc.known(title_after_bonus);
+        if (lean()) sc.known(title_after_bonus);
     }
     if (cached(sc.stop_at, stops_, e, false)) sc.known(w_ns_[fi][L]);
     if (cached(sc.suffix_at, suffixes_, e, false)) sc.known(w_xs_[fi][L]);

@@ -171,6 +171,12 @@ private:
     // NK=<name bucket of the whole string> (person_strings.txt), keyed by the string's hash.
     std::unordered_map<std::uint64_t, std::uint8_t> strings_;
     std::vector<double> w_nk_;
+    std::vector<char> never_name_; // per bucket id: y or z, a frequent string never seen as a name
+    bool never_a_name(const char32_t* p, std::size_t n) const {
+        auto it = strings_.find(hash_of(p, n));
+        return it != strings_.end() && never_name_[it->second];
+    }
+    static std::uint64_t hash_of(const char32_t* p, std::size_t n);
 };
 
 bool is_han(char32_t c);
