@@ -478,6 +478,7 @@ void NameModel::precompute() {
     for (std::size_t b = 0; b < nb; ++b) never_name_[b] = bucket_names_[b] == "y" || bucket_names_[b] == "z";
     w_nk_.resize(nb);
     for (std::size_t b = 0; b < nb; ++b) w_nk_[b] = w({"NK=", bucket_names_[b]});
+    max_extra_ = *std::max_element(std::begin(w_rep_), std::end(w_rep_)) + *std::max_element(w_nk_.begin(), w_nk_.end());
 }
 
 // Shape of the 、-list item whose first (forward) or last character is at k, as an index of
@@ -793,19 +794,37 @@ std::vector<NameSpan> NameModel::find(const CharText& t, const std::vector<char>
         if (!merged.empty() && merged.back().begin == s.begin && merged.back().end == s.end) merged.back().score += s.score;
         else merged.push_back(s);
     }
-    // REP: how many candidate spans hold the same string (names are repeated in a text).
+    // REP: how many candidate spans hold the same string (names are repeated in a text), counted in
+    // a flat table of their hashes; NK: the string's name bucket. Both are added only where they can
+    // lift a candidate over the threshold; the others are dropped now (they would never be taken).
     {
-        std::vector<std::uint64_t> hs(merged.size());
-        for (std::size_t k = 0; k < merged.size(); ++k)
-            hs[k] = hash_u32(c.data() + merged[k].begin, merged[k].end - merged[k].begin);
-        std::vector<std::uint64_t> sorted = hs;
-        std::sort(sorted.begin(), sorted.end());
+        std::size_t cap = 16;
+        while (cap < merged.size() * 2) cap *= 2;
+        struct Count {
+            std::uint64_t h = 0;
+            std::uint32_t n = 0;
+        };
+        std::vector<Count> counts(cap);
+        std::vector<std::uint32_t> slot(merged.size());
         for (std::size_t k = 0; k < merged.size(); ++k) {
-            auto r = std::equal_range(sorted.begin(), sorted.end(), hs[k]);
-            merged[k].score += w_rep_[std::min<std::size_t>(nrep - 1, static_cast<std::size_t>(r.second - r.first))];
-            auto nk = strings_.find(hs[k]);
-            merged[k].score += w_nk_[nk == strings_.end() ? none_.sur_id : nk->second];
+            const std::uint64_t h = hash_u32(c.data() + merged[k].begin, merged[k].end - merged[k].begin);
+            std::size_t q = h & (cap - 1);
+            while (counts[q].h && counts[q].h != h) q = (q + 1) & (cap - 1);
+            counts[q].h = h;
+            ++counts[q].n;
+            slot[k] = static_cast<std::uint32_t>(q);
         }
+        std::size_t w = 0;
+        for (std::size_t k = 0; k < merged.size(); ++k) {
+            NameSpan s = merged[k];
+            if (s.score + max_extra_ <= threshold_) continue;
+            const Count& ct = counts[slot[k]];
+            s.score += w_rep_[std::min<std::size_t>(nrep - 1, ct.n)];
+            auto nk = strings_.find(ct.h);
+            s.score += w_nk_[nk == strings_.end() ? none_.sur_id : nk->second];
+            if (s.score > threshold_) merged[w++] = s;
+        }
+        merged.resize(w);
     }
     std::sort(merged.begin(), merged.end(), [](const NameSpan& a, const NameSpan& b) {
         if (a.score != b.score) return a.score > b.score;

@@ -171,6 +171,7 @@ private:
     // NK=<name bucket of the whole string> (person_strings.txt), keyed by the string's hash.
     std::unordered_map<std::uint64_t, std::uint8_t> strings_;
     std::vector<double> w_nk_;
+    double max_extra_ = 0;         // the largest REP + NK weight a candidate can get
     std::vector<char> never_name_; // per bucket id: y or z, a frequent string never seen as a name
     bool never_a_name(const char32_t* p, std::size_t n) const {
         auto it = strings_.find(hash_of(p, n));
