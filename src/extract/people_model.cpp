@@ -289,9 +289,12 @@ std::size_t WordSet::longest_before(std::u32string_view s, std::size_t i) const 
 
 void FlatWeights::rehash(std::size_t cap) { rehash_slots(slots_, cap); }
 
+// Filled up to 0.7 (not 0.5): the 300k weights then take 512k slots (16 MiB), not 1M.
+static bool too_full(std::size_t count, std::size_t cap) { return count * 10 > cap * 7; }
+
 void FlatWeights::reserve(std::size_t n) {
     std::size_t cap = 16;
-    while (cap < n * 2) cap *= 2;
+    while (too_full(n, cap)) cap *= 2;
     if (cap > slots_.size()) rehash(cap);
 }
 
@@ -300,7 +303,7 @@ void FlatWeights::set(std::string_view key, double w) {
         long_[std::string(key)] = w;
         return;
     }
-    if (slots_.empty() || (count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    if (slots_.empty() || too_full(count_ + 1, slots_.size())) rehash(std::max<std::size_t>(16, slots_.size() * 2));
     const std::uint64_t h = hash_bytes(key.data(), key.size());
     const std::size_t mask = slots_.size() - 1;
     std::size_t k = h & mask;
