@@ -432,6 +432,12 @@ def train(arts, ci, epochs=8, seed=1, parts=5):
         cik = learn_chars(rest) if rest and held else ci
         for a, span, f, y in examples(held, cik):
             data.append(([fid.setdefault(x, len(fid)) for x in f], 1 if y else -1))
+    # Features seen in fewer than PEOPLE_MIN_COUNT training candidates are left out (a smaller,
+    # faster model; they generalise least).
+    min_count = int(os.environ.get("PEOPLE_MIN_COUNT", "2"))
+    if min_count > 1:
+        seen = collections.Counter(i for xs, _ in data for i in set(xs))
+        data = [([i for i in xs if seen[i] >= min_count], y) for xs, y in data]
     if os.environ.get("PEOPLE_TRAINER", "logreg") == "logreg":
         return train_logreg(data, fid, epochs, seed)
     w = [0.0] * len(fid)
