@@ -556,7 +556,7 @@ def write(out_dir, ci, model, note):
             if (sb, gb, fb) != ("x", "x", "x"):
                 f.write("%s\t%s\t%s\t%s\n" % (c, sb, gb, fb))
     with open(os.path.join(out_dir, "person_model.txt"), "w", encoding="utf-8") as f:
-        f.write(head + "# feature<TAB>weight of the linear name-candidate model (averaged perceptron)\n")
+        f.write(head + "# feature<TAB>weight of the linear name-candidate model (logistic regression; THRESHOLD: log-odds cut)\n")
         for k in sorted(model):
             f.write("%s\t%.3f\n" % (k, model[k]))
 
