@@ -4,6 +4,7 @@
 Writes, into data/lexicon/:
   person_chars.txt  per character: surname, given-name and transliteration buckets
   person_model.txt  weights of the linear model that scores name candidates
+  person_strings.txt  per whole string: how often it was a person (the NK feature)
 
 The candidate generator and the features here mirror src/extract/people_model.cpp exactly;
 change both together. Usage:
@@ -13,6 +14,7 @@ change both together. Usage:
 """
 import argparse
 import collections
+import ctypes
 import json
 import math
 import os
@@ -93,6 +95,69 @@ def ends_word(chars, i, words):
     return False
 
 
+class _Icu:
+    """ICU's word break iterator through its C API (the libicu the C++ side links), so that the
+    learner sees the same word boundaries as src/segment/words.cpp."""
+
+    def __init__(self):
+        self.lib = None
+        for v in range(80, 60, -1):
+            try:
+                self.lib = ctypes.CDLL("libicuuc.so.%d" % v)
+                self.v = v
+                break
+            except OSError:
+                continue
+        if self.lib is None:
+            sys.exit("learn_people_lexicon.py: libicuuc not found (install libicu-dev)")
+
+        def fn(name, res, args):
+            f = getattr(self.lib, "%s_%d" % (name, self.v))
+            f.restype, f.argtypes = res, args
+            return f
+        self.open = fn("ubrk_open", ctypes.c_void_p,
+                       [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_int)])
+        self.first = fn("ubrk_first", ctypes.c_int32, [ctypes.c_void_p])
+        self.next = fn("ubrk_next", ctypes.c_int32, [ctypes.c_void_p])
+        self.close = fn("ubrk_close", None, [ctypes.c_void_p])
+
+    def bounds(self, chars):
+        """Per character position 0..n: 1 when an ICU word (not whitespace) begins or ends there."""
+        text = "".join(chars)
+        u16 = text.encode("utf-16-le")
+        n16 = len(u16) // 2
+        buf = ctypes.create_string_buffer(u16, len(u16) + 2)
+        st = ctypes.c_int(0)
+        it = self.open(1, b"zh", buf, n16, ctypes.byref(st))  # UBRK_WORD
+        if st.value > 0:
+            sys.exit("learn_people_lexicon.py: ubrk_open failed (%d)" % st.value)
+        cp = []
+        for k, ch in enumerate(chars):
+            cp.extend([k] * (2 if ord(ch) > 0xFFFF else 1))
+        cp.append(len(chars))
+        out = [0] * (len(chars) + 1)
+        s = self.first(it)
+        while True:
+            e = self.next(it)
+            if e < 0:
+                break
+            if not chars[cp[s]].isspace():
+                out[cp[s]] = out[cp[e]] = 1
+            s = e
+        self.close(it)
+        return out
+
+
+_ICU = None
+
+
+def icu_bounds(chars):
+    global _ICU
+    if _ICU is None:
+        _ICU = _Icu()
+    return _ICU.bounds(chars)
+
+
 def bucket(hits, total):
     if hits == 0:
         # never in a name: tell rare characters from common ones
@@ -101,8 +166,12 @@ def bucket(hits, total):
 
 
 class CharInfo:
-    def __init__(self, table):
+    def __init__(self, table, strings=None):
         self.t = table  # char -> (sb, gb, fb)
+        self.s = strings or {}  # candidate string -> name bucket (string_stats)
+
+    def nk(self, name):
+        return self.s.get(name, "x")
 
     def sb(self, c):
         return self.t.get(c, ("x", "x", "x"))[0]
@@ -158,7 +227,59 @@ def learn_chars(arts):
         if c not in table and is_han(c):
             sb = bucket(0.5, text[c]) if c in SINGLE else bucket(0, text[c])
             table[c] = (sb, bucket(0, text[c]), bucket(0, text[c]))
-    return CharInfo(table)
+    return CharInfo(table, string_stats(arts, names))
+
+
+def string_stats(arts, names):
+    """Name bucket of whole strings: how often a string of the text is a person there. Kept for
+    strings that were a name at least once, and for frequent surname-initial strings that never
+    were (关于, 国家, 党中央): bucket(person mentions, occurrences in the text)."""
+    occ = collections.Counter()
+    for a in arts:
+        t = a["text"]
+        for i, c in enumerate(t):
+            if c in SINGLE or t[i:i + 2] in COMPOUND:
+                for L in (2, 3, 4):
+                    if i + L <= len(t):
+                        occ[t[i:i + L]] += 1
+    hits = collections.Counter()
+    for a in arts:
+        for m in a["mentions"]:
+            if m["type"] == "person" and m["end"] - m["start"] >= 2:
+                hits[a["text"][m["start"]:m["end"]]] += 1
+    out = {}
+    # (kept to what a line of the file can hold: no blanks, no comment sign)
+    hits = collections.Counter({x: h for x, h in hits.items() if "#" not in x and not any(c.isspace() for c in x)})
+    occ = collections.Counter({x: n for x, n in occ.items() if "#" not in x and not any(c.isspace() for c in x)})
+    for x, h in hits.items():
+        total = occ[x] if x in occ else sum(a["text"].count(x) for a in arts)
+        out[x] = bucket(h, max(total, h))
+    for x, total in occ.items():
+        if x not in hits and total > 5:
+            out[x] = bucket(0, total)
+    return out
+
+
+LIST_COMMA = "、"
+MAX_ITEM = 6
+
+
+def list_item(chars, k, step):
+    """Shape of the 、-list item whose first (step 1) or last (step -1) character is at k: its
+    length (up to MAX_ITEM, else +) and whether it starts with a surname (s), a transliteration-
+    or other Han character (h) or something else (o)."""
+    n = len(chars)
+    q = k
+    while 0 <= q < n and is_han(chars[q]) and abs(q - k) < MAX_ITEM:
+        q += step
+    if 0 <= q < n and is_han(chars[q]):
+        return "+"
+    b = k if step > 0 else q + 1
+    L = abs(q - k)
+    if L == 0:
+        return "0"
+    first = chars[b]
+    return "%d%s" % (L, "s" if first in SINGLE or "".join(chars[b:b + 2]) in COMPOUND else "h")
 
 
 def chinese_shape(chars, i, e):
@@ -171,10 +292,12 @@ def chinese_shape(chars, i, e):
     return "".join(chars[i:i + 2]) in COMPOUND and L in (3, 4)
 
 
-def candidates(chars, ci):
-    """Name candidates of a text as {(start, end): [features]}."""
+def candidates(chars, ci, wb=None):
+    """Name candidates of a text as {(start, end): [features]}; wb: icu_bounds(chars)."""
     n = len(chars)
     out = {}
+    if wb is None:
+        wb = icu_bounds(chars)
 
     def ctx(s, e, pre):
         p1 = fold(chars[s - 1]) if s > 0 else "^"
@@ -196,6 +319,14 @@ def candidates(chars, ci):
             f.append(pre + "XL%d" % L)
         if e < n and is_han(chars[e]):
             f.append(pre + "NB%d=%s" % (L, ci.gb(chars[e])))
+        # ICU's word boundaries from s to e: its dictionary splits an unknown name into single
+        # characters (王|进|健一|行) and keeps common words whole (高|增长, 候选人).
+        f.append(pre + "WB=" + "".join("1" if wb[q] else "0" for q in range(s, e + 1)))
+        # A 、-list item next to another one of a name's shape (纪鸿尚、孙天义、苏明、姜信真).
+        if s > 1 and chars[s - 1] == LIST_COMMA:
+            f.append(pre + "LP=" + list_item(chars, s - 2, -1))
+        if e + 1 < n and chars[e] == LIST_COMMA:
+            f.append(pre + "LN=" + list_item(chars, e + 1, 1))
         return f
 
     def add(s, e, f):
@@ -262,6 +393,13 @@ def candidates(chars, ci):
                 if any(d in name for d in DOTS):
                     f.append("FDOT")
                 add(i, e, f + ctx(i, e, "F"))
+    # The same string proposed elsewhere in the text: names are repeated, chance strings less so.
+    count = collections.Counter("".join(chars[s:e]) for s, e in out)
+    for (s, e), f in out.items():
+        name = "".join(chars[s:e])
+        f.append("REP=%d" % min(4, count[name]))
+        # How often this very string was a name in the text learned from.
+        f.append("NK=" + ci.nk(name))
     return out
 
 
@@ -294,6 +432,12 @@ def train(arts, ci, epochs=8, seed=1, parts=5):
         cik = learn_chars(rest) if rest and held else ci
         for a, span, f, y in examples(held, cik):
             data.append(([fid.setdefault(x, len(fid)) for x in f], 1 if y else -1))
+    # Features seen in fewer than PEOPLE_MIN_COUNT training candidates are left out (a smaller,
+    # faster model; they generalise least).
+    min_count = int(os.environ.get("PEOPLE_MIN_COUNT", "2"))
+    if min_count > 1:
+        seen = collections.Counter(i for xs, _ in data for i in set(xs))
+        data = [([i for i in xs if seen[i] >= min_count], y) for xs, y in data]
     if os.environ.get("PEOPLE_TRAINER", "logreg") == "logreg":
         return train_logreg(data, fid, epochs, seed)
     w = [0.0] * len(fid)
@@ -315,7 +459,7 @@ def train(arts, ci, epochs=8, seed=1, parts=5):
     return {names[i]: w[i] - acc[i] / c for i in range(len(fid)) if abs(w[i] - acc[i] / c) >= 0.005}
 
 
-def train_logreg(data, fid, epochs, seed, l2=1e-6, lr=0.2):
+def train_logreg(data, fid, epochs, seed, l2=float(os.environ.get("PEOPLE_L2", "1e-3")), lr=0.2):
     """Logistic regression by AdaGrad SGD; the decision threshold (log-odds) is THRESHOLD."""
     w = [0.0] * len(fid)
     g2 = [1e-8] * len(fid)
@@ -342,7 +486,7 @@ def train_logreg(data, fid, epochs, seed, l2=1e-6, lr=0.2):
     for k, i in fid.items():
         names[i] = k
     model = {names[i]: w[i] for i in range(len(fid)) if abs(w[i]) >= 0.005}
-    model["THRESHOLD"] = float(os.environ.get("PEOPLE_THRESHOLD", "-1.0"))
+    model["THRESHOLD"] = float(os.environ.get("PEOPLE_THRESHOLD", "-0.5"))
     return model
 
 
@@ -393,6 +537,16 @@ def write(out_dir, ci, model, note):
     os.makedirs(out_dir, exist_ok=True)
     head = ("# Learned from PFR 1998-01 DEV split (%s) by scripts/learn_people_lexicon.py; do not edit.\n"
             "# Research/evaluation data of PKU ICL and Fujitsu R&D; only statistics are kept here.\n" % note)
+    for name in ("person_chars.txt", "person_model.txt", "person_strings.txt"):
+        path = os.path.join(out_dir, name)
+        if os.path.islink(path):  # a fold's lexicon links into data/: never write through it
+            os.remove(path)
+    with open(os.path.join(out_dir, "person_strings.txt"), "w", encoding="utf-8") as f:
+        f.write(head + "# string<TAB>name bucket: floor(log2((occurrences + 1) / person mentions)) for strings\n"
+                "# that were a person at least once; y / z for surname-initial strings seen 6-50 / 50+\n"
+                "# times and never a person. One feature (NK) of the person model.\n")
+        for x in sorted(ci.s):
+            f.write("%s\t%s\n" % (x, ci.s[x]))
     with open(os.path.join(out_dir, "person_chars.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# char<TAB>surname bucket<TAB>given-name bucket<TAB>transliteration bucket\n"
                 "# bucket = floor(log2((text count + 1) / distinct names using it)); never in a name:\n"
@@ -402,7 +556,7 @@ def write(out_dir, ci, model, note):
             if (sb, gb, fb) != ("x", "x", "x"):
                 f.write("%s\t%s\t%s\t%s\n" % (c, sb, gb, fb))
     with open(os.path.join(out_dir, "person_model.txt"), "w", encoding="utf-8") as f:
-        f.write(head + "# feature<TAB>weight of the linear name-candidate model (averaged perceptron)\n")
+        f.write(head + "# feature<TAB>weight of the linear name-candidate model (logistic regression; THRESHOLD: log-odds cut)\n")
         for k in sorted(model):
             f.write("%s\t%.3f\n" % (k, model[k]))
 

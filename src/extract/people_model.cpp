@@ -17,6 +17,7 @@ namespace {
 constexpr std::size_t max_word = 6;     // longest lexicon word looked up (as the script's MAXW)
 constexpr std::size_t max_foreign = 10; // longest transliterated name candidate
 constexpr double title_bonus = 6.0;      // see add_context
+constexpr double title_after_bonus = 1.5; // see add_context
 // A whole run of transliteration characters joined by a dot (司马义·艾买提, 马蒂厄·克雷库) is a
 // name far more often than the model's weak FDOT weight says: the dot is written only inside names.
 constexpr double dotted_bonus = 3.0;
@@ -176,6 +177,8 @@ void load_weights(std::string_view file_name, FeatureTable& out) {
 }
 } // namespace
 
+std::uint64_t NameModel::hash_of(const char32_t* p, std::size_t n) { return hash_u32(p, n); }
+
 bool is_han(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF) ||
            (c >= 0xF900 && c <= 0xFAFF);
@@ -286,9 +289,12 @@ std::size_t WordSet::longest_before(std::u32string_view s, std::size_t i) const 
 
 void FlatWeights::rehash(std::size_t cap) { rehash_slots(slots_, cap); }
 
+// Filled up to 0.7 (not 0.5): the 300k weights then take 512k slots (16 MiB), not 1M.
+static bool too_full(std::size_t count, std::size_t cap) { return count * 10 > cap * 7; }
+
 void FlatWeights::reserve(std::size_t n) {
     std::size_t cap = 16;
-    while (cap < n * 2) cap *= 2;
+    while (too_full(n, cap)) cap *= 2;
     if (cap > slots_.size()) rehash(cap);
 }
 
@@ -297,7 +303,7 @@ void FlatWeights::set(std::string_view key, double w) {
         long_[std::string(key)] = w;
         return;
     }
-    if (slots_.empty() || (count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    if (slots_.empty() || too_full(count_ + 1, slots_.size())) rehash(std::max<std::size_t>(16, slots_.size() * 2));
     const std::uint64_t h = hash_bytes(key.data(), key.size());
     const std::size_t mask = slots_.size() - 1;
     std::size_t k = h & mask;
@@ -366,6 +372,10 @@ NameModel::NameModel() {
         b.sur_id = bucket_id(b.sur);
         b.giv_id = bucket_id(b.giv);
         infos_[idx] = std::move(b);
+    }
+    for (const auto& row : lexicon::read_table("person_strings.txt", 2)) {
+        std::u32string w = to_u32(row[0]);
+        strings_[hash_u32(w.data(), w.size())] = bucket_id(row[1]);
     }
     none_.frn_num = std::atoi(none_.frn.c_str());
     none_.translit_ok = false;
@@ -450,6 +460,50 @@ void NameModel::precompute() {
         for (std::size_t W = 0; W < 10; ++W) w_flw_[L][W] = w({"FLW=", num(L), ",", num(W)});
     }
     for (std::size_t W = 0; W < 10; ++W) w_fw_[W] = w({"FW=", num(W)});
+    static_assert(std::size_t(1) << (max_foreign + 1) < nwb, "WB shapes of every candidate length fit");
+    for (int f = 0; f < 2; ++f) {
+        const std::string_view pre = f ? "F" : "";
+        w_wb_[f].assign(nwb, 0.0);
+        for (std::size_t L = 1; L <= max_foreign; ++L)
+            for (std::size_t bits = 0; bits < (std::size_t(1) << (L + 1)); ++bits) {
+                std::string shape;
+                for (std::size_t q = 0; q <= L; ++q) shape.push_back((bits >> q) & 1 ? '1' : '0');
+                w_wb_[f][(std::size_t(1) << (L + 1)) | bits] = w({pre, "WB=", shape});
+            }
+        for (std::size_t it = 0; it < nitem; ++it) {
+            std::string shape = it == 0 ? "0" : it == 1 ? "+" : num((it - 2) / 2 + 1) + ((it - 2) % 2 ? "h" : "s");
+            w_lp_[f][it] = w({pre, "LP=", shape});
+            w_ln_[f][it] = w({pre, "LN=", shape});
+        }
+    }
+    for (std::size_t r = 0; r < nrep; ++r) w_rep_[r] = w({"REP=", num(r)});
+    never_name_.assign(nb, 0);
+    for (std::size_t b = 0; b < nb; ++b) never_name_[b] = bucket_names_[b] == "y" || bucket_names_[b] == "z";
+    w_nk_.resize(nb);
+    for (std::size_t b = 0; b < nb; ++b) w_nk_[b] = w({"NK=", bucket_names_[b]});
+    max_extra_ = *std::max_element(std::begin(w_rep_), std::end(w_rep_)) + *std::max_element(w_nk_.begin(), w_nk_.end());
+}
+
+// Shape of the 、-list item whose first (forward) or last character is at k, as an index of
+// w_lp_/w_ln_: 0 empty, 1 longer than max_item, else its length and whether it starts with a
+// surname (the script's list_item()).
+std::size_t NameModel::list_item(const std::u32string& c, std::size_t k, bool forward) const {
+    constexpr std::size_t max_item = 6;
+    const std::size_t n = c.size();
+    std::size_t len = 0; // items [k, k+len) forward, (k-len, k] backward
+    while (len < max_item) {
+        if (forward ? k + len >= n : len > k) break;
+        if (!is_han(c[forward ? k + len : k - len])) break;
+        ++len;
+    }
+    if (len == max_item) {
+        const bool more = forward ? k + len < n : len <= k;
+        if (more && is_han(c[forward ? k + len : k - len])) return 1;
+    }
+    if (len == 0) return 0;
+    const std::size_t b = forward ? k : k + 1 - len;
+    const bool sur = single_.count(c[b]) || (b + 1 < n && is_compound(std::u32string_view(c).substr(b, 2)));
+    return 2 + (len - 1) * 2 + (sur ? 0 : 1);
 }
 
 bool NameModel::translit(char32_t c) const {
@@ -515,7 +569,8 @@ struct NameModel::Scratch {
 };
 
 // Context features shared by both candidate kinds (the script's ctx()).
-void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, Scratch& sc) const {
+void NameModel::add_context(const CharText& t, const std::vector<char>& bounds, std::size_t s, std::size_t e,
+                            bool foreign, Scratch& sc) const {
     const std::u32string& c = t.c;
     const std::size_t n = c.size();
     const int fi = foreign ? 1 : 0;
@@ -567,17 +622,33 @@ void NameModel::add_context(const CharText& t, std::size_t s, std::size_t e, boo
         return memo[at] != 0;
     };
     static_assert(max_foreign < nlen && 4 < nlen, "context lengths index the precomputed weights");
+    // A surname right after an official title is a name far more often than in the news the
+    // model learned from (local bulletins name officials by title); lean towards it — unless the
+    // string is a frequent one never seen as a name (总理|关于, 代表|党中央).
+    int bonus = -1; // computed on the first title only
+    auto lean = [&]() {
+        if (bonus < 0) bonus = !foreign && !never_a_name(c.data() + s, e - s);
+        return bonus == 1;
+    };
     if (cached(sc.title_before, titles_, s, true)) {
         sc.known(w_pt_[fi]);
-        // A surname right after an official title is a name far more often than in the news the
-        // model learned from (local bulletins name officials by title); lean towards it.
-        if (!foreign) sc.known(title_bonus);
+        if (lean()) sc.known(title_bonus);
     }
-    if (cached(sc.title_at, titles_, e, false)) sc.known(w_nt_[fi][L]);
+    if (cached(sc.title_at, titles_, e, false)) {
+        sc.known(w_nt_[fi][L]);
+        // Likewise an official title right after (金锋主任): news names officials that way less often.
+        if (lean()) sc.known(title_after_bonus);
+    }
     if (cached(sc.stop_at, stops_, e, false)) sc.known(w_ns_[fi][L]);
     if (cached(sc.suffix_at, suffixes_, e, false)) sc.known(w_xs_[fi][L]);
     if (cached(sc.suffix_at, suffixes_, e - 1, false)) sc.known(w_xl_[fi][L]);
     if (e < n && is_han(c[e])) sc.known(w_nb_[fi][L][info(c[e]).giv_id]);
+    // ICU's word boundaries over the candidate: unknown names come split into single characters.
+    std::size_t bits = 0;
+    for (std::size_t q = s; q <= e; ++q) bits |= std::size_t(bounds[q] != 0) << (q - s);
+    sc.known(w_wb_[fi][(std::size_t(1) << (L + 1)) | bits]);
+    if (s > 1 && c[s - 1] == U'、') sc.known(w_lp_[fi][list_item(c, s - 2, false)]);
+    if (e + 1 < n && c[e] == U'、') sc.known(w_ln_[fi][list_item(c, e + 1, true)]);
 }
 
 bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const {
@@ -588,10 +659,11 @@ bool NameModel::chinese_shape(const std::u32string& c, std::size_t i, std::size_
     return len >= 3 && len <= 4 && is_compound(std::u32string_view(c).substr(i, 2));
 }
 
-std::vector<NameSpan> NameModel::find(const CharText& t) const {
+std::vector<NameSpan> NameModel::find(const CharText& t, const std::vector<char>& bounds) const {
     const std::u32string& c = t.c;
     const std::u32string_view cv(c);
     const std::size_t n = c.size();
+    if (bounds.size() != n + 1) throw Error("people: word boundaries do not match the text", 70);
     Scratch sc;
     sc.buf.reserve(256);
     for (int k = 0; k < 2; ++k) {
@@ -656,7 +728,7 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
                     sc.known(w_gbb_[b1 * nb + b2]);
                 }
                 if (nonames_.contains(cv.substr(i, 2)) || nonames_.contains(cv.substr(i, e - i))) sc.known(w_nn_);
-                add_context(t, i, e, false, sc);
+                add_context(t, bounds, i, e, false, sc);
                 sc.cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), t0,
                                     static_cast<std::uint32_t>(sc.terms.size())});
             }
@@ -701,7 +773,7 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
                     if (run_start && run_end && q - i >= 2 && e - q >= 3) sc.known(dotted_bonus);
                     break;
                 }
-            add_context(t, i, e, true, sc);
+            add_context(t, bounds, i, e, true, sc);
             sc.cands.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), t0,
                                 static_cast<std::uint32_t>(sc.terms.size())});
         }
@@ -724,6 +796,38 @@ std::vector<NameSpan> NameModel::find(const CharText& t) const {
     for (const auto& s : cands) {
         if (!merged.empty() && merged.back().begin == s.begin && merged.back().end == s.end) merged.back().score += s.score;
         else merged.push_back(s);
+    }
+    // REP: how many candidate spans hold the same string (names are repeated in a text), counted in
+    // a flat table of their hashes; NK: the string's name bucket. Both are added only where they can
+    // lift a candidate over the threshold; the others are dropped now (they would never be taken).
+    {
+        std::size_t cap = 16;
+        while (cap < merged.size() * 2) cap *= 2;
+        struct Count {
+            std::uint64_t h = 0;
+            std::uint32_t n = 0;
+        };
+        std::vector<Count> counts(cap);
+        std::vector<std::uint32_t> slot(merged.size());
+        for (std::size_t k = 0; k < merged.size(); ++k) {
+            const std::uint64_t h = hash_u32(c.data() + merged[k].begin, merged[k].end - merged[k].begin);
+            std::size_t q = h & (cap - 1);
+            while (counts[q].h && counts[q].h != h) q = (q + 1) & (cap - 1);
+            counts[q].h = h;
+            ++counts[q].n;
+            slot[k] = static_cast<std::uint32_t>(q);
+        }
+        std::size_t w = 0;
+        for (std::size_t k = 0; k < merged.size(); ++k) {
+            NameSpan s = merged[k];
+            if (s.score + max_extra_ <= threshold_) continue;
+            const Count& ct = counts[slot[k]];
+            s.score += w_rep_[std::min<std::size_t>(nrep - 1, ct.n)];
+            auto nk = strings_.find(ct.h);
+            s.score += w_nk_[nk == strings_.end() ? none_.sur_id : nk->second];
+            if (s.score > threshold_) merged[w++] = s;
+        }
+        merged.resize(w);
     }
     std::sort(merged.begin(), merged.end(), [](const NameSpan& a, const NameSpan& b) {
         if (a.score != b.score) return a.score > b.score;

@@ -160,6 +160,27 @@ TEST(People, OrganisationBeforeEnumerationCommaIsNoTitle) {
 }
 
 // The sample bulletin against its hand annotation, record by record in gold order.
+// Frequent words that begin with a surname character (关, 国, 党, 经, 和 …) are no people: the
+// model's NK feature knows them as strings that were never a name in the text learned from.
+TEST(People, FrequentWordsStartingWithASurnameAreNotPeople) {
+    for (const char* text : {"关于进一步加强经济工作的通知。", "国家有关部门和党中央高度重视这项工作。",
+                             "双方就共同关心的国际和地区问题交换了意见。", "经过认真讨论，代表们通过了决议。"}) {
+        auto ps = run(text);
+        EXPECT_TRUE(ps.empty()) << text << " -> " << dump(ps);
+    }
+}
+
+// Names with given-name characters the model has rarely or never seen, held up by their context:
+// a 、-list of name-shaped items, a speech verb after, a title before.
+TEST(People, UnseenNamesInListsAndBeforeVerbs) {
+    auto ps = run("出席座谈会的有郑颖岚、贺俊彬、冼志韬等。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "贺俊彬", "冼志韬"})) << dump(ps);
+    ps = run("谭晓岚表示，今年将继续推进项目建设。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"谭晓岚"})) << dump(ps);
+    ps = run("县委副书记、县长钟昊天主持会议。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"钟昊天"})) << dump(ps);
+}
+
 TEST(People, SeedBulletinMatchesGold) {
     std::filesystem::path shared = JIANBAO_TEST_SHARED_DIR;
     if (!std::filesystem::exists(shared / "seed" / "gold.json")) GTEST_SKIP() << "no " << shared;
@@ -275,6 +296,6 @@ TEST(People, PfrDevPersonsF1) {
     // Floor: what the shipped model reaches on DEV (0.98) minus a margin; it is learned on DEV, so
     // this guards regressions only. Held-out quality is measured by the 2-fold run (see README of scripts).
     if (only < 0 && std::getenv("JIANBAO_DATA") == nullptr) {
-        EXPECT_GE(f, 0.96);
+        EXPECT_GE(f, 0.97);
     }
 }

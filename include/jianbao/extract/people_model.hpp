@@ -105,9 +105,11 @@ private:
 class NameModel {
 public:
     NameModel(); // reads surnames.txt, titles.txt, person_*.txt from the lexicon directory
-    // Non-overlapping name spans, best-scored first wins, in text order.
-    std::vector<NameSpan> find(const CharText& t) const;
+    // Non-overlapping name spans, best-scored first wins, in text order. bounds (size n+1): 1 at
+    // each character position where an ICU word begins or ends.
+    std::vector<NameSpan> find(const CharText& t, const std::vector<char>& bounds) const;
     const WordSet& titles() const { return titles_; }
+    const WordSet& stops() const { return stops_; }
     bool is_surname(char32_t c) const { return single_.count(c) > 0; }
     bool is_compound(std::u32string_view s) const {
         return s.size() == 2 && compound_.count((std::uint64_t(s[0]) << 32) | s[1]) > 0;
@@ -134,7 +136,9 @@ private:
     bool translit(char32_t c) const;
     bool chinese_shape(const std::u32string& c, std::size_t i, std::size_t e) const;
     struct Scratch;
-    void add_context(const CharText& t, std::size_t s, std::size_t e, bool foreign, Scratch& sc) const;
+    void add_context(const CharText& t, const std::vector<char>& bounds, std::size_t s, std::size_t e, bool foreign,
+                     Scratch& sc) const;
+    std::size_t list_item(const std::u32string& c, std::size_t k, bool forward) const;
 
     std::unordered_set<char32_t> single_;
     std::unordered_set<std::uint64_t> compound_;
@@ -159,6 +163,21 @@ private:
     double w_c_[3][3] = {};
     double w_nt_[2][nlen] = {}, w_ns_[2][nlen] = {}, w_xs_[2][nlen] = {}, w_xl_[2][nlen] = {};
     double w_f_[nlen] = {}, w_fch_[nlen] = {}, w_frse_[nlen] = {}, w_fw_[10] = {}, w_flw_[nlen][10] = {};
+    // WB=<ICU boundaries from s to e>, indexed by (1 << (len+1)) | bits; LP=/LN= list item shapes;
+    // REP=<times the string is a candidate>.
+    static constexpr std::size_t nwb = std::size_t(1) << 12, nitem = 2 + 2 * 6, nrep = 5;
+    std::vector<double> w_wb_[2];
+    double w_lp_[2][nitem] = {}, w_ln_[2][nitem] = {}, w_rep_[nrep] = {};
+    // NK=<name bucket of the whole string> (person_strings.txt), keyed by the string's hash.
+    std::unordered_map<std::uint64_t, std::uint8_t> strings_;
+    std::vector<double> w_nk_;
+    double max_extra_ = 0;         // the largest REP + NK weight a candidate can get
+    std::vector<char> never_name_; // per bucket id: y or z, a frequent string never seen as a name
+    bool never_a_name(const char32_t* p, std::size_t n) const {
+        auto it = strings_.find(hash_of(p, n));
+        return it != strings_.end() && never_name_[it->second];
+    }
+    static std::uint64_t hash_of(const char32_t* p, std::size_t n);
 };
 
 bool is_han(char32_t c);
