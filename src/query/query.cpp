@@ -394,31 +394,45 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
         }
     }
     {
-        // Each record's first event, one the person takes part in before any other.
+        // Each record's first event, one the person takes part in before any other: the events the
+        // person takes part in (by event_participants_person), then the first event of each record
+        // without one (by the events' (record_id, ordinal) key) — not a participation probe per event.
+        std::unordered_set<std::int64_t> decided;
         sqlite::Stmt st = db.prepare(
-            "SELECT e.record_id, e.\"trigger\" FROM events e "
-            "WHERE e.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) ORDER BY e.record_id, "
-            "EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.person_id = ?1) DESC, e.ordinal");
+            "SELECT e.record_id, e.\"trigger\" FROM event_participants ep JOIN events e ON e.id = ep.event_id "
+            "WHERE ep.person_id = ?1 ORDER BY e.record_id, e.ordinal");
         st.bind(1, person_id);
-        std::int64_t last_record = -1;
         while (st.step()) {
             std::int64_t rid = st.int64(0);
-            if (rid == last_record) continue;
-            last_record = rid;
+            if (!decided.insert(rid).second) continue;
             auto it = entry_of_record.find(rid);
             if (it != entry_of_record.end()) rep.timeline[it->second].event = st.text(1);
         }
+        sqlite::Stmt first = db.prepare(
+            "SELECT e.record_id, e.\"trigger\" FROM events e "
+            "WHERE e.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) ORDER BY e.record_id, e.ordinal");
+        first.bind(1, person_id);
+        while (first.step()) {
+            std::int64_t rid = first.int64(0);
+            if (!decided.insert(rid).second) continue;
+            auto it = entry_of_record.find(rid);
+            if (it != entry_of_record.end()) rep.timeline[it->second].event = first.text(1);
+        }
     }
     {
-        // The others in each record, in the order they are mentioned, each name once.
+        // The others in each record, in the order they are mentioned, each name once. A record may
+        // list hundreds of names (a congress): ids are read and deduplicated, and each distinct
+        // name is looked up once (people.name is unique, so ids and names correspond).
         sqlite::Stmt st = db.prepare(
-            "SELECT m.record_id, p.name FROM mentions m JOIN people p ON p.id = m.person_id "
+            "SELECT m.record_id, m.person_id FROM mentions m "
             "WHERE m.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) AND m.person_id <> ?1 "
             "ORDER BY m.record_id, m.ordinal");
         st.bind(1, person_id);
+        sqlite::Stmt& name_of = db.cached("SELECT name FROM people WHERE id = ?1");
+        std::unordered_map<std::int64_t, std::string> names;
         std::int64_t last_record = -1;
         TimelineEntry* entry = nullptr;
-        std::unordered_set<std::string> seen; // a name list may hold hundreds: no linear find
+        std::unordered_set<std::int64_t> seen;
         while (st.step()) {
             std::int64_t rid = st.int64(0);
             if (rid != last_record) {
@@ -428,8 +442,15 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
                 entry = it == entry_of_record.end() ? nullptr : &rep.timeline[it->second];
             }
             if (!entry) continue;
-            std::string other = st.text(1);
-            if (seen.insert(other).second) entry->with.push_back(std::move(other));
+            std::int64_t other = st.int64(1);
+            if (!seen.insert(other).second) continue;
+            auto [it, fresh] = names.try_emplace(other);
+            if (fresh) {
+                name_of.bind(1, other);
+                if (name_of.step()) it->second = name_of.text(0);
+                name_of.reset();
+            }
+            entry->with.push_back(it->second);
         }
     }
     // Title spans and companion counts in timeline order, as the report lists them.
