@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace jianbao {
@@ -118,12 +119,19 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
 struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
+    std::set<char32_t> function_surnames; // surnames that are mostly function words (和, 从, 曾)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
             std::istringstream in(line);
             std::string w;
             while (in >> w) breaks.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_function_surnames.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w)
+                for (char32_t ch : to_u32(w)) function_surnames.insert(ch);
         }
     }
 
@@ -189,8 +197,22 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
         }
+        // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
+        // alone would also split 曾辛元, 于燕文.
+        auto rest_is_name_elsewhere = [&](const people::NameSpan& s) {
+            if (s.end - s.begin < 3 || !impl_->model.is_surname(c[s.begin + 1])) return false;
+            const std::u32string rest = c.substr(s.begin + 1, s.end - s.begin - 1);
+            for (std::size_t pos = c.find(rest); pos != std::u32string::npos; pos = c.find(rest, pos + 1))
+                if (pos == 0 || c[pos - 1] != c[s.begin]) return true;
+            return false;
+        };
         std::erase_if(spans, [&](const people::NameSpan& s) {
             if (inside[s.begin] != 0) return true;
+            // 和|财务, 从|学校, 和|张勇: a function-word surname before a word or another surname is
+            // the function word; the model's surname prior cannot tell these from 和志强.
+            if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
+                (word_at[s.begin + 1] >= 2 || rest_is_name_elsewhere(s)))
+                return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
             const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
