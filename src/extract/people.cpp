@@ -239,6 +239,25 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     drop_list_items(c, spans);
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
+    // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.
+    // Only before a word that follows names (同志, 说, 老人: person_stops.txt), only when no surname
+    // character precedes (that would be another person's full name) and the given name is no
+    // dictionary word (成果): PFR tags such bare given names as persons.
+    {
+        std::vector<people::NameSpan> bare;
+        for (const auto& s : spans) {
+            if (s.end - s.begin != 3 || !impl_->model.is_surname(c[s.begin])) continue;
+            const std::u32string given = c.substr(s.begin + 1, 2);
+            for (std::size_t pos = c.find(given); pos != std::u32string::npos; pos = c.find(given, pos + 1)) {
+                if (in_name[pos] || in_name[pos + 1] || word_at[pos] >= 2 || inside[pos]) continue;
+                if (pos > 0 && impl_->model.is_surname(c[pos - 1])) continue;
+                if (impl_->model.stops().longest_at(c, pos + 2) == 0) continue;
+                bare.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + 2), s.score});
+                in_name[pos] = in_name[pos + 1] = 1;
+            }
+        }
+        spans.insert(spans.end(), bare.begin(), bare.end());
+    }
 
     // Titles per name, in order first seen.
     std::map<std::u32string, std::vector<std::string>> titles;

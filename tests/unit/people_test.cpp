@@ -308,3 +308,10 @@ TEST(People, FunctionWordSurnameBeforeAWordOrAName) {
     ps = run("会上，郑颖岚和谭晓岚先后发言。谭晓岚说，今年将继续推进项目建设。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "谭晓岚"})) << dump(ps);
 }
+
+// A full name once written, its given name alone before a word that follows names is the same
+// person; the bare given name after another surname (彭颖岚) is that other person's name.
+TEST(People, GivenNameAloneAfterTheFullName) {
+    auto ps = run("郑颖岚出席了会议。会后，颖岚同志深入车间调研。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "颖岚"})) << dump(ps);
+}
