@@ -208,10 +208,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         };
         std::erase_if(spans, [&](const people::NameSpan& s) {
             if (inside[s.begin] != 0) return true;
-            // 和|财务, 从|学校, 和|张勇: a function-word surname before a word or another surname is
+            // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
             // the function word; the model's surname prior cannot tell these from 和志强.
             if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
-                (word_at[s.begin + 1] >= 2 || rest_is_name_elsewhere(s)))
+                (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s)))
                 return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;

@@ -305,6 +305,8 @@ TEST(People, PfrDevPersonsF1) {
 TEST(People, FunctionWordSurnameBeforeAWordOrAName) {
     auto ps = run("厂里的技术人员和财务人员从学校赶来，他曾下令整改。这一经验在全中国推广。");
     EXPECT_TRUE(ps.empty()) << dump(ps);
+    ps = run("市长郑颖岚和副市长谭晓岚出席。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "谭晓岚"})) << dump(ps);
     ps = run("会上，郑颖岚和谭晓岚先后发言。谭晓岚说，今年将继续推进项目建设。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "谭晓岚"})) << dump(ps);
 }
