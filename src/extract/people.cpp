@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace jianbao {
@@ -118,12 +119,19 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
 struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
+    std::set<char32_t> function_surnames; // surnames that are mostly function words (和, 从, 曾)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
             std::istringstream in(line);
             std::string w;
             while (in >> w) breaks.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_function_surnames.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w)
+                for (char32_t ch : to_u32(w)) function_surnames.insert(ch);
         }
     }
 
@@ -189,8 +197,22 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
         }
+        // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
+        // alone would also split 曾辛元, 于燕文.
+        auto rest_is_name_elsewhere = [&](const people::NameSpan& s) {
+            if (s.end - s.begin < 3 || !impl_->model.is_surname(c[s.begin + 1])) return false;
+            const std::u32string rest = c.substr(s.begin + 1, s.end - s.begin - 1);
+            for (std::size_t pos = c.find(rest); pos != std::u32string::npos; pos = c.find(rest, pos + 1))
+                if (pos == 0 || c[pos - 1] != c[s.begin]) return true;
+            return false;
+        };
         std::erase_if(spans, [&](const people::NameSpan& s) {
             if (inside[s.begin] != 0) return true;
+            // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
+            // the function word; the model's surname prior cannot tell these from 和志强.
+            if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
+                (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s)))
+                return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
             const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
@@ -217,6 +239,25 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     drop_list_items(c, spans);
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
+    // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.
+    // Only before a word that follows names (同志, 说, 老人: person_stops.txt), only when no surname
+    // character precedes (that would be another person's full name) and the given name is no
+    // dictionary word (成果): PFR tags such bare given names as persons.
+    {
+        std::vector<people::NameSpan> bare;
+        for (const auto& s : spans) {
+            if (s.end - s.begin != 3 || !impl_->model.is_surname(c[s.begin])) continue;
+            const std::u32string given = c.substr(s.begin + 1, 2);
+            for (std::size_t pos = c.find(given); pos != std::u32string::npos; pos = c.find(given, pos + 1)) {
+                if (in_name[pos] || in_name[pos + 1] || word_at[pos] >= 2 || inside[pos]) continue;
+                if (pos > 0 && impl_->model.is_surname(c[pos - 1])) continue;
+                if (impl_->model.stops().longest_at(c, pos + 2) == 0) continue;
+                bare.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + 2), s.score});
+                in_name[pos] = in_name[pos + 1] = 1;
+            }
+        }
+        spans.insert(spans.end(), bare.begin(), bare.end());
+    }
 
     // Titles per name, in order first seen.
     std::map<std::u32string, std::vector<std::string>> titles;

@@ -299,3 +299,21 @@ TEST(People, PfrDevPersonsF1) {
         EXPECT_GE(f, 0.97);
     }
 }
+
+// A surname character that is mostly a function word (和, 从, 曾) before a dictionary word or
+// before a name written elsewhere without it is that function word, not part of a name.
+TEST(People, FunctionWordSurnameBeforeAWordOrAName) {
+    auto ps = run("厂里的技术人员和财务人员从学校赶来，他曾下令整改。这一经验在全中国推广。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+    ps = run("市长郑颖岚和副市长谭晓岚出席。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "谭晓岚"})) << dump(ps);
+    ps = run("会上，郑颖岚和谭晓岚先后发言。谭晓岚说，今年将继续推进项目建设。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "谭晓岚"})) << dump(ps);
+}
+
+// A full name once written, its given name alone before a word that follows names is the same
+// person; the bare given name after another surname (彭颖岚) is that other person's name.
+TEST(People, GivenNameAloneAfterTheFullName) {
+    auto ps = run("郑颖岚出席了会议。会后，颖岚同志深入车间调研。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "颖岚"})) << dump(ps);
+}
