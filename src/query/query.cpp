@@ -424,26 +424,23 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
         // person takes part in (by event_participants_person), then the first event of each record
         // without one (by the events' (record_id, ordinal) key) — not a participation probe per event.
         std::unordered_set<std::int64_t> decided;
-        sqlite::Stmt st = db.prepare(
+        // (record_id, trigger) rows in record and event order: the first row of a record decides it.
+        auto take_first_events = [&](const char* sql) {
+            sqlite::Stmt st = db.prepare(sql);
+            st.bind(1, person_id);
+            while (st.step()) {
+                std::int64_t rid = st.int64(0);
+                if (!decided.insert(rid).second) continue;
+                auto it = entry_of_record.find(rid);
+                if (it != entry_of_record.end()) rep.timeline[it->second].event = st.text(1);
+            }
+        };
+        take_first_events(
             "SELECT e.record_id, e.\"trigger\" FROM event_participants ep JOIN events e ON e.id = ep.event_id "
             "WHERE ep.person_id = ?1 ORDER BY e.record_id, e.ordinal");
-        st.bind(1, person_id);
-        while (st.step()) {
-            std::int64_t rid = st.int64(0);
-            if (!decided.insert(rid).second) continue;
-            auto it = entry_of_record.find(rid);
-            if (it != entry_of_record.end()) rep.timeline[it->second].event = st.text(1);
-        }
-        sqlite::Stmt first = db.prepare(
+        take_first_events(
             "SELECT e.record_id, e.\"trigger\" FROM events e "
             "WHERE e.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) ORDER BY e.record_id, e.ordinal");
-        first.bind(1, person_id);
-        while (first.step()) {
-            std::int64_t rid = first.int64(0);
-            if (!decided.insert(rid).second) continue;
-            auto it = entry_of_record.find(rid);
-            if (it != entry_of_record.end()) rep.timeline[it->second].event = first.text(1);
-        }
     }
     {
         // The others in each record, in the order they are mentioned, each name once. A record may
