@@ -312,14 +312,10 @@ Archive::Archive(const std::filesystem::path& path, Mode mode) : path_(path) {
         if (version < latest_version() && mode == Mode::read_only && access(label.c_str(), W_OK) == 0) {
             // A query command on an archive of an older jianbao: upgrade it once (one transaction,
             // in a read-write connection), then open it read-only as asked.
+            // The reopening goes through this constructor again, so it is set up like any other.
             impl_.reset();
             { Archive upgraded(path, Mode::read_write); }
-            impl_ = std::make_unique<Impl>(Impl{sqlite::Db(label, flags, label), mode});
-            sqlite3_busy_timeout(impl_->db.get(), 10000);
-            if (!fts::register_tokenizer(impl_->db.get()))
-                throw Error(label + ": cannot open archive: this SQLite has no FTS5 full-text support", exit_archive);
-            impl_->db.exec("PRAGMA foreign_keys=ON");
-            impl_->db.exec(kReadOnlyPragmas);
+            impl_ = std::move(Archive(path, mode).impl_);
             return;
         }
         if (version < latest_version() && mode == Mode::read_only)
