@@ -271,40 +271,35 @@ std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter
     if (filter.text) text_match = query::parse_query(*filter.text); // throws Error(exit_usage) first
     bool by_relevance = filter.text && filter.sort != SearchFilter::Sort::date;
 
-    std::string q;
+    // The matching ids are sorted and cut to LIMIT first, reading of each record only what the
+    // filters need; titles and bodies are read (and snippets made) for the rows returned only.
+    std::string inner;
     if (filter.text) {
-        // The matching ids are ranked and cut to LIMIT first, reading of each record only what
-        // the filters need; titles and bodies are read, and snippets made, for the rows returned
-        // only. jianbao_rank is bm25 (title 5×, body 1×), exact for the first LIMIT rows, so that
-        // a common term does not cost a docsize lookup for each of its rows.
+        // jianbao_rank is bm25 (title 5×, body 1×), exact for the first LIMIT rows, so that a
+        // common term does not cost a docsize lookup for each of its rows.
         bool filtered = filter.person || filter.org || filter.from || filter.to || filter.kind;
         std::string k = filter.limit ? std::to_string(static_cast<long long>(std::min<std::size_t>(*filter.limit, 1ULL << 62))) : "0";
         sql.add("records_fts MATCH " + sql.param(text_match.expr));
         add_filters(sql, filter);
-        std::string inner = by_relevance ? "SELECT records_fts.rowid AS id, jianbao_rank(records_fts, " + k + ", 1.0, 5.0) AS score"
-                                         : std::string("SELECT r.id AS id");
+        inner = by_relevance ? "SELECT records_fts.rowid AS id, jianbao_rank(records_fts, " + k + ", 1.0, 5.0) AS score"
+                             : std::string("SELECT r.id AS id");
         inner += " FROM records_fts";
         if (filtered || !by_relevance) inner += " JOIN records r ON r.id = records_fts.rowid";
         inner += sql.where;
         inner += by_relevance ? " ORDER BY score, id" : std::string(" ORDER BY ") + kExportOrder;
-        inner += limit_clause(filter);
-        q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM (" + inner + ") t JOIN records r ON r.id = t.id";
-        q += by_relevance ? " ORDER BY t.score, t.id" : std::string(" ORDER BY ") + kExportOrder;
-    } else if (filter.person && filter.limit && !filter.org && !filter.from && !filter.to && !filter.kind &&
-               person_is_dense(db, *filter.person, *filter.limit)) {
+    } else {
         // A person in thousands of records: the records in export order from records_export_order,
         // each probed in mentions_person, stopping at LIMIT — about LIMIT × records / matches probes
         // instead of reading and sorting every match.
-        add_filters(sql, filter, true);
-        q = std::string("SELECT r.id, r.date, r.kind, r.title, r.body FROM (SELECT r.id AS id FROM records r "
-                        "INDEXED BY records_export_order") + sql.where + " ORDER BY " + kExportOrder +
-            limit_clause(filter) + ") t JOIN records r ON r.id = t.id ORDER BY " + kExportOrder;
-    } else {
-        // Sorted and cut on the ids and dates alone; titles and bodies read for the rows returned.
-        add_filters(sql, filter);
-        q = std::string("SELECT r.id, r.date, r.kind, r.title, r.body FROM (SELECT r.id AS id FROM records r") + sql.where +
-            " ORDER BY " + kExportOrder + limit_clause(filter) + ") t JOIN records r ON r.id = t.id ORDER BY " + kExportOrder;
+        bool dense = filter.person && filter.limit && !filter.org && !filter.from && !filter.to && !filter.kind &&
+                     person_is_dense(db, *filter.person, *filter.limit);
+        add_filters(sql, filter, dense);
+        inner = std::string("SELECT r.id AS id FROM records r") + (dense ? " INDEXED BY records_export_order" : "") +
+                sql.where + " ORDER BY " + kExportOrder;
     }
+    inner += limit_clause(filter);
+    std::string q = "SELECT r.id, r.date, r.kind, r.title, r.body FROM (" + inner + ") t JOIN records r ON r.id = t.id";
+    q += by_relevance ? " ORDER BY t.score, t.id" : std::string(" ORDER BY ") + kExportOrder;
 
     std::vector<SearchHit> hits;
     try {
