@@ -18,7 +18,12 @@ json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullp
 struct PersonOptions {
     std::string name;
     bool json = false;
+    bool all = false;
 };
+
+// A terminal report names the first of each record's others and the most frequent companions;
+// --all and --json name everyone (the counts are complete either way).
+constexpr PersonReportLimits kTerminalLimits{12, 20};
 
 void join(std::ostream& out, const std::vector<std::string>& v, const char* sep) {
     for (std::size_t i = 0; i < v.size(); ++i) out << (i ? sep : "") << v[i];
@@ -27,7 +32,8 @@ void join(std::ostream& out, const std::vector<std::string>& v, const char* sep)
 void run_person(const Globals& g, const PersonOptions& o) {
     Archive archive = open_existing(g);
     auto name = resolve_person(archive, o.name);
-    auto report = name ? person_report(archive, *name) : std::nullopt;
+    auto report = name ? person_report(archive, *name, o.json || o.all ? PersonReportLimits{} : kTerminalLimits)
+                       : std::nullopt;
     if (!report) {
         std::cerr << "jianbao: " << o.name << ": no such person in the archive\n";
         throw ExitStatus{exit_not_found};
@@ -60,6 +66,7 @@ void run_person(const Globals& g, const PersonOptions& o) {
         if (!t.with.empty()) {
             std::cout << "    with ";
             join(std::cout, t.with, "、");
+            if (t.with_total > t.with.size()) std::cout << " … (+" << t.with_total - t.with.size() << " more)";
             std::cout << '\n';
         }
     }
@@ -72,6 +79,8 @@ void run_person(const Globals& g, const PersonOptions& o) {
     if (!report->companions.empty()) {
         std::cout << "\nAppears most with:\n";
         for (const auto& c : report->companions) std::cout << "  " << c.name << "  " << c.records << '\n';
+        if (report->companions_total > report->companions.size())
+            std::cout << "  … " << report->companions_total - report->companions.size() << " more (--all lists everyone)\n";
     }
 }
 
@@ -101,7 +110,8 @@ void setup_person(CLI::App& app, Globals& g) {
     auto o = std::make_shared<PersonOptions>();
     auto* cmd = app.add_subcommand("person", "a person's timeline, titles held and companions");
     cmd->add_option("name", o->name, "the person's name")->required();
-    cmd->add_flag("--json", o->json, "print as JSON");
+    cmd->add_flag("--json", o->json, "print as JSON (names everyone, like --all)");
+    cmd->add_flag("--all", o->all, "name every other person of each record and every companion");
     cmd->callback([&g, o] { run_person(g, *o); });
 }
 

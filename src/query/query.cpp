@@ -359,7 +359,8 @@ std::optional<StoredRecord> load_record(const Archive& archive, std::int64_t id)
     return read_record(db, st);
 }
 
-std::optional<PersonReport> person_report(const Archive& archive, const std::string& name) {
+std::optional<PersonReport> person_report(const Archive& archive, const std::string& name,
+                                          const PersonReportLimits& limits) {
     const sqlite::Db& db = archive.db();
     std::int64_t person_id = 0;
     {
@@ -416,40 +417,41 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
     }
     {
         // Each record's first event, one the person takes part in before any other: the events the
-        // person takes part in (by event_participants_person), then the first event of each record
-        // without one (by the events' (record_id, ordinal) key) — not a participation probe per event.
-        std::unordered_set<std::int64_t> decided;
-        // (record_id, trigger) rows in record and event order: the first row of a record decides it.
-        auto take_first_events = [&](const char* sql) {
-            sqlite::Stmt st = db.prepare(sql);
-            st.bind(1, person_id);
-            while (st.step()) {
-                std::int64_t rid = st.int64(0);
-                if (!decided.insert(rid).second) continue;
-                auto it = entry_of_record.find(rid);
-                if (it != entry_of_record.end()) rep.timeline[it->second].event = st.text(1);
-            }
-        };
-        take_first_events(
+        // person takes part in (by event_participants_person), then, for the records left, the
+        // first event by the events' (record_id, ordinal) key — one probe per record left, not
+        // every event of every record (29,000 table rows for the most mentioned person).
+        std::vector<bool> decided(rep.timeline.size(), false);
+        sqlite::Stmt st = db.prepare(
             "SELECT e.record_id, e.\"trigger\" FROM event_participants ep JOIN events e ON e.id = ep.event_id "
             "WHERE ep.person_id = ?1 ORDER BY e.record_id, e.ordinal");
-        take_first_events(
-            "SELECT e.record_id, e.\"trigger\" FROM events e "
-            "WHERE e.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) ORDER BY e.record_id, e.ordinal");
+        st.bind(1, person_id);
+        while (st.step()) {
+            auto it = entry_of_record.find(st.int64(0));
+            if (it == entry_of_record.end() || decided[it->second]) continue;
+            decided[it->second] = true;
+            rep.timeline[it->second].event = st.text(1);
+        }
+        sqlite::Stmt first = db.prepare("SELECT \"trigger\" FROM events WHERE record_id = ?1 ORDER BY ordinal LIMIT 1");
+        for (std::size_t i = 0; i < rep.timeline.size(); ++i) {
+            if (decided[i]) continue;
+            first.bind(1, rep.timeline[i].record_id);
+            if (first.step()) rep.timeline[i].event = first.text(0);
+            first.reset();
+        }
     }
+    // The others in each record, in the order they are mentioned, each once. A record may list
+    // thousands of names (a congress): ids are read, deduplicated and counted as integers, and
+    // only the names the report shows are looked up (people.name is unique, so ids and names
+    // correspond).
+    std::vector<std::vector<std::int64_t>> with_ids(rep.timeline.size());
     {
-        // The others in each record, in the order they are mentioned, each name once. A record may
-        // list hundreds of names (a congress): ids are read and deduplicated, and each distinct
-        // name is looked up once (people.name is unique, so ids and names correspond).
         sqlite::Stmt st = db.prepare(
             "SELECT m.record_id, m.person_id FROM mentions m "
             "WHERE m.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) AND m.person_id <> ?1 "
             "ORDER BY m.record_id, m.ordinal");
         st.bind(1, person_id);
-        sqlite::Stmt& name_of = db.cached("SELECT name FROM people WHERE id = ?1");
-        std::unordered_map<std::int64_t, std::string> names;
         std::int64_t last_record = -1;
-        TimelineEntry* entry = nullptr;
+        std::vector<std::int64_t>* ids = nullptr;
         std::unordered_set<std::int64_t> seen;
         while (st.step()) {
             std::int64_t rid = st.int64(0);
@@ -457,26 +459,34 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
                 last_record = rid;
                 seen.clear();
                 auto it = entry_of_record.find(rid);
-                entry = it == entry_of_record.end() ? nullptr : &rep.timeline[it->second];
+                ids = it == entry_of_record.end() ? nullptr : &with_ids[it->second];
             }
-            if (!entry) continue;
-            std::int64_t other = st.int64(1);
-            if (!seen.insert(other).second) continue;
-            auto [it, fresh] = names.try_emplace(other);
-            if (fresh) {
-                name_of.bind(1, other);
-                if (name_of.step()) it->second = name_of.text(0);
-                name_of.reset();
-            }
-            entry->with.push_back(it->second);
+            if (ids && seen.insert(st.int64(1)).second) ids->push_back(st.int64(1));
         }
     }
-    // Title spans and companion counts in timeline order, as the report lists them.
+    sqlite::Stmt& name_of = db.cached("SELECT name FROM people WHERE id = ?1");
+    std::unordered_map<std::int64_t, std::string> names;
+    auto name_of_id = [&](std::int64_t id) -> const std::string& {
+        auto [it, fresh] = names.try_emplace(id);
+        if (fresh) {
+            name_of.bind(1, id);
+            if (name_of.step()) it->second = name_of.text(0);
+            name_of.reset();
+        }
+        return it->second;
+    };
+    auto within = [](std::size_t limit, std::size_t n) { return limit == 0 ? n : std::min(limit, n); };
+    // Title spans and companion counts in timeline order, as the report lists them (ties among
+    // companions keep the order of first appearance).
     std::map<std::string, std::size_t> title_index;
-    std::unordered_map<std::string, std::size_t> companion_count;
-    std::vector<std::string> companion_order;
-    for (const TimelineEntry& e : rep.timeline) {
-        for (const std::string& other : e.with)
+    std::unordered_map<std::int64_t, std::size_t> companion_count;
+    std::vector<std::int64_t> companion_order;
+    for (std::size_t i = 0; i < rep.timeline.size(); ++i) {
+        TimelineEntry& e = rep.timeline[i];
+        const std::vector<std::int64_t>& ids = with_ids[i];
+        e.with_total = ids.size();
+        for (std::size_t k = 0; k < within(limits.with_per_record, ids.size()); ++k) e.with.push_back(name_of_id(ids[k]));
+        for (std::int64_t other : ids)
             if (companion_count[other]++ == 0) companion_order.push_back(other);
         std::optional<std::string> d = year_date(e.date);
         for (const std::string& title : e.titles) {
@@ -490,9 +500,12 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
             }
         }
     }
-    for (const std::string& n : companion_order) rep.companions.push_back({n, companion_count[n]});
-    std::stable_sort(rep.companions.begin(), rep.companions.end(),
-                     [](const Companion& a, const Companion& b) { return a.records > b.records; });
+    std::stable_sort(companion_order.begin(), companion_order.end(), [&](std::int64_t a, std::int64_t b) {
+        return companion_count[a] > companion_count[b];
+    });
+    rep.companions_total = companion_order.size();
+    for (std::size_t k = 0; k < within(limits.companions, companion_order.size()); ++k)
+        rep.companions.push_back({name_of_id(companion_order[k]), companion_count[companion_order[k]]});
     return rep;
 }
 

@@ -189,6 +189,13 @@ CREATE INDEX IF NOT EXISTS records_export_order ON records(
     {5, R"sql(
 INSERT INTO records_fts(records_fts, rank) VALUES('automerge', 8);
 )sql"},
+    // v6: each record's people in mention order, read from the index alone. `person` reads every
+    // other person of the person's records (a congress's member list: 2,000 names per record, so
+    // 128,000 rows for someone on it 59 times); through the (record_id, ordinal) key each row
+    // cost a seek into the table for person_id. The index adds ≈ 1.5% to an archive.
+    {6, R"sql(
+CREATE INDEX IF NOT EXISTS mentions_record_people ON mentions(record_id, ordinal, person_id);
+)sql"},
 };
 
 constexpr int latest_version() { return static_cast<int>(std::size(kMigrations)); }

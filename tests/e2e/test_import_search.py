@@ -116,6 +116,22 @@ class OwnSample(ArchiveTest):
         self.assertFalse(os.path.exists(self.db))
 
 
+    def test_person_names_the_first_of_a_long_list_and_counts_all(self):
+        # A member list: the terminal report names 12 of the others and says how many more;
+        # --all and --json name every one.
+        names = "丁文华、马红梅、王志强、王丽娟、方明远、石玉兰、卢国庆、叶海涛、田小燕、冯建军、刘卫东、孙秀英、李德明、杨晓峰、吴桂芳"
+        path = self.write("list.txt", "县政协委员名单\n\n县政协第九届委员会委员名单（按姓氏笔画为序）：\n" + names + "\n")
+        run("import", path, db=self.db, check=0)
+        others = names.split("、")[1:]
+        out = run("person", "丁文华", db=self.db, check=0).stdout
+        self.assertIn("with " + "、".join(others[:12]) + " … (+2 more)", out)
+        self.assertNotIn(others[13], out.split("Appears most with:")[0])
+        full = run("person", "丁文华", "--all", db=self.db, check=0).stdout
+        self.assertIn("with " + "、".join(others) + "\n", full)
+        rep = json.loads(run("person", "丁文华", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(rep["timeline"][0]["with"], others)
+        self.assertEqual([c["name"] for c in rep["companions"]], others)
+
 class BadInput(ArchiveTest):
     def setUp(self):
         super().setUp()

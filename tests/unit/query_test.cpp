@@ -265,6 +265,40 @@ TEST_F(QueryTest, PersonReport) {
     EXPECT_EQ(rep->companions[0].records, 2u);
 }
 
+TEST_F(QueryTest, PersonReportLimitsNameTheFirstButCountEveryone) {
+    // A member list: 张利 with five others, 王进健 among them in record 1 and 4 as well.
+    Bulletin b;
+    b.source = "members.txt";
+    b.sha256 = std::string(64, 'b');
+    b.encoding = "UTF-8";
+    Record r = rec(1, RecordKind::article, "2021-12-20", "委员名单", {"张利、赵一、钱二、孙三、李四、王进健。"});
+    r.people = {{"张利", {}, 1}, {"赵一", {}, 1}, {"钱二", {}, 1}, {"孙三", {}, 1}, {"李四", {}, 1}, {"王进健", {}, 1}};
+    b.records = {r};
+    ar_->import(b);
+
+    auto full = person_report(*ar_, "张利");
+    ASSERT_TRUE(full);
+    ASSERT_EQ(full->timeline.size(), 4u);
+    const TimelineEntry& list = full->timeline[2]; // 2021-12-20, after 12-09 and 12-15
+    EXPECT_EQ(list.with, (std::vector<std::string>{"赵一", "钱二", "孙三", "李四", "王进健"}));
+    EXPECT_EQ(list.with_total, 5u);
+    EXPECT_EQ(full->companions_total, 5u);
+    ASSERT_EQ(full->companions.size(), 5u);
+    EXPECT_EQ(full->companions[0].name, "王进健"); // 3 records, then the others in order of appearance
+    EXPECT_EQ(full->companions[0].records, 3u);
+    EXPECT_EQ(full->companions[1].name, "赵一");
+
+    auto cut = person_report(*ar_, "张利", PersonReportLimits{2, 3});
+    ASSERT_TRUE(cut);
+    EXPECT_EQ(cut->timeline[2].with, (std::vector<std::string>{"赵一", "钱二"}));
+    EXPECT_EQ(cut->timeline[2].with_total, 5u);
+    EXPECT_EQ(cut->timeline[0].with, (std::vector<std::string>{"王进健"}));
+    EXPECT_EQ(cut->companions_total, 5u);
+    ASSERT_EQ(cut->companions.size(), 3u);
+    EXPECT_EQ(cut->companions[0].records, 3u);
+    EXPECT_EQ(cut->companions[2].name, "钱二");
+}
+
 TEST_F(QueryTest, Stats) {
     Stats s = stats(*ar_);
     EXPECT_EQ(s.bulletins, 1u);

@@ -116,3 +116,34 @@ TEST(StoreMigration, Version2ArchiveGetsTheBigramIndexRebuilt) {
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST(StoreMigration, Version5ArchiveGainsTheCoveringMentionIndex) {
+    // v6 adds an index for `person`'s companions; a v5 archive gets it on first open, and the
+    // companions query reads it without the table.
+    auto dir = fresh_dir("jianbao-migration-v5-test");
+    auto path = dir / "v5.db";
+    Record r;
+    r.seq = 1;
+    r.title = "会议";
+    r.paragraphs = {"王进健、张利出席。"};
+    r.people = {{"王进健", {}, 1}, {"张利", {}, 1}};
+    {
+        Archive a(path, Archive::Mode::read_write);
+        a.import(bulletin("v5.txt", {r}));
+        a.db().exec("DROP INDEX mentions_record_people; PRAGMA user_version = 5");
+    }
+    {
+        Archive a(path, Archive::Mode::read_only);
+        EXPECT_EQ(scalar(a, "PRAGMA user_version"), Archive::schema_version());
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_record_people'"), 1);
+        auto plan = a.db().prepare("EXPLAIN QUERY PLAN SELECT m.record_id, m.person_id FROM mentions m "
+                                   "WHERE m.record_id IN (1) AND m.person_id <> 0 ORDER BY m.record_id, m.ordinal");
+        std::string detail;
+        while (plan.step()) detail += plan.text(3) + "\n";
+        EXPECT_NE(detail.find("COVERING INDEX mentions_record_people"), std::string::npos) << detail;
+        auto rep = person_report(a, "张利");
+        ASSERT_TRUE(rep);
+        EXPECT_EQ(rep->timeline[0].with, (std::vector<std::string>{"王进健"}));
+    }
+    std::filesystem::remove_all(dir);
+}

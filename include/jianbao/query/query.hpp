@@ -58,7 +58,8 @@ struct TimelineEntry {
     std::string heading;
     std::vector<std::string> titles;  // titles used in that record
     std::optional<std::string> event; // trigger of the main event
-    std::vector<std::string> with;    // other people in the record
+    std::vector<std::string> with;    // other people in the record, in mention order (up to the limit)
+    std::size_t with_total = 0;       // how many other people the record names in all
 };
 struct TitleSpan {
     std::string title;
@@ -74,9 +75,18 @@ struct PersonReport {
     std::string name;
     std::vector<TimelineEntry> timeline; // by date
     std::vector<TitleSpan> titles;
-    std::vector<Companion> companions;   // most frequent first
+    std::vector<Companion> companions;   // most frequent first (up to the limit)
+    std::size_t companions_total = 0;    // how many different people appear with them
 };
-std::optional<PersonReport> person_report(const Archive& archive, const std::string& name);
+// How much of a person's company to name: a record can list thousands of people (a congress's
+// members), and a terminal report of every one is unreadable and slow. 0 = everyone. Counts
+// (with_total, companions_total, Companion::records) are always complete.
+struct PersonReportLimits {
+    std::size_t with_per_record = 0;
+    std::size_t companions = 0;
+};
+std::optional<PersonReport> person_report(const Archive& archive, const std::string& name,
+                                          const PersonReportLimits& limits = {});
 
 struct Stats {
     std::size_t bulletins = 0, records = 0, people = 0, organizations = 0, places = 0, events = 0;
