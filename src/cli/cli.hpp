@@ -22,6 +22,8 @@ std::filesystem::path archive_path(const Globals& g);
 Archive open_existing(const Globals& g, Archive::Mode mode = Archive::Mode::read_only);
 // Whether stdout gets ANSI colour: --color, NO_COLOR, and whether stdout is a terminal.
 bool stdout_color(const Globals& g);
+// "1 record", "2 records": a count and an English noun in the right number ("people" is its own plural).
+std::string counted(std::size_t n, const std::string& noun);
 // Renders a snippet's \x01…\x02 match markers as colour or as [ ].
 std::string render_marks(const std::string& s, bool color);
 

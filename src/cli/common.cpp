@@ -31,6 +31,10 @@ bool stdout_color(const Globals& g) {
     return isatty(STDOUT_FILENO) == 1;
 }
 
+std::string counted(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 || noun == "people" ? "" : "s");
+}
+
 std::string render_marks(const std::string& s, bool color) {
     std::string out;
     out.reserve(s.size() + 16);

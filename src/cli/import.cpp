@@ -33,9 +33,8 @@ ParseOptions parse_options(const ImportOptions& o) {
 }
 
 std::string summary(const Bulletin& b, const ImportResult& r) {
-    std::string s = b.source + ": " + std::to_string(r.records) + " records, " + std::to_string(r.people) +
-                    " people, " + std::to_string(r.organizations) + " organisations, " + std::to_string(r.events) +
-                    " events";
+    std::string s = b.source + ": " + counted(r.records, "record") + ", " + counted(r.people, "people") + ", " +
+                    counted(r.organizations, "organisation") + ", " + counted(r.events, "event");
     if (b.issued) s += b.issued_inferred ? " (issued " + *b.issued + ", inferred)" : " (issued " + *b.issued + ")";
     else s += " (no issue date known: dates kept without a year, e.g. --12-09; give --issued YYYY-MM)";
     return s;

@@ -27,7 +27,7 @@ void run_check(const Globals& g, bool as_json) {
     } else {
         for (const auto& p : problems) std::cout << "problem: " << p << '\n';
         if (problems.empty())
-            std::cout << path.string() << ": ok (" << s.bulletins << " bulletins, " << s.records << " records)\n";
+            std::cout << path.string() << ": ok (" << counted(s.bulletins, "bulletin") << ", " << counted(s.records, "record") << ")\n";
     }
     if (!problems.empty()) throw ExitStatus{exit_archive};
 }
@@ -50,7 +50,7 @@ void run_remove(const Globals& g, const RemoveOptions& o) {
         for (const auto& b : removed) {
             if (o.json) all.push_back({{"bulletin", b.id}, {"source", b.source}, {"records", b.records}});
             else if (!g.quiet)
-                std::cout << "removed bulletin " << b.id << " (" << b.source << "), " << b.records << " records\n";
+                std::cout << "removed bulletin " << b.id << " (" << b.source << "), " << counted(b.records, "record") << "\n";
         }
     }
     if (o.json) std::cout << all.dump(2) << '\n';

@@ -54,7 +54,7 @@ void run_person(const Globals& g, const PersonOptions& o) {
         std::cout << j.dump(2) << '\n';
         return;
     }
-    std::cout << report->name << ": " << report->timeline.size() << " records\n\n";
+    std::cout << report->name << ": " << counted(report->timeline.size(), "record") << "\n\n";
     for (const auto& t : report->timeline) {
         std::cout << t.date.value_or("(no date) ") << "  #" << t.record_id << "  " << t.heading << '\n';
         if (!t.titles.empty()) {
@@ -74,7 +74,7 @@ void run_person(const Globals& g, const PersonOptions& o) {
         std::cout << "\nTitles held:\n";
         for (const auto& t : report->titles)
             std::cout << "  " << t.title << "  " << t.first_seen.value_or("?") << " … " << t.last_seen.value_or("?")
-                      << "  (" << t.records << " records)\n";
+                      << "  (" << counted(t.records, "record") << ")\n";
     }
     if (!report->companions.empty()) {
         std::cout << "\nAppears most with:\n";

@@ -159,7 +159,7 @@ class StreamsAndMaintenance(ArchiveTest):
         run("import", other, db=self.db, check=0)
         self.assertIn("ok", run("check", db=self.db, check=0).stdout)
         p = run("remove", other, db=self.db, check=0)
-        self.assertIn("1 records", p.stdout)
+        self.assertIn(", 1 record\n", p.stdout)
         self.assertEqual(run("person", "周海艳", db=self.db).returncode, 1)
         self.assertEqual(run("check", db=self.db, check=0).returncode, 0)
         self.assertEqual(run("remove", "no-such.txt", db=self.db).returncode, 1)
