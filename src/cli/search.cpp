@@ -2,7 +2,9 @@
 #include "cli.hpp"
 
 #include "jianbao/export/csv.hpp"
+#include "jianbao/export/graphml.hpp"
 #include "jianbao/export/json.hpp"
+#include "jianbao/query/graph.hpp"
 #include "jianbao/util/error.hpp"
 
 #include <fstream>
@@ -56,6 +58,8 @@ struct ExportOptions {
     std::string table = "records";
     std::string index = "jianbao";
     bool bom = false;
+    bool graph = false;
+    std::size_t min_weight = 1;
     std::string output;
     FilterOptions filter;
 };
@@ -71,7 +75,9 @@ void run_export(const Globals& g, const ExportOptions& o) {
         if (!file) throw Error(o.output + ": cannot write", exit_input);
         out = &file;
     }
-    if (o.format == "csv") {
+    if (o.graph) {
+        write_graphml(*out, co_appearance_graph(archive, filter, o.min_weight));
+    } else if (o.format == "csv") {
         CsvWriter writer(*out, *CsvWriter::table_from(o.table), o.bom);
         for_each_record(archive, filter, [&](const StoredRecord& r) { writer.add(r); });
         writer.finish();
@@ -154,13 +160,19 @@ void setup_search(CLI::App& app, Globals& g) {
 void setup_export(CLI::App& app, Globals& g) {
     auto o = std::make_shared<ExportOptions>();
     auto* cmd = app.add_subcommand("export", "print records in the JSON export format");
-    cmd->add_option("--format", o->format,
-                    "json (an array), ndjson (a record per line), csv, or es-bulk (Elasticsearch/OpenSearch bulk API)")
-        ->check(CLI::IsMember({"json", "ndjson", "csv", "es-bulk"}));
-    cmd->add_option("--index", o->index, "with --format es-bulk: the index name (default: jianbao)");
-    cmd->add_option("--table", o->table, "with --format csv: records, people, appearances, events or organizations")
-        ->check(CLI::IsMember({"records", "people", "appearances", "events", "organizations"}));
-    cmd->add_flag("--bom", o->bom, "with --format csv: start with a UTF-8 byte order mark (for Excel)");
+    auto* format = cmd->add_option("--format", o->format,
+                                   "json (an array), ndjson (a record per line), csv, or es-bulk (Elasticsearch/OpenSearch bulk API)")
+                       ->check(CLI::IsMember({"json", "ndjson", "csv", "es-bulk"}));
+    auto* index = cmd->add_option("--index", o->index, "with --format es-bulk: the index name (default: jianbao)");
+    auto* table = cmd->add_option("--table", o->table, "with --format csv: records, people, appearances, events or organizations")
+                      ->check(CLI::IsMember({"records", "people", "appearances", "events", "organizations"}));
+    auto* bom = cmd->add_flag("--bom", o->bom, "with --format csv: start with a UTF-8 byte order mark (for Excel)");
+    auto* graph = cmd->add_flag("--graph", o->graph,
+                                "the co-appearance network of the selected records' people as GraphML (Gephi, networkx, igraph)")
+                      ->excludes(format, index, table, bom);
+    cmd->add_option("--min-weight", o->min_weight, "with --graph: only edges of people sharing at least N records")
+        ->needs(graph)
+        ->check(CLI::PositiveNumber);
     cmd->add_option("-o,--output", o->output, "write to FILE (default or -: stdout)");
     add_filter_options(*cmd, o->filter);
     cmd->callback([&g, o] { run_export(g, *o); });

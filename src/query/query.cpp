@@ -336,18 +336,32 @@ std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter
     return hits;
 }
 
-void for_each_record(const Archive& archive, const SearchFilter& filter,
-                     const std::function<void(const StoredRecord&)>& visit) {
-    const sqlite::Db& db = archive.db();
+namespace {
+// The statement selecting `columns` of the filter's records in export order.
+sqlite::Stmt select_records(const sqlite::Db& db, const SearchFilter& filter, const std::string& columns) {
     Sql sql;
-    std::string q = std::string("SELECT ") + kRecordColumns + " FROM records r JOIN bulletins b ON b.id = r.bulletin_id";
+    std::string q = "SELECT " + columns + " FROM records r JOIN bulletins b ON b.id = r.bulletin_id";
     if (filter.text) sql.add("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH " +
                              sql.param(query::to_fts5(*filter.text)) + ")");
     add_filters(sql, filter);
     q += sql.where + " ORDER BY " + kExportOrder + limit_clause(filter);
     sqlite::Stmt st = db.prepare(q);
     bind_all(st, sql);
+    return st;
+}
+} // namespace
+
+void for_each_record(const Archive& archive, const SearchFilter& filter,
+                     const std::function<void(const StoredRecord&)>& visit) {
+    const sqlite::Db& db = archive.db();
+    sqlite::Stmt st = select_records(db, filter, kRecordColumns);
     while (st.step()) visit(read_record(db, st));
+}
+
+void for_each_record_id(const Archive& archive, const SearchFilter& filter,
+                        const std::function<void(std::int64_t id, const std::optional<std::string>& date)>& visit) {
+    sqlite::Stmt st = select_records(archive.db(), filter, "r.id, r.date");
+    while (st.step()) visit(st.int64(0), st.opt_text(1));
 }
 
 std::optional<StoredRecord> load_record(const Archive& archive, std::int64_t id) {

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import unittest
+import xml.etree.ElementTree as ET
 
 from jb import BIN, SAMPLE, ArchiveTest, dump, run
 
@@ -200,6 +201,53 @@ class ElasticsearchBulk(ArchiveTest):
         mapping = json.load(open(os.path.join(os.path.dirname(SAMPLE), "..", "elasticsearch", "mapping.json")))
         self.assertEqual(set(mapping["mappings"]["properties"]), set(records[0]) - {"snippet"})
 
+
+
+class CoAppearanceGraph(ArchiveTest):
+    NS = "{http://graphml.graphdrawing.org/xmlns}"
+
+    def test_graphml_is_read_by_a_real_reader(self):
+        run("import", SAMPLE, db=self.db, check=0)
+        path = os.path.join(self.dir, "people.graphml")
+        run("export", "--graph", "-o", path, db=self.db, check=0)
+        root = ET.parse(path).getroot()  # well-formed XML, or this raises
+        self.assertEqual(root.tag, self.NS + "graphml")
+        keys = {k.get("id"): (k.get("for"), k.get("attr.name"), k.get("attr.type")) for k in root.iter(self.NS + "key")}
+        self.assertEqual(keys["weight"], ("edge", "weight", "int"))
+        self.assertEqual(keys["label"], ("node", "label", "string"))
+        graph = root.find(self.NS + "graph")
+        self.assertEqual(graph.get("edgedefault"), "undirected")
+        nodes = {}
+        for n in graph.iter(self.NS + "node"):
+            nodes[n.get("id")] = {d.get("key"): d.text for d in n.iter(self.NS + "data")}
+            self.assertTrue(set(nodes[n.get("id")]) <= set(keys))
+        edges = [(e.get("source"), e.get("target"), int(e.find(self.NS + "data").text)) for e in graph.iter(self.NS + "edge")]
+        # The people of `people --json`, with the same counts and titles; every edge joins two of them.
+        people = {p["name"]: p for p in json.loads(run("people", "--json", db=self.db, check=0).stdout)}
+        by_name = {v["label"]: v for v in nodes.values()}
+        self.assertEqual(set(by_name), set(people))
+        zhou = by_name["周海燕"]
+        self.assertEqual(int(zhou["records"]), people["周海燕"]["records"])
+        self.assertEqual(zhou["titles"].split("、"), people["周海燕"]["titles"])
+        self.assertEqual((zhou["first_date"], zhou["last_date"]), ("2023-05-08", "2023-05-16"))
+        id_of = {v["label"]: k for k, v in nodes.items()}
+        self.assertTrue(all(s in nodes and t in nodes and s != t and w >= 1 for s, t, w in edges))
+        pair = {frozenset((s, t)): w for s, t, w in edges}
+        self.assertEqual(pair[frozenset((id_of["周海燕"], id_of["韩雪松"]))], 2)  # as `person 周海燕` counts
+        # Filters select the records; --min-weight keeps the people and drops the lighter edges.
+        one = ET.fromstring(run("export", "--graph", "--from", "2023-05-16", "--to", "2023-05-16", db=self.db, check=0).stdout)
+        self.assertEqual(sorted(d.text for d in one.iter(self.NS + "data") if d.get("key") == "label"), ["周海燕", "韩雪松"])
+        heavy = ET.fromstring(run("export", "--graph", "--min-weight", "2", db=self.db, check=0).stdout)
+        self.assertEqual(len(list(heavy.iter(self.NS + "node"))), len(nodes))
+        self.assertTrue(all(int(e.find(self.NS + "data").text) >= 2 for e in heavy.iter(self.NS + "edge")))
+        self.assertEqual(run("export", "--graph", "--format", "csv", db=self.db).returncode, 2)
+        try:
+            import networkx
+        except ImportError:
+            return
+        g = networkx.read_graphml(path)
+        self.assertEqual(g.number_of_nodes(), len(nodes))
+        self.assertEqual(g.number_of_edges(), len(edges))
 
 class Directories(ArchiveTest):
     def setUp(self):

@@ -1,4 +1,6 @@
 // Queries: filters, query language, sort order, streaming export order, person report, stats.
+#include "jianbao/export/graphml.hpp"
+#include "jianbao/query/graph.hpp"
 #include "jianbao/query/match.hpp"
 #include "jianbao/query/query.hpp"
 #include "jianbao/store/archive.hpp"
@@ -9,6 +11,7 @@
 #include <atomic>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -297,6 +300,48 @@ TEST_F(QueryTest, PersonReportLimitsNameTheFirstButCountEveryone) {
     ASSERT_EQ(cut->companions.size(), 3u);
     EXPECT_EQ(cut->companions[0].records, 3u);
     EXPECT_EQ(cut->companions[2].name, "钱二");
+}
+
+TEST_F(QueryTest, CoAppearanceGraph) {
+    CoAppearanceGraph g = co_appearance_graph(*ar_, {});
+    ASSERT_EQ(g.nodes.size(), 2u);
+    EXPECT_EQ(g.nodes[0].name, "王进健"); // first named, in export order
+    EXPECT_EQ(g.nodes[0].records, 2u);
+    EXPECT_EQ(g.nodes[0].titles, (std::vector<std::string>{"扬州市委副书记", "代市长"}));
+    EXPECT_EQ(g.nodes[1].name, "张利");
+    EXPECT_EQ(g.nodes[1].records, 3u);
+    EXPECT_EQ(g.nodes[1].titles, (std::vector<std::string>{"市委书记", "市长"})); // twice, then once
+    EXPECT_EQ(g.nodes[1].first_date, "2021-12-09");
+    EXPECT_EQ(g.nodes[1].last_date, "2022-01-05");
+    ASSERT_EQ(g.edges.size(), 1u);
+    EXPECT_EQ(g.edges[0].source, 0u);
+    EXPECT_EQ(g.edges[0].target, 1u);
+    EXPECT_EQ(g.edges[0].weight, 2u); // records 1 and 4
+    // Filters select the records; a threshold drops edges, not people.
+    SearchFilter f;
+    f.from = "2022";
+    g = co_appearance_graph(*ar_, f);
+    ASSERT_EQ(g.nodes.size(), 2u);
+    EXPECT_EQ(g.nodes[0].name, "张利"); // record 4 names 张利 first
+    EXPECT_EQ(g.edges.at(0).weight, 1u);
+    g = co_appearance_graph(*ar_, {}, 3);
+    EXPECT_EQ(g.nodes.size(), 2u);
+    EXPECT_TRUE(g.edges.empty());
+}
+
+TEST(GraphML, EscapesTextAndReferencesNodes) {
+    CoAppearanceGraph g;
+    g.nodes.push_back({"A&B<\"", 2, {"主任", "书记"}, "2021-12-01", "2021-12-09"});
+    g.nodes.push_back({"张三", 1, {}, std::nullopt, std::nullopt});
+    g.edges.push_back({0, 1, 1});
+    std::ostringstream out;
+    write_graphml(out, g);
+    const std::string x = out.str();
+    EXPECT_EQ(x.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0), 0u);
+    EXPECT_NE(x.find("<data key=\"label\">A&amp;B&lt;&quot;</data>"), std::string::npos) << x;
+    EXPECT_NE(x.find("<data key=\"titles\">主任、书记</data>"), std::string::npos);
+    EXPECT_NE(x.find("<edge source=\"n0\" target=\"n1\"><data key=\"weight\">1</data></edge>"), std::string::npos);
+    EXPECT_EQ(x.find("first_date\">", x.find("<node id=\"n1\">")), std::string::npos); // no empty dates
 }
 
 TEST_F(QueryTest, Stats) {

@@ -50,6 +50,9 @@ std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter
 // Records in the export order (date, then id) matching the filter, one at a time (streaming).
 void for_each_record(const Archive& archive, const SearchFilter& filter,
                      const std::function<void(const StoredRecord&)>& visit);
+// The same records as for_each_record, only their ids and dates (nothing else is read).
+void for_each_record_id(const Archive& archive, const SearchFilter& filter,
+                        const std::function<void(std::int64_t id, const std::optional<std::string>& date)>& visit);
 std::optional<StoredRecord> load_record(const Archive& archive, std::int64_t id);
 
 struct TimelineEntry {
