@@ -5,10 +5,10 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <sqlite3.h>
+#include <unicode/normalizer2.h>
 
 #include <algorithm>
 #include <memory>
-#include <unordered_map>
 
 namespace jianbao {
 
@@ -18,6 +18,16 @@ struct StmtCloser {
     void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtCloser>;
+
+// The pinyin key of every BMP Han character, generated at build time from ICU
+// (src/query/pinyin/gen_pinyin_table.cpp), sorted by code point.
+struct PinyinKey {
+    char32_t han;
+    const char* key;
+};
+constexpr PinyinKey kPinyin[] = {
+#include "pinyin_table.inc"
+};
 
 StmtPtr prepare(const Archive& a, const char* sql) {
     sqlite3_stmt* s = nullptr;
@@ -35,75 +45,57 @@ bool exists(const Archive& a, const std::string& name) {
 } // namespace
 
 std::string pinyin_key(const std::string& text) {
-    // Han → Latin with tone marks, then marks stripped; ü and v both become u; tone digits dropped.
-    std::string latin = transform("Han-Latin; Latin-ASCII; Lower", to_simplified(text));
+    // Han → the generated table's key (Traditional→Simplified, Han-Latin, tone marks dropped);
+    // Latin → its letters without marks (NFKD: jīn → jin, Ｊｉｎ → jin), lower case; ü and v
+    // both become u; tone digits, spaces and the rest dropped.
+    static const icu::Normalizer2* nfkd = [] {
+        UErrorCode st = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(st);
+        return U_SUCCESS(st) ? n : nullptr;
+    }();
     std::string key;
-    for (char c : latin)
-        if (c >= 'a' && c <= 'z') key += c == 'v' ? 'u' : c;
+    auto letters = [&](const std::string& s) {
+        for (char ch : s) {
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            if (ch >= 'a' && ch <= 'z') key += ch == 'v' ? 'u' : ch;
+        }
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t start = i;
+        char32_t c = utf8::next(text, i);
+        const PinyinKey* it = std::lower_bound(std::begin(kPinyin), std::end(kPinyin), c,
+                                               [](const PinyinKey& e, char32_t v) { return e.han < v; });
+        if (it != std::end(kPinyin) && it->han == c && c != 0) key += it->key;
+        else if (c < 0x80) letters(std::string(1, static_cast<char>(c)));
+        else if (utf8::is_han(c)) letters(transform("Han-Latin; Latin-ASCII; Lower", to_simplified(text.substr(start, i - start))));
+        else if (nfkd) {
+            UErrorCode st = U_ZERO_ERROR;
+            std::string decomposed;
+            nfkd->normalize(icu::UnicodeString::fromUTF8(text.substr(start, i - start)), st).toUTF8String(decomposed);
+            letters(decomposed);
+        }
+    }
     return key;
 }
 
 std::vector<std::string> lookup_person(const Archive& archive, const std::string& input) {
     if (exists(archive, input)) return {input};
-    if (std::string s = to_simplified(input); s != input && exists(archive, s)) return {s};
     // Only an input made of Latin letters, spaces, tone marks or digits is read as pinyin.
     bool has_han = false;
     std::size_t i = 0;
     while (i < input.size())
         if (utf8::is_han(utf8::next(input, i))) has_han = true;
-    if (has_han) return {};
+    if (has_han) {
+        if (std::string s = to_simplified(input); s != input && exists(archive, s)) return {s};
+        return {};
+    }
     std::string want = pinyin_key(input);
     if (want.empty()) return {};
-    // Every stored name's pinyin, read character by character: ICU's Han-Latin has no rules across
-    // characters here (checked equal to whole-name transliteration on 5,656 names). Transliteration
-    // costs ≈ 80 µs a character, so only the first characters are read for every name (one call
-    // over the distinct ones), the rest only for names whose first character fits (0.7 s → ms).
-    std::vector<std::string> names;
-    auto s = prepare(archive, "SELECT name FROM people ORDER BY name");
-    while (sqlite3_step(s.get()) == SQLITE_ROW)
-        names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)));
-    std::unordered_map<char32_t, std::string> key_of;
-    auto read_keys = [&](const std::vector<char32_t>& chars) {
-        std::string joined;
-        for (char32_t c : chars) {
-            utf8::append(joined, c);
-            joined += '\n';
-        }
-        std::string latin = transform("Han-Latin; Latin-ASCII; Lower", to_simplified(joined));
-        std::size_t at = 0;
-        for (char32_t c : chars) {
-            std::size_t end = latin.find('\n', at);
-            if (end == std::string::npos) break;
-            std::string& key = key_of[c];
-            for (std::size_t k = at; k < end; ++k)
-                if (latin[k] >= 'a' && latin[k] <= 'z') key += latin[k] == 'v' ? 'u' : latin[k];
-            at = end + 1;
-        }
-    };
-    auto unknown = [&](const std::vector<const std::string*>& of, bool first_only) {
-        std::vector<char32_t> chars;
-        for (const std::string* name : of)
-            for (std::size_t k = 0; k < name->size();) {
-                char32_t c = utf8::next(*name, k);
-                if (!key_of.count(c) && std::find(chars.begin(), chars.end(), c) == chars.end()) chars.push_back(c);
-                if (first_only) break;
-            }
-        return chars;
-    };
-    std::vector<const std::string*> all;
-    for (const std::string& n : names) all.push_back(&n);
-    read_keys(unknown(all, true));
-    std::vector<const std::string*> fitting;
-    for (const std::string* n : all) {
-        std::size_t k = 0;
-        if (want.rfind(key_of[utf8::next(*n, k)], 0) == 0) fitting.push_back(n);
-    }
-    read_keys(unknown(fitting, false));
     std::vector<std::string> found;
-    for (const std::string* name : fitting) {
-        std::string key;
-        for (std::size_t k = 0; k < name->size();) key += key_of[utf8::next(*name, k)];
-        if (key == want) found.push_back(*name);
+    auto s = prepare(archive, "SELECT name FROM people ORDER BY name");
+    while (sqlite3_step(s.get()) == SQLITE_ROW) {
+        std::string name(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)));
+        if (pinyin_key(name) == want) found.push_back(name);
     }
     return found;
 }

@@ -2,9 +2,12 @@
 #include "jianbao/export/graphml.hpp"
 #include "jianbao/query/graph.hpp"
 #include "jianbao/query/match.hpp"
+#include "jianbao/query/person_lookup.hpp"
 #include "jianbao/query/query.hpp"
 #include "jianbao/store/archive.hpp"
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/script.hpp"
+#include "jianbao/util/utf8.hpp"
 
 #include <gtest/gtest.h>
 
@@ -342,6 +345,31 @@ TEST(GraphML, EscapesTextAndReferencesNodes) {
     EXPECT_NE(x.find("<data key=\"titles\">主任、书记</data>"), std::string::npos);
     EXPECT_NE(x.find("<edge source=\"n0\" target=\"n1\"><data key=\"weight\">1</data></edge>"), std::string::npos);
     EXPECT_EQ(x.find("first_date\">", x.find("<node id=\"n1\">")), std::string::npos); // no empty dates
+}
+
+TEST(PinyinKey, GeneratedTableReadsAsIcuDoes) {
+    // The compiled-in table against ICU's transliterator itself, on every 7th BMP Han character
+    // (≈ 4,000) and on names read whole, traditional ones included.
+    auto icu_key = [](const std::string& s) {
+        std::string out;
+        for (char c : transform("Han-Latin; Latin-ASCII; Lower", to_simplified(s)))
+            if (c >= 'a' && c <= 'z') out += c == 'v' ? 'u' : c;
+        return out;
+    };
+    std::size_t checked = 0;
+    for (char32_t c = 0x4E00; c <= 0x9FFF; c += 7) {
+        std::string s;
+        utf8::append(s, c);
+        ASSERT_EQ(pinyin_key(s), icu_key(s)) << s;
+        ++checked;
+    }
+    EXPECT_GT(checked, 2900u);
+    for (const char* name : {"江泽民", "司马义·艾买提", "欧阳明华", "吕传赞", "韓雪松", "曾庆红", "单霁翔", "乐黛云"})
+        EXPECT_EQ(pinyin_key(name), icu_key(name)) << name;
+    EXPECT_EQ(pinyin_key("Jīn Fēng"), "jinfeng");
+    EXPECT_EQ(pinyin_key("ＪＩＮ feng1"), "jinfeng");
+    EXPECT_EQ(pinyin_key("lǚ"), "lu");
+    EXPECT_EQ(pinyin_key("nv"), "nu");
 }
 
 TEST_F(QueryTest, Stats) {
