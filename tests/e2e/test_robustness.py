@@ -396,7 +396,7 @@ class DiskFull(ArchiveTest):
         self.assertNotIn("database or disk is full", p.stderr)
         # The earlier bulletin is intact, row for row, and the archive passes every check.
         self.assertEqual(dump(self.db), before)
-        self.assertIn("ok (1 bulletins", run("check", db=self.db, check=0).stdout)
+        self.assertIn("ok (1 bulletin,", run("check", db=self.db, check=0).stdout)
         # With room again, the same file imports.
         self.assertIn("big-2023-06.txt: ", run("import", big, db=self.db, check=0).stdout)
         self.assertEqual(json.loads(run("stats", "--json", db=self.db, check=0).stdout)["bulletins"], 2)
