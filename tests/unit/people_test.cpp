@@ -317,3 +317,24 @@ TEST(People, GivenNameAloneAfterTheFullName) {
     auto ps = run("郑颖岚出席了会议。会后，颖岚同志深入车间调研。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "颖岚"})) << dump(ps);
 }
+
+// Countries, cities and bodies written with transliteration characters are no people, nor the
+// start of a longer place name; a surname before a form of address or a title is no full name.
+TEST(People, WorldPlacesAndFormsOfAddressAreNotPeople) {
+    for (const char* text : {"莫桑比克总统希萨诺抵达。", "代表团访问了吉尔吉斯斯坦和肯尼亚。", "欧佩克决定增加产量。",
+                             "徐先生和李主任出席了会议。"}) {
+        auto ps = run(text);
+        for (const char* bad : {"莫桑比克", "吉尔吉斯", "肯尼亚", "欧佩克", "徐先生", "李主任"})
+            EXPECT_EQ(find(ps, bad), nullptr) << text << " -> " << dump(ps);
+    }
+}
+
+// A transliterated name ends before the next word: a trailing function character or a country
+// written right after is no part of it; a transliterated company name is no person.
+TEST(People, TransliteratedNameEndsBeforeTheNextWord) {
+    auto ps = run("丹麦作家卡伦·布里克森曾在非洲生活多年。意大利总理兰贝托·迪尼圣马力诺之行结束。");
+    EXPECT_TRUE(find(ps, "卡伦·布里克森") && find(ps, "兰贝托·迪尼")) << dump(ps);
+    EXPECT_FALSE(find(ps, "卡伦·布里克森曾") || find(ps, "兰贝托·迪尼圣马力诺")) << dump(ps);
+    ps = run("万德莱公司的产品畅销全国。");
+    EXPECT_EQ(find(ps, "万德莱"), nullptr) << dump(ps);
+}
