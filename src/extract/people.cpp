@@ -133,6 +133,7 @@ struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
     std::set<char32_t> function_surnames; // surnames that are mostly function words (和, 从, 曾)
+    std::set<char32_t> conjunction_surnames; // almost never a surname in running text (和, 与, 国)
     // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
     // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
     people::WordSet not_people;
@@ -149,6 +150,12 @@ struct PeopleExtractor::Impl {
             std::string w;
             while (in >> w)
                 for (char32_t ch : to_u32(w)) function_surnames.insert(ch);
+        }
+        for (const auto& line : lexicon::read_lines("person_conjunction_surnames.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w)
+                for (char32_t ch : to_u32(w)) conjunction_surnames.insert(ch);
         }
         for (const auto& line : lexicon::read_lines("person_address.txt")) {
             std::istringstream in(line);
@@ -260,6 +267,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             // the function word; the model's surname prior cannot tell these from 和志强.
             if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
                 (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s)))
+                return true;
+            // 和|市直, 总经理和|乘务员, 国|时: a conjunction in the middle of a clause.
+            if (impl_->conjunction_surnames.count(c[s.begin]) && s.begin > 0 && !clause_end(c[s.begin - 1]) &&
+                c[s.begin - 1] != enum_comma)
                 return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;

@@ -338,3 +338,9 @@ TEST(People, TransliteratedNameEndsBeforeTheNextWord) {
     ps = run("万德莱公司的产品畅销全国。");
     EXPECT_EQ(find(ps, "万德莱"), nullptr) << dump(ps);
 }
+
+// 和, 与, 国 … in the middle of a clause are a conjunction or the word 国, even after a title.
+TEST(People, ConjunctionSurnameMidClauseIsNoName) {
+    auto ps = run("美洲地区的总经理和乘务员们提出要求。他在任安理会轮值主席国时认真工作。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
