@@ -248,6 +248,8 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             const std::size_t e = s.end;
             if (e - s.begin != 3 || !impl_->model.is_compound(c.substr(s.begin, 2))) continue;
             if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e]) continue;
+            // (not over a word that follows names or a function character: 司马徽|的, 司马徽|说)
+            if (function_char(c[e]) || trailing_function_char(c[e]) || impl_->model.stops().longest_at(c, e)) continue;
             if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
             if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
@@ -265,8 +267,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (inside[s.begin] != 0) return true;
             // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
             // the function word; the model's surname prior cannot tell these from 和志强.
+            // Likewise when the function word is itself the start of a word ending inside the candidate
+            // (曾经|在, 于是) or another function character follows it (曾于).
             if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
-                (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s)))
+                (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s) ||
+                 (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
+                 impl_->function_surnames.count(c[s.begin + 1]) || function_char(c[s.begin + 1])))
                 return true;
             // 和|市直, 总经理和|乘务员, 国|时: a conjunction in the middle of a clause.
             if (impl_->conjunction_surnames.count(c[s.begin]) && s.begin > 0 && !clause_end(c[s.begin - 1]) &&
@@ -313,7 +319,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.
-    // Only before a word that follows names (同志, 说, 老人: person_stops.txt), only when no surname
+    // Only before a word that follows names (同志, 说, 老人: person_stops.txt) or at the end of a clause, only when no surname
     // character precedes (that would be another person's full name) and the given name is no
     // dictionary word (成果): PFR tags such bare given names as persons.
     {
@@ -324,7 +330,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             for (std::size_t pos = c.find(given); pos != std::u32string::npos; pos = c.find(given, pos + 1)) {
                 if (in_name[pos] || in_name[pos + 1] || word_at[pos] >= 2 || inside[pos]) continue;
                 if (pos > 0 && impl_->model.is_surname(c[pos - 1])) continue;
-                if (impl_->model.stops().longest_at(c, pos + 2) == 0) continue;
+                // After the name: a word that follows names, or the clause ends (…送给雅丹。).
+                const bool stop_after = impl_->model.stops().longest_at(c, pos + 2) > 0;
+                const bool end_after = pos + 2 >= c.size() || clause_end(c[pos + 2]) || c[pos + 2] == enum_comma;
+                if (!stop_after && !end_after) continue;
                 bare.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + 2), s.score});
                 in_name[pos] = in_name[pos + 1] = 1;
             }

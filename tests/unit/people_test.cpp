@@ -344,3 +344,18 @@ TEST(People, ConjunctionSurnameMidClauseIsNoName) {
     auto ps = run("美洲地区的总经理和乘务员们提出要求。他在任安理会轮值主席国时认真工作。");
     EXPECT_TRUE(ps.empty()) << dump(ps);
 }
+
+// The given name alone at the end of a clause, once the full name is written, is the same person.
+TEST(People, GivenNameAloneAtClauseEnd) {
+    auto ps = run("记者见到了杜雅丹。几天后，记者把照片寄给雅丹。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"杜雅丹", "雅丹"})) << dump(ps);
+}
+
+// A function-word surname that starts a word inside the candidate (曾经|在) or before another
+// function character (曾于) is that word; a compound-surname name does not take 的 or 说 (司马徽|的).
+TEST(People, FunctionWordStartsAWordAndCompoundSurnameStops) {
+    auto ps = run("他曾经在这里工作，曾于去年回国。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+    ps = run("这是司马徽的话。");
+    EXPECT_EQ(find(ps, "司马徽的"), nullptr) << dump(ps);
+}
