@@ -75,7 +75,19 @@ bool trailing_function_char(char32_t ch) {
     switch (ch) {
     case U'曾': case U'于': case U'在': case U'和': case U'与': case U'将': case U'也': case U'还': case U'又':
     case U'对': case U'向': case U'同': case U'是': case U'为': case U'把': case U'被': case U'从': case U'就':
-    case U'都': case U'已': case U'等': case U'说':
+    case U'都': case U'已': case U'等': case U'说': case U'均': case U'及': case U'携': case U'其': case U'并':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Particles and pronouns never found in a given name, even after a title (总书记谈|了): of the
+// function characters above, those no DEV gold name holds (邓在军, 于不凡, 刘是龙 hold 在, 不, 是).
+bool particle_char(char32_t ch) {
+    switch (ch) {
+    case U'的': case U'了': case U'着': case U'吗': case U'呢': case U'把': case U'被': case U'很': case U'都':
+    case U'就': case U'让': case U'给': case U'这': case U'那': case U'们':
         return true;
     default:
         return false;
@@ -294,6 +306,9 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 if (q == s.begin + 2 && !impl_->model.is_compound(std::u32string_view(c).substr(s.begin, 2))) break;
                 if (impl_->address.contains(g) || impl_->model.stops().contains(g) || titles.contains(g)) return true;
             }
+            if (chinese_shape(s))
+                for (std::size_t q = s.begin + 1; q < s.end; ++q)
+                    if (particle_char(c[q])) return true;
             const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
             // A candidate that is one whole dictionary word (沈阳, 祝福, but also 邓小平, 乔石) is
             // weighed by the model's WB feature: dropping them all here lost more names than it saved

@@ -287,7 +287,9 @@ TEST(People, PfrDevPersonsF1) {
         for (auto& [k, c] : m) v.push_back({-c, k});
         std::sort(v.begin(), v.end());
         std::string out;
-        for (std::size_t i = 0; i < v.size() && i < 30; ++i) out += v[i].second + " ";
+        const char* n = std::getenv("JIANBAO_PEOPLE_EVAL_TOP"); // how many misses and extras to print
+        const std::size_t most = n ? std::strtoul(n, nullptr, 10) : 30;
+        for (std::size_t i = 0; i < v.size() && i < most; ++i) out += v[i].second + " ";
         return out;
     };
     std::cout << "PFR DEV articles=" << articles << " persons P=" << p << " R=" << r << " F1=" << f << "\n"
@@ -358,4 +360,13 @@ TEST(People, FunctionWordStartsAWordAndCompoundSurnameStops) {
     EXPECT_TRUE(ps.empty()) << dump(ps);
     ps = run("这是司马徽的话。");
     EXPECT_EQ(find(ps, "司马徽的"), nullptr) << dump(ps);
+}
+
+// A particle in the given name ends the candidate's claim to be a name even after a title; a
+// transliterated name does not take 及其, 均 or 携 after it.
+TEST(People, ParticleInGivenNameAndTrailingConjunctions) {
+    auto ps = run("总书记谈了三点意见。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+    ps = run("美国代表约翰·克鲁吉及其夫人出席。");
+    EXPECT_TRUE(find(ps, "约翰·克鲁吉") && !find(ps, "约翰·克鲁吉及其")) << dump(ps);
 }
