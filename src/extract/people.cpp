@@ -250,6 +250,22 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (pl >= 3 && s.end - pl >= s.begin + 2 && !people::is_dot(c[s.end - pl - 1]))
             s.end = static_cast<std::uint32_t>(s.end - pl);
     }
+    // A dotted name whose first part has a character the model does not know as a transliteration
+    // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in.
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        auto& s = spans[k];
+        const auto dot = std::find_if(c.begin() + s.begin, c.begin() + s.end, people::is_dot);
+        if (dot == c.begin() + s.end) continue;
+        const std::size_t first_part = static_cast<std::size_t>(dot - c.begin()) - s.begin;
+        const std::size_t floor = k > 0 ? spans[k - 1].end : 0;
+        std::size_t b = s.begin;
+        while (b > floor && s.begin - b < 3 && first_part + (s.begin - b) < 6 && people::is_han(c[b - 1]) &&
+               !function_char(c[b - 1]) && !trailing_function_char(c[b - 1]) &&
+               impl_->model.titles().longest_before(c, b) == 0)
+            --b;
+        const bool at_start = b == 0 || !people::is_han(c[b - 1]) || impl_->model.titles().longest_before(c, b) > 0;
+        if (b < s.begin && b >= floor && at_start) s.begin = static_cast<std::uint32_t>(b);
+    }
     {
         const double sure = impl_->model.threshold() + exact_word_margin;
         const auto& titles = impl_->model.titles();

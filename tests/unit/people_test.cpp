@@ -370,3 +370,10 @@ TEST(People, ParticleInGivenNameAndTrailingConjunctions) {
     ps = run("美国代表约翰·克鲁吉及其夫人出席。");
     EXPECT_TRUE(find(ps, "约翰·克鲁吉") && !find(ps, "约翰·克鲁吉及其")) << dump(ps);
 }
+
+// A dotted name starts where its clause or a title does, even when its first characters are rare
+// in transliterations: the model may propose only 西·旺堆 of 尧西·旺堆.
+TEST(People, DottedNameStartsAtTheClause) {
+    auto ps = run("会上，尧西·旺堆介绍了情况。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"尧西·旺堆"})) << dump(ps);
+}
