@@ -282,6 +282,28 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
         }
+        // A surname and one given character followed by a lone character that ICU joins to nothing,
+        // before a word, a title or punctuation (孙建|密|同志, 朱圣|练|说): the given name has two
+        // characters, unless the two-character form is written elsewhere without it.
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            auto& s = spans[k];
+            const std::size_t e = s.end;
+            if (e - s.begin != 2 || !impl_->model.is_surname(c[s.begin])) continue;
+            if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e] || !bounds[e + 1]) continue;
+            if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
+            if (function_char(c[e]) || trailing_function_char(c[e]) || particle_char(c[e])) continue;
+            if (impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e)) continue;
+            const std::size_t f = e + 1;
+            const bool ends = f >= c.size() || !people::is_han(c[f]) || word_at[f] >= 2 ||
+                              impl_->model.stops().longest_at(c, f) || titles.longest_at(c, f);
+            if (!ends) continue;
+            const std::u32string_view two = std::u32string_view(c).substr(s.begin, 2);
+            bool alone = false;
+            for (std::size_t pos = c.find(two); pos != std::u32string::npos && !alone; pos = c.find(two, pos + 1))
+                if (pos != s.begin && (pos + 2 >= c.size() || c[pos + 2] != c[e])) alone = true;
+            if (alone) continue;
+            s.end = static_cast<std::uint32_t>(e + 1);
+        }
         // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
         // alone would also split 曾辛元, 于燕文.
         auto rest_is_name_elsewhere = [&](const people::NameSpan& s) {

@@ -377,3 +377,10 @@ TEST(People, DottedNameStartsAtTheClause) {
     auto ps = run("会上，尧西·旺堆介绍了情况。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"尧西·旺堆"})) << dump(ps);
 }
+
+// A lone character after a surname and one given character, before a word or punctuation, is the
+// second given character (孙建密, 朱圣练), unless the two-character form is written alone elsewhere.
+TEST(People, LoneThirdCharacterCompletesTheName) {
+    auto ps = run("副省长孙建密说，要加快改革。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"孙建密"})) << dump(ps);
+}
