@@ -46,6 +46,7 @@ TITLES = set(read_words("titles.txt"))
 STOPS = set(read_words("person_stops.txt"))
 NONAMES = set(read_words("person_nonames.txt"))
 SUFFIXES = set(read_words("person_suffixes.txt"))
+TRANSLIT = set(read_words("person_translit.txt"))  # conventional transliteration characters
 MAXW = 6  # longest lexicon word looked up, in characters
 
 
@@ -222,11 +223,14 @@ def learn_chars(arts):
             continue
         # a listed surname not yet seen in a name counts as half a name: rare, not impossible
         sh = sur[c] or (0.5 if c in SINGLE else 0)
-        table[c] = (bucket(sh, text[c]), bucket(giv[c], text[c]), bucket(frn[c], text[c]))
-    for c in set(text) | SINGLE:
+        # likewise a conventional transliteration character not yet seen in a foreign name
+        fh = frn[c] or (0.5 if c in TRANSLIT else 0)
+        table[c] = (bucket(sh, text[c]), bucket(giv[c], text[c]), bucket(fh, text[c]))
+    for c in set(text) | SINGLE | TRANSLIT:
         if c not in table and is_han(c):
             sb = bucket(0.5, text[c]) if c in SINGLE else bucket(0, text[c])
-            table[c] = (sb, bucket(0, text[c]), bucket(0, text[c]))
+            fb = bucket(0.5, text[c]) if c in TRANSLIT else bucket(0, text[c])
+            table[c] = (sb, bucket(0, text[c]), fb)
     return CharInfo(table, string_stats(arts, names))
 
 

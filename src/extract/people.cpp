@@ -69,6 +69,31 @@ bool function_char(char32_t ch) {
     }
 }
 
+// Characters that do not end a transliterated name but often follow one as the next word's start
+// (卡伦·布里克森|曾, 林彻·里茨玛|于): of the DEV gold's foreign names, one in 1,300 ends in one.
+bool trailing_function_char(char32_t ch) {
+    switch (ch) {
+    case U'曾': case U'于': case U'在': case U'和': case U'与': case U'将': case U'也': case U'还': case U'又':
+    case U'对': case U'向': case U'同': case U'是': case U'为': case U'把': case U'被': case U'从': case U'就':
+    case U'都': case U'已': case U'等': case U'说': case U'均': case U'及': case U'携': case U'其': case U'并':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Particles and pronouns never found in a given name, even after a title (总书记谈|了): of the
+// function characters above, those no DEV gold name holds (邓在军, 于不凡, 刘是龙 hold 在, 不, 是).
+bool particle_char(char32_t ch) {
+    switch (ch) {
+    case U'的': case U'了': case U'着': case U'吗': case U'呢': case U'把': case U'被': case U'很': case U'都':
+    case U'就': case U'让': case U'给': case U'这': case U'那': case U'们':
+        return true;
+    default:
+        return false;
+    }
+}
+
 // A name inside a 、-list whose other items are not names is a list item of that other kind:
 // 晶樱光电、风帆（扬州）、新能易事特、万锂电、耀焜恒银 — a short company name, not a person.
 // An item is a non-name when it is long (5+ characters) or holds brackets, digits or letters,
@@ -120,6 +145,11 @@ struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
     std::set<char32_t> function_surnames; // surnames that are mostly function words (和, 从, 曾)
+    std::set<char32_t> conjunction_surnames; // almost never a surname in running text (和, 与, 国)
+    // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
+    // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
+    people::WordSet not_people;
+    people::WordSet address; // forms of address after a surname: 先生, 小姐 (person_address.txt)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
@@ -132,6 +162,27 @@ struct PeopleExtractor::Impl {
             std::string w;
             while (in >> w)
                 for (char32_t ch : to_u32(w)) function_surnames.insert(ch);
+        }
+        for (const auto& line : lexicon::read_lines("person_conjunction_surnames.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w)
+                for (char32_t ch : to_u32(w)) conjunction_surnames.insert(ch);
+        }
+        for (const auto& line : lexicon::read_lines("person_address.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) address.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("place_world.txt")) {
+            std::string_view w(line);
+            if (!w.empty() && w[0] == '=') w.remove_prefix(1);
+            std::u32string u = to_u32(w);
+            if (u.size() >= 2) not_people.add(u);
+        }
+        for (const auto& row : lexicon::read_table("org_known.tsv", 1)) {
+            std::u32string u = to_u32(row[0]);
+            if (u.size() >= 2) not_people.add(u);
         }
     }
 
@@ -183,6 +234,38 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
     }
     std::vector<people::NameSpan> spans = impl_->model.find(t, bounds);
+    // Shape of a Chinese name: a surname and one or two characters (compound: two and one or two).
+    auto chinese_shape = [&](const people::NameSpan& s) {
+        const std::size_t len = s.end - s.begin;
+        if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
+        if (impl_->model.is_surname(c[s.begin]) && (len == 2 || len == 3)) return true;
+        return (len == 3 || len == 4) && impl_->model.is_compound(std::u32string_view(c).substr(s.begin, 2));
+    };
+    // Transliterated names end before the next word: trim a trailing function character
+    // (卡伦·布里克森曾) and a country or city written right after (兰贝托·迪尼圣马力诺).
+    for (auto& s : spans) {
+        if (chinese_shape(s)) continue;
+        while (s.end - s.begin >= 3 && trailing_function_char(c[s.end - 1]) && !people::is_dot(c[s.end - 2])) --s.end;
+        const std::size_t pl = impl_->not_people.longest_before(c, s.end);
+        if (pl >= 3 && s.end - pl >= s.begin + 2 && !people::is_dot(c[s.end - pl - 1]))
+            s.end = static_cast<std::uint32_t>(s.end - pl);
+    }
+    // A dotted name whose first part has a character the model does not know as a transliteration
+    // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in.
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        auto& s = spans[k];
+        const auto dot = std::find_if(c.begin() + s.begin, c.begin() + s.end, people::is_dot);
+        if (dot == c.begin() + s.end) continue;
+        const std::size_t first_part = static_cast<std::size_t>(dot - c.begin()) - s.begin;
+        const std::size_t floor = k > 0 ? spans[k - 1].end : 0;
+        std::size_t b = s.begin;
+        while (b > floor && s.begin - b < 3 && first_part + (s.begin - b) < 6 && people::is_han(c[b - 1]) &&
+               !function_char(c[b - 1]) && !trailing_function_char(c[b - 1]) &&
+               impl_->model.titles().longest_before(c, b) == 0)
+            --b;
+        const bool at_start = b == 0 || !people::is_han(c[b - 1]) || impl_->model.titles().longest_before(c, b) > 0;
+        if (b < s.begin && b >= floor && at_start) s.begin = static_cast<std::uint32_t>(b);
+    }
     {
         const double sure = impl_->model.threshold() + exact_word_margin;
         const auto& titles = impl_->model.titles();
@@ -193,8 +276,32 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             const std::size_t e = s.end;
             if (e - s.begin != 3 || !impl_->model.is_compound(c.substr(s.begin, 2))) continue;
             if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e]) continue;
+            // (not over a word that follows names or a function character: 司马徽|的, 司马徽|说)
+            if (function_char(c[e]) || trailing_function_char(c[e]) || impl_->model.stops().longest_at(c, e)) continue;
             if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
             if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
+            s.end = static_cast<std::uint32_t>(e + 1);
+        }
+        // A surname and one given character followed by a lone character that ICU joins to nothing,
+        // before a word, a title or punctuation (孙建|密|同志, 朱圣|练|说): the given name has two
+        // characters, unless the two-character form is written elsewhere without it.
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            auto& s = spans[k];
+            const std::size_t e = s.end;
+            if (e - s.begin != 2 || !impl_->model.is_surname(c[s.begin])) continue;
+            if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e] || !bounds[e + 1]) continue;
+            if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
+            if (function_char(c[e]) || trailing_function_char(c[e]) || particle_char(c[e])) continue;
+            if (impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e)) continue;
+            const std::size_t f = e + 1;
+            const bool ends = f >= c.size() || !people::is_han(c[f]) || word_at[f] >= 2 ||
+                              impl_->model.stops().longest_at(c, f) || titles.longest_at(c, f);
+            if (!ends) continue;
+            const std::u32string_view two = std::u32string_view(c).substr(s.begin, 2);
+            bool alone = false;
+            for (std::size_t pos = c.find(two); pos != std::u32string::npos && !alone; pos = c.find(two, pos + 1))
+                if (pos != s.begin && (pos + 2 >= c.size() || c[pos + 2] != c[e])) alone = true;
+            if (alone) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
         }
         // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
@@ -210,11 +317,36 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (inside[s.begin] != 0) return true;
             // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
             // the function word; the model's surname prior cannot tell these from 和志强.
+            // Likewise when the function word is itself the start of a word ending inside the candidate
+            // (曾经|在, 于是) or another function character follows it (曾于).
             if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
-                (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s)))
+                (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s) ||
+                 (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
+                 impl_->function_surnames.count(c[s.begin + 1]) || function_char(c[s.begin + 1])))
+                return true;
+            // 和|市直, 总经理和|乘务员, 国|时: a conjunction in the middle of a clause.
+            if (impl_->conjunction_surnames.count(c[s.begin]) && s.begin > 0 && !clause_end(c[s.begin - 1]) &&
+                c[s.begin - 1] != enum_comma)
                 return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
+            // A country, city or body written like a transliterated name, or the start of a longer
+            // one (莫桑比克, 吉尔吉斯|斯坦, 欧佩克).
+            const std::size_t np = impl_->not_people.longest_at(c, s.begin);
+            if (np >= s.end - s.begin || (np >= 3 && !chinese_shape(s))) return true;
+            // A transliterated company name: 万德莱|公司, 万德莱公司.
+            if (!chinese_shape(s) && (impl_->model.suffixes().longest_at(c, s.end) ||
+                                      impl_->model.suffixes().longest_before(c, s.end) >= 2))
+                return true;
+            // A surname and a form of address or a title as the given name: 徐先生, 李主任.
+            for (std::size_t q = s.begin + 1; q + 2 <= s.end && q <= s.begin + 2; ++q) {
+                const std::u32string_view g = std::u32string_view(c).substr(q, s.end - q);
+                if (q == s.begin + 2 && !impl_->model.is_compound(std::u32string_view(c).substr(s.begin, 2))) break;
+                if (impl_->address.contains(g) || impl_->model.stops().contains(g) || titles.contains(g)) return true;
+            }
+            if (chinese_shape(s))
+                for (std::size_t q = s.begin + 1; q < s.end; ++q)
+                    if (particle_char(c[q])) return true;
             const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
             // A candidate that is one whole dictionary word (沈阳, 祝福, but also 邓小平, 乔石) is
             // weighed by the model's WB feature: dropping them all here lost more names than it saved
@@ -240,7 +372,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.
-    // Only before a word that follows names (同志, 说, 老人: person_stops.txt), only when no surname
+    // Only before a word that follows names (同志, 说, 老人: person_stops.txt) or at the end of a clause, only when no surname
     // character precedes (that would be another person's full name) and the given name is no
     // dictionary word (成果): PFR tags such bare given names as persons.
     {
@@ -251,7 +383,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             for (std::size_t pos = c.find(given); pos != std::u32string::npos; pos = c.find(given, pos + 1)) {
                 if (in_name[pos] || in_name[pos + 1] || word_at[pos] >= 2 || inside[pos]) continue;
                 if (pos > 0 && impl_->model.is_surname(c[pos - 1])) continue;
-                if (impl_->model.stops().longest_at(c, pos + 2) == 0) continue;
+                // After the name: a word that follows names, or the clause ends (…送给雅丹。).
+                const bool stop_after = impl_->model.stops().longest_at(c, pos + 2) > 0;
+                const bool end_after = pos + 2 >= c.size() || clause_end(c[pos + 2]) || c[pos + 2] == enum_comma;
+                if (!stop_after && !end_after) continue;
                 bare.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + 2), s.score});
                 in_name[pos] = in_name[pos + 1] = 1;
             }

@@ -110,6 +110,7 @@ public:
     std::vector<NameSpan> find(const CharText& t, const std::vector<char>& bounds) const;
     const WordSet& titles() const { return titles_; }
     const WordSet& stops() const { return stops_; }
+    const WordSet& suffixes() const { return suffixes_; }
     bool is_surname(char32_t c) const { return single_.count(c) > 0; }
     bool is_compound(std::u32string_view s) const {
         return s.size() == 2 && compound_.count((std::uint64_t(s[0]) << 32) | s[1]) > 0;
