@@ -396,7 +396,32 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         std::int32_t kv;
         std::size_t pl = gaz_.ending_at(t, cur);
         pl = std::max(pl, known_back_.longest_back(t, cur, &kv));
-        pl = std::max(pl, anchor_back_.longest_back(t, cur));
+        const std::size_t al = anchor_back_.longest_back(t, cur);
+        // 嘉峪|市|有线电视台, 塔兰托|市|消防队, 湖州|练|市|针织制衣厂: a lone 市/县/州 after a
+        // name the gazetteer does not know (ICU's single-character fragments, or one unknown
+        // word) closes that place; the place opens the body, not the bare unit.
+        if (al == 1 && pl == 0 && cur >= 3 && std::u32string_view(U"市县州").find(t.c[cur - 1]) != std::u32string_view::npos) {
+            std::size_t a = cur - 1, k = a;
+            if (t.word_start[a - 1] + 1 == static_cast<std::int32_t>(a)) {
+                while (k > 0 && a - k < 3 && t.word_start[k - 1] + 1 == static_cast<std::int32_t>(k) && is_han(t.c[k - 1]) &&
+                       !stop_.contains(std::u32string(1, t.c[k - 1])) && !gaz_.stop_opens(t, k - 1))
+                    --k;
+                // one fragment alone only right after a known place (湖州|练|市)
+                if (a - k == 1 && !gaz_.ending_at(t, k)) k = a;
+            } else if (std::size_t wb = static_cast<std::size_t>(t.word_start[a - 1]);
+                       a - wb >= 2 && a - wb <= 3 && all_han(t, wb, a) && !stops_scan(t, wb, a) && !gaz_.stop_opens(t, wb) &&
+                       !known_back_.longest_back(t, a)) {
+                const Ctx* c = ctx_of(t, wb, a);
+                if (!c || c->inside * 4 >= c->occ) k = wb;
+            }
+            if (k < a && stem + (cur - k) <= 20) {
+                stem += cur - k;
+                cur = k;
+                named = true;
+                continue;
+            }
+        }
+        pl = std::max(pl, al);
         if (pl) {
             if (village && stem >= 2) {
                 after_name = true;

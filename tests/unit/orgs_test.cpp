@@ -109,6 +109,26 @@ TEST(Orgs, DirectionsVerbPhrasesAndGenericVillages) {
     EXPECT_EQ(find_type(v, "玉树军分区"), "government") << names(v);
 }
 
+TEST(Orgs, VillagesArePlacesUnlessTheyActAsBodies) {
+    // PFR tags every village it names as a place; a village that acts at a meeting or in a
+    // partnership (the sample's 昌农村、花王村分别作表态发言) is its committee, a body.
+    auto v = orgs_of("高堡乡凡堡村紧邻１０６国道。在得知山盖沟村受灾后，他赶到那里。");
+    EXPECT_EQ(find_type(v, "凡堡村"), "") << names(v);
+    EXPECT_EQ(find_type(v, "山盖沟村"), "") << names(v);
+    v = orgs_of("扬州市食品药品检验检测中心与开发区阳沟村开展结对共建活动。");
+    EXPECT_EQ(find_type(v, "阳沟村"), "village") << names(v);
+}
+
+TEST(Orgs, UnknownCityBeforeALoneShiOpensTheName) {
+    // 嘉峪|市, 塔兰托|市, 湖州|练|市: a place the gazetteer lacks, closed by a lone 市.
+    auto v = orgs_of("去年６月，嘉峪市有线电视台为驻军安装了有线电视。他随即打电话给塔兰托市消防队。");
+    EXPECT_NE(find_type(v, "嘉峪市有线电视台"), "") << names(v);
+    EXPECT_NE(find_type(v, "塔兰托市消防队"), "") << names(v);
+    v = orgs_of("集团公司的前身———湖州练市针织制衣厂已濒临倒闭。该县康华制药厂停产。");
+    EXPECT_NE(find_type(v, "湖州练市针织制衣厂"), "") << names(v);
+    EXPECT_EQ(find_type(v, "该县康华制药厂"), "") << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
     evalutil::expect_page_f1(
