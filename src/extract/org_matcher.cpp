@@ -446,8 +446,12 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         if (t.word_start[cur - 1] == static_cast<std::int32_t>(cur - 1) && country_abbrev_.count(t.c[cur - 1]) &&
             (named || dict_compound || stem > 0)) {
             std::size_t a = cur - 1;
+            // after punctuation, a stop word or, before a known body, any word of two characters or more (援引|俄|外交部);
+            // not after a single character, the mark of a name cut by ICU
             bool open = a == 0 || (!is_han(t.c[a - 1]) && !(t.c[a - 1] >= U'0' && t.c[a - 1] <= U'9')) ||
-                        stops_scan(t, static_cast<std::size_t>(t.word_start[a - 1]), a);
+                        stops_scan(t, static_cast<std::size_t>(t.word_start[a - 1]), a) ||
+                        (is_han(t.c[a - 1]) && a - static_cast<std::size_t>(t.word_start[a - 1]) >= 2 &&
+                         known_back_.longest_back(t, j) == j - cur); // only before a known body
             if (open) {
                 cur = a;
                 stem += 1;
@@ -455,8 +459,19 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 break;
             }
         }
-        if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
         std::size_t wb = static_cast<std::size_t>(t.word_start[cur - 1]);
+        // 云南省|第二|人民医院, 天津|第一|中学: an ordinal right after the place that opens the name.
+        if (named && stem > 0 && cur - wb >= 2 && t.c[wb] == U'第' && stem + (cur - wb) <= 20) {
+            bool ord = true;
+            for (std::size_t k = wb + 1; k < cur && ord; ++k)
+                ord = std::u32string_view(U"一二三四五六七八九十百零〇").find(t.c[k]) != std::u32string_view::npos;
+            if (ord && wb > 0 && (gaz_.ending_at(t, wb) || known_back_.longest_back(t, wb))) {
+                stem += cur - wb;
+                cur = wb;
+                continue;
+            }
+        }
+        if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
         if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside
             std::size_t k = cur - 1;
             while (k > 0 && cur - k < 8 && t.c[k] != U'（') --k;
@@ -491,6 +506,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         cur = wb;
     }
     if (stem < static_cast<std::size_t>(S.min_stem)) return false;
+    // An unanchored name opened by a word that DEV names almost never start with is a generic
+    // description (保险公司, 电话公司, 专家委员会), not a name.
     // An unanchored name opened by a word that DEV names almost never start with is a generic
     // description (保险公司, 电话公司, 专家委员会), not a name.
     if (!named && cur < s) { // villages too: 小康村, 生态村, 特困村
@@ -559,11 +576,12 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
         for (bool grown = true; grown;) {
             grown = false;
             const std::size_t b = m[k].e;
+            if (!t.bound[b]) break;
             std::size_t next_b = k + 1 < m.size() ? m[k + 1].b : n;
             std::size_t next_e = k + 1 < m.size() ? m[k + 1].e : n;
-            // The longest piece ending in a sub-unit suffix at a word end, within 8 Han characters.
-            std::size_t best = 0;
-            std::int32_t best_v = -1;
+            // Pieces ending in a sub-unit suffix at a word end, within 8 Han characters; the
+            // longest that passes the checks wins (上海师范大学|化工系|九五级本科: 化工系, not 化工系九五级本科).
+            std::vector<std::pair<std::size_t, std::int32_t>> pieces;
             for (std::size_t j = b + 1; j <= n && j - b <= 8 && is_han(t.c[j - 1]); ++j) {
                 if (!t.bound[j]) continue;
                 std::int32_t v = -1;
@@ -572,29 +590,30 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
                 // but a clinical department may be one word of two (儿科, 骨科).
                 const bool dept = sl == 1 && t.c[j - 1] == U'科';
                 if (!sl || sl > j - b || (sl == 1 && j - b < (dept ? 2u : 3u))) continue;
-                best = j;
-                best_v = v;
+                pieces.emplace_back(j, v);
             }
-            if (!best || !t.bound[b]) break;
-            // 科教处|处长, 外交部|发展司|司长: the piece stops before a title it would cut.
-            if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) break;
-            // A match starting inside the piece and ending past it is the next body, not a sub-unit.
-            if (next_b < best && next_e > best) break;
-            const Subunit& S = subunits_[static_cast<std::size_t>(best_v)];
-            bool ok = true;
-            for (std::size_t w = b; w < best && ok;) {
-                std::size_t we = w + 1;
-                while (we < best && !t.bound[we]) ++we;
-                if (stops_scan(t, w, we)) ok = false;
-                if (!S.place_ok && gaz_.at(t, w)) ok = false;
-                if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
-                w = we;
+            for (auto it = pieces.rbegin(); it != pieces.rend() && !grown; ++it) {
+                const std::size_t best = it->first;
+                // 科教处|处长, 外交部|发展司|司长: the piece stops before a title it would cut.
+                if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) continue;
+                // A match starting inside the piece and ending past it is the next body, not a sub-unit.
+                if (next_b < best && next_e > best) continue;
+                const Subunit& S = subunits_[static_cast<std::size_t>(it->second)];
+                bool ok = true;
+                for (std::size_t w = b; w < best && ok;) {
+                    std::size_t we = w + 1;
+                    while (we < best && !t.bound[we]) ++we;
+                    if (stops_scan(t, w, we)) ok = false;
+                    if (!S.place_ok && gaz_.at(t, w)) ok = false;
+                    if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
+                    w = we;
+                }
+                if (!ok) continue;
+                m[k].e = static_cast<std::uint32_t>(best);
+                if (!S.type.empty()) m[k].type = S.type;
+                while (k + 1 < m.size() && m[k + 1].b < best) m.erase(m.begin() + static_cast<std::ptrdiff_t>(k + 1));
+                grown = true;
             }
-            if (!ok) break;
-            m[k].e = static_cast<std::uint32_t>(best);
-            if (!S.type.empty()) m[k].type = S.type;
-            while (k + 1 < m.size() && m[k + 1].b < best) m.erase(m.begin() + static_cast<std::ptrdiff_t>(k + 1));
-            grown = true;
         }
     }
 }

@@ -129,6 +129,21 @@ TEST(Orgs, UnknownCityBeforeALoneShiOpensTheName) {
     EXPECT_EQ(find_type(v, "该县康华制药厂"), "") << names(v);
 }
 
+TEST(Orgs, OrdinalsSubUnitsAndOpeningAbbreviations) {
+    auto v = orgs_of("主治医师罗汉江云南省第二人民医院主治医师张灿华。");
+    EXPECT_NE(find_type(v, "云南省第二人民医院"), "") << "an ordinal after the place: " << names(v);
+    v = orgs_of("学生李凤上海师范大学化工系九五级本科班学生。");
+    EXPECT_NE(find_type(v, "上海师范大学化工系"), "") << "the longest sub-unit that passes: " << names(v);
+    v = orgs_of("吉佩定和阿外交部秘书长签署。据援引俄外交部发言人的话。");
+    EXPECT_NE(find_type(v, "阿外交部"), "") << names(v);
+    EXPECT_NE(find_type(v, "俄外交部"), "") << names(v);
+    v = orgs_of("本报讯农行河南省分行坚持改革。武警张家口支队的官兵。");
+    EXPECT_NE(find_type(v, "农行河南省分行"), "") << names(v);
+    EXPECT_NE(find_type(v, "武警张家口支队"), "") << names(v);
+    v = orgs_of("在国内一流大学任教，以北大部分地区为例。");
+    EXPECT_EQ(names(v), "") << "a common character is no country abbreviation here";
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
     evalutil::expect_page_f1(
