@@ -212,12 +212,33 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
     for (std::size_t i = 0; i < n;) {
         std::int32_t kind = 0;
         std::size_t len = used[i] ? 0 : fwd_.longest(t, i, &kind);
+        // 日本人, 阿拉伯国家, 中国人民: ICU glues a people or 国家 onto the place; PFR tags the place.
+        if (!used[i] && t.bound[i] && t.word_start[i] == static_cast<std::int32_t>(i)) {
+            std::int32_t k2 = 0;
+            std::size_t l2 = fwd_.longest(t, i, &k2, false);
+            std::size_t we = i + l2;
+            if (l2 > len && we < n && !t.bound[we] && k2 != kShortForm) {
+                while (we < n && !t.bound[we]) ++we;
+                static constexpr std::u32string_view tails[] = {U"人", U"人民", U"国家", U"籍"};
+                for (std::u32string_view tail : tails)
+                    if (we - (i + l2) == tail.size() &&
+                        std::equal(tail.begin(), tail.end(), t.c.begin() + static_cast<std::ptrdiff_t>(i + l2))) {
+                        len = l2;
+                        kind = k2;
+                    }
+            }
+        }
         // 张|永平, 李|安宁: a county's short form right after a lone surname is a given name.
         if (len && kind == kShortForm && i > 0 && t.word_start[i - 1] == static_cast<std::int32_t>(i - 1) &&
             surnames_.count(t.c[i - 1]))
             len = 0;
         if (len && free(i, i + len)) {
             if (std::size_t x = extend_.longest(t, i + len); x && free(i + len, i + len + x)) len += x; // 张家口|地区
+            // 科威特|市, 那曲|县, 雷利赞|省: a known name and its unit written as a word of its own.
+            else if (const std::size_t e = i + len; e + 1 <= n && t.bound[e] && (e + 1 == n || t.bound[e + 1]) &&
+                     std::u32string_view(U"省市县区州镇乡").find(t.c[e]) != std::u32string_view::npos && !used[e] &&
+                     t.word_start[e] == static_cast<std::int32_t>(e))
+                len += 1;
             out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
             for (std::size_t k = i; k < i + len; ++k) used[k] = 1;
             i += len;

@@ -64,6 +64,20 @@ TEST(Places, FormalNamesAndLandformGuards) {
     EXPECT_FALSE(has(v, "乘潮进港"));
 }
 
+TEST(Places, PeoplesGluedOnAndUnitsAsWords) {
+    // ICU glues 人/国家 onto the place (日本人, 阿拉伯国家); PFR tags the place alone.
+    auto v = places_of("日本人则提出口号。埃及和其他阿拉伯国家为推动和平进程。");
+    EXPECT_TRUE(has(v, "日本"));
+    EXPECT_TRUE(has(v, "阿拉伯"));
+    // A known name and its unit as a word of its own: 科威特|市, 雷利赞|省.
+    v = places_of("在科威特市游览。阿尔及利亚西部雷利赞省的三个村庄。");
+    EXPECT_TRUE(has(v, "科威特市"));
+    EXPECT_TRUE(has(v, "雷利赞省"));
+    EXPECT_FALSE(has(v, "科威特"));
+    v = places_of("中国市场很大。");
+    EXPECT_FALSE(has(v, "中国市"));
+}
+
 TEST(PlacesEval, PfrDev) {
     // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
     evalutil::expect_page_f1(
