@@ -191,6 +191,9 @@ Gazetteer::Gazetteer() {
         suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
+    // value: inside a place per thousand occurrences
+    for (const auto& row : lexicon::read_table("place_learned_context.tsv", 3))
+        plain_.insert(to_u32(row[0]), static_cast<std::int32_t>(std::stol(row[2]) * 1000 / std::max(1L, std::stol(row[1]))));
     for (const auto& line : lexicon::read_lines("surnames.txt"))
         for (char32_t c : to_u32(line))
             if (is_han(c)) surnames_.insert(c);
@@ -198,6 +201,18 @@ Gazetteer::Gazetteer() {
         std::u32string u = to_u32(w);
         if (u.size() == 1) stop_chars_.insert(u[0]);
     }
+}
+
+bool Gazetteer::plain(const Chars& t, std::size_t b, std::size_t e, bool singles, bool pairs) const {
+    for (std::size_t k = b; k < e; ++k) {
+        if (singles && plain_.contains(std::u32string(1, t.c[k])) && !surnames_.count(t.c[k])) return true;
+        if (pairs && k + 1 < e) {
+            std::int32_t v = plain_.get(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(k),
+                                                       t.c.begin() + static_cast<std::ptrdiff_t>(k + 2)));
+            if (v >= 0 && v < 10) return true;
+        }
+    }
+    return false;
 }
 
 std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_t>& covered) const {
@@ -279,6 +294,9 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
         if (!all_han(t, b, s) || !free(b, j)) continue;
         if (stop_.longest(t, b, nullptr, false)) continue;
+        // 特困|县, 优化|区: a dictionary word DEV places almost never contain; not before a road
+        // suffix, where ordinary words make real names (解放路, 胜利街, 东风路).
+        if (plain(t, b, s, true, true)) continue;
         // 刘|云|山, 张|洪|河: a surname and a given name before a landform is a person (李|家|沟 is not).
         if (slen == 1 && j - b == 3 && surnames_.count(t.c[b]) && t.c[b + 1] != U'家' &&
             std::u32string_view(U"沟庄屯坡滩峪坪岭寨堡营铺窑河湖岛港山湾").find(t.c[s]) != std::u32string_view::npos)

@@ -78,6 +78,17 @@ TEST(Places, PeoplesGluedOnAndUnitsAsWords) {
     EXPECT_FALSE(has(v, "中国市"));
 }
 
+TEST(Places, PhrasesThatEndLikeAPlace) {
+    // A stem holding what DEV places almost never contain (受, 价, 特困: place_learned_context.tsv)
+    // is a phrase ending in 市/省/村, not a name; real names with a surname character stay.
+    auto v = places_of("最后一小时受债市长期利率下跌的鼓舞反弹。全乡照明电价比省批准的封顶价还低。帮扶特困村。");
+    EXPECT_FALSE(has(v, "受债市"));
+    EXPECT_FALSE(has(v, "价比省"));
+    EXPECT_FALSE(has(v, "特困村"));
+    v = places_of("山东省淄博市刘家村农民人均纯收入近４０００元。");
+    EXPECT_TRUE(has(v, "刘家村"));
+}
+
 TEST(PlacesEval, PfrDev) {
     // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
     evalutil::expect_page_f1(
