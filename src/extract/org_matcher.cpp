@@ -426,15 +426,23 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     const std::size_t max_stem = village ? 3 : S.type == "company" ? 14 : 10;
     // A known body ending here (国务院) extends leftward only by places and bodies (中国国务院),
     // never by loose words (经国务院批准).
+    // A whole known body (国务院, 财政部) right after another known body is a body of its own
+    // (党中央|国务院, 民政部|财政部); a unit after its parent and a place stays one name
+    // (中国科学院沈阳金属研究所, 新华社澳门分社).
+    bool complete = false;
     if (std::size_t kl = known_back_.longest_back(t, j); kl >= j - cur) {
         cur = j - kl;
         stem = kl > slen ? kl - slen : 0;
         named = true;
+        complete = true;
     }
     while (cur > 0) {
         std::int32_t kv;
-        std::size_t pl = gaz_.ending_at(t, cur);
-        pl = std::max(pl, known_back_.longest_back(t, cur, &kv));
+        const std::size_t gl = gaz_.ending_at(t, cur);
+        const std::size_t kl = known_back_.longest_back(t, cur, &kv);
+        if (complete && kl > gl && kl >= anchor_back_.longest_back(t, cur)) break;
+        complete = false;
+        std::size_t pl = std::max(gl, kl);
         const std::size_t al = anchor_back_.longest_back(t, cur);
         // 嘉峪|市|有线电视台, 塔兰托|市|消防队, 湖州|练|市|针织制衣厂: a lone 市/县/州 after a
         // name the gazetteer does not know (ICU's single-character fragments, or one unknown

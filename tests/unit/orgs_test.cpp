@@ -144,6 +144,14 @@ TEST(Orgs, OrdinalsSubUnitsAndOpeningAbbreviations) {
     EXPECT_EQ(names(v), "") << "a common character is no country abbreviation here";
 }
 
+TEST(Orgs, TwoKnownBodiesSideBySideStayTwo) {
+    auto v = orgs_of("党中央国务院关心西藏灾情。民政部财政部联合发出通知。");
+    EXPECT_NE(find_type(v, "党中央"), "") << names(v);
+    EXPECT_NE(find_type(v, "国务院"), "") << names(v);
+    EXPECT_EQ(find_type(v, "党中央国务院"), "") << names(v);
+    EXPECT_NE(find_type(v, "财政部"), "") << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
     evalutil::expect_page_f1(
