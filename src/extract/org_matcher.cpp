@@ -254,6 +254,16 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
                      std::u32string_view(U"省市县区州镇乡").find(t.c[e]) != std::u32string_view::npos && !used[e] &&
                      t.word_start[e] == static_cast<std::int32_t>(e))
                 len += 1;
+            // 韶山|路, 塔里木|河, 纽约|港: a known name and a road, river or port written as its own word.
+            else if (e + 1 <= n && t.bound[e] && !used[e] && t.word_start[e] == static_cast<std::int32_t>(e))
+                for (std::u32string_view f : {std::u32string_view(U"大街"), std::u32string_view(U"大道"), std::u32string_view(U"路"),
+                                              std::u32string_view(U"街"), std::u32string_view(U"河"), std::u32string_view(U"港"),
+                                              std::u32string_view(U"湖")})
+                    if (e + f.size() <= n && t.bound[e + f.size()] && free(e, e + f.size()) &&
+                        std::equal(f.begin(), f.end(), t.c.begin() + static_cast<std::ptrdiff_t>(e))) {
+                        len += f.size();
+                        break;
+                    }
             out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
             for (std::size_t k = i; k < i + len; ++k) used[k] = 1;
             i += len;

@@ -89,6 +89,12 @@ TEST(Places, PhrasesThatEndLikeAPlace) {
     EXPECT_TRUE(has(v, "刘家村"));
 }
 
+TEST(Places, KnownNameWithRoadOrRiverWord) {
+    auto v = places_of("市区主干道韶山路发生一起交通事故。河水沿塔里木河流入罗布泊。");
+    EXPECT_TRUE(has(v, "韶山路"));
+    EXPECT_FALSE(has(v, "韶山"));
+}
+
 TEST(PlacesEval, PfrDev) {
     // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
     evalutil::expect_page_f1(
