@@ -565,12 +565,23 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (stem < static_cast<std::size_t>(S.min_stem)) return false;
     // An unanchored name opened by a word that DEV names almost never start with is a generic
     // description (保险公司, 电话公司, 专家委员会), not a name.
-    // An unanchored name opened by a word that DEV names almost never start with is a generic
-    // description (保险公司, 电话公司, 专家委员会), not a name.
     if (!named && cur < s) { // villages too: 小康村, 生态村, 特困村
         std::size_t we = cur + 1;
         while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
-        if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;
+        const Ctx* c = ctx_of(t, cur, we);
+        // 距|南开大学, 以|上海市虹口检察院: a single character that rarely opens a name (a preposition
+        // or verb) before a word of two or more is left out, and the rest is judged as the name.
+        const std::int32_t v1 = we == cur + 1 ? ctx_.get(std::u32string(1, t.c[cur])) : -1;
+        const Ctx* c1 = v1 >= 0 ? &ctx_stats_[static_cast<std::size_t>(v1)] : nullptr;
+        if (!village && c1 && c1->occ >= 20 && c1->open * 100 < c1->occ && we < s && t.word_start[we] == static_cast<std::int32_t>(we) &&
+            t.word_start[we + 1] == static_cast<std::int32_t>(we)) {
+            cur = we;
+            --stem;
+            we = cur + 1;
+            while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
+            c = ctx_of(t, cur, we);
+        }
+        if (c && c->open * 100 < c->occ) return false;
     }
     if (village && !named && !after_name && cur > 0 &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||

@@ -152,6 +152,12 @@ TEST(Orgs, TwoKnownBodiesSideBySideStayTwo) {
     EXPECT_NE(find_type(v, "财政部"), "") << names(v);
 }
 
+TEST(Orgs, APrepositionBeforeTheNameStaysOut) {
+    auto v = orgs_of("在天津，距南开大学不远的水上公园。");
+    EXPECT_NE(find_type(v, "南开大学"), "") << names(v);
+    EXPECT_EQ(find_type(v, "距南开大学"), "") << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
     evalutil::expect_page_f1(
