@@ -686,6 +686,30 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
     }
 }
 
+namespace {
+// A phrase that counts or sorts bodies (三家公司, 几大电信公司, 中国各大证券公司, 日本全国各类银行,
+// 全国城镇中小学) or holds a pronoun (他指责真相委员会) describes bodies; it names none.
+bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view numerals = U"一二三四五六七八九十两百千万";
+    for (std::size_t k = b; k < e; ++k) {
+        const char32_t c = t.c[k];
+        if (c == U'各' || c == U'她' || (c == U'他' && !(k > b && t.c[k - 1] == U'耳'))) return true; // not 马耳他
+        if (c == U'几' && !(k + 1 < e && t.c[k + 1] == U'内')) return true;                         // not 几内亚
+        if (numerals.find(c) != std::u32string_view::npos && k + 1 < e) {
+            const char32_t d = t.c[k + 1];
+            if (d == U'家' || d == U'类') return true;
+            if (d == U'大' && !(k + 2 < e && (t.c[k + 2] == U'队' || t.c[k + 2] == U'楼'))) return true; // not 三大队
+        }
+        if (c == U'全' && k + 2 < e) {
+            std::size_t q = k + 1;
+            if (std::u32string_view(U"国省市县区").find(t.c[q]) != std::u32string_view::npos) ++q;
+            if (q + 1 < e && t.c[q] == U'城' && (t.c[q + 1] == U'镇' || t.c[q + 1] == U'乡')) return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 std::vector<Match> OrgFinder::find(const Chars& t) const {
     std::vector<Match> cand;
     const std::size_t n = t.size();
@@ -702,6 +726,7 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
         if (m.type == "facility") return false;
         // 外交部|长, 公安局|长: ICU leaves the title's 长 apart; a title, not a body.
         if (m.e < n && t.c[m.e] == U'长' && (m.e + 1 == n || t.bound[m.e + 1])) return true;
+        if (describes_bodies(t, m.b, m.e)) return true;
         return reject_.contains(std::u32string(t.c.begin() + m.b, t.c.begin() + m.e));
     });
     std::vector<Match> out = resolve(std::move(cand));

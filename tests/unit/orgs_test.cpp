@@ -158,6 +158,13 @@ TEST(Orgs, APrepositionBeforeTheNameStaysOut) {
     EXPECT_EQ(find_type(v, "距南开大学"), "") << names(v);
 }
 
+TEST(Orgs, PhrasesThatCountOrSortBodiesNameNone) {
+    auto v = orgs_of("而几大电信公司则展开了降价战。全国城镇中小学教职工住房改善。他指责真相委员会报复。");
+    EXPECT_EQ(names(v), "") << names(v);
+    v = orgs_of("江苏宜兴监狱四大队一中队的干警。马耳他政府发表声明。");
+    EXPECT_NE(find_type(v, "马耳他政府"), "") << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
     evalutil::expect_page_f1(
