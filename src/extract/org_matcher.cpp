@@ -191,6 +191,9 @@ Gazetteer::Gazetteer() {
         suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
+    for (const auto& line : lexicon::read_lines("place_translit_chars.txt"))
+        for (char32_t c : to_u32(line))
+            if (is_han(c)) translit_.insert(c);
     // value: inside a place per thousand occurrences
     for (const auto& row : lexicon::read_table("place_learned_context.tsv", 3))
         plain_.insert(to_u32(row[0]), static_cast<std::int32_t>(std::stol(row[2]) * 1000 / std::max(1L, std::stol(row[1]))));
@@ -300,6 +303,15 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
         while (!word_stem && b > 0 && s - b < static_cast<std::size_t>(suffix_max_[static_cast<std::size_t>(v)]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
                !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
             --b;
+        // 斯|塔|万|格|市, 康|涅|狄|格|州: a foreign name ICU cut into transliteration characters
+        // runs on past the usual stem length, up to seven.
+        if (!word_stem && s - b == static_cast<std::size_t>(suffix_max_[static_cast<std::size_t>(v)])) {
+            bool all = true;
+            for (std::size_t k = b; k < s && all; ++k) all = translit_.count(t.c[k]) > 0;
+            while (all && b > 0 && s - b < 7 && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) &&
+                   translit_.count(t.c[b - 1]) && !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
+                --b;
+        }
         std::size_t stem = s - b;
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
         if (!all_han(t, b, s) || !free(b, j)) continue;

@@ -95,6 +95,12 @@ TEST(Places, KnownNameWithRoadOrRiverWord) {
     EXPECT_FALSE(has(v, "韶山"));
 }
 
+TEST(Places, LongTransliteratedNamesBeforeASuffix) {
+    auto v = places_of("我们从挪威海滨城市斯塔万格市出发。他回忆起了故乡康涅狄格州的牧场。");
+    EXPECT_TRUE(has(v, "斯塔万格市"));
+    EXPECT_TRUE(has(v, "康涅狄格州"));
+}
+
 TEST(PlacesEval, PfrDev) {
     // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
     evalutil::expect_page_f1(
