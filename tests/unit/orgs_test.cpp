@@ -166,7 +166,7 @@ TEST(Orgs, PhrasesThatCountOrSortBodiesNameNone) {
 }
 
 TEST(OrgsEval, PfrDev) {
-    // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
+    // Floors: measured 0.777 (2-fold) and 0.906 (all DEV), minus a margin.
     evalutil::expect_page_f1(
         "orgs (per bulletin page)",
         [](const ExtractContext& ctx) {
@@ -174,5 +174,5 @@ TEST(OrgsEval, PfrDev) {
             for (auto& o : extractor().extract(ctx)) n.push_back(o.name);
             return n;
         },
-        [](const evalutil::Article& a) { return a.orgs; }, 0.86, 0.72);
+        [](const evalutil::Article& a) { return a.orgs; }, 0.88, 0.74);
 }

@@ -102,7 +102,7 @@ TEST(Places, LongTransliteratedNamesBeforeASuffix) {
 }
 
 TEST(PlacesEval, PfrDev) {
-    // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
+    // Floors: measured 0.860 (2-fold) and 0.946 (all DEV), minus a margin.
     evalutil::expect_page_f1(
         "places (per bulletin page)",
         [](const ExtractContext& ctx) {
@@ -110,5 +110,5 @@ TEST(PlacesEval, PfrDev) {
             for (auto& p : extractor().extract(ctx)) n.push_back(p.name);
             return n;
         },
-        [](const evalutil::Article& a) { return a.places; }, 0.92, 0.82);
+        [](const evalutil::Article& a) { return a.places; }, 0.93, 0.83);
 }
