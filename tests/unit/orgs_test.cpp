@@ -165,6 +165,13 @@ TEST(Orgs, PhrasesThatCountOrSortBodiesNameNone) {
     EXPECT_NE(find_type(v, "马耳他政府"), "") << names(v);
 }
 
+TEST(Orgs, BankAbbreviationsAfterTheirProvince) {
+    auto v = orgs_of("甘肃工行大力扶持商业企业。陕西农发行扶贫贷款到户。农行的贷款增加。");
+    EXPECT_NE(find_type(v, "甘肃工行"), "") << names(v);
+    EXPECT_NE(find_type(v, "陕西农发行"), "") << names(v);
+    EXPECT_EQ(find_type(v, "农行"), "") << "never alone: " << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.777 (2-fold) and 0.906 (all DEV), minus a margin.
     evalutil::expect_page_f1(
