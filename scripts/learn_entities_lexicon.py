@@ -25,6 +25,10 @@ opening one. The finder's backward scan stops at a word that is almost never ins
 (他, 作为, 取消) and drops a name opened by a word that almost never opens one (保险公司,
 电话公司: generic descriptions).
 
+And data/lexicon/place_learned_context.tsv: Han strings of 1-2 characters seen at least
+--place-ctx-min times and inside a gold place in under --place-ctx-ratio of them (的, 于, 致富):
+the gazetteer drops a suffix-found place or a village whose stem holds one (致富路, 特困村).
+
 And data/lexicon/place_learned_short_reject.txt: short forms of place_china_divisions.txt
 (涿鹿县 → 涿鹿) and two-character county names (和县, 新县) that DEV shows to be common words:
 seen at least --short-min times outside longer gold names and a gold place in under
@@ -91,6 +95,8 @@ def main():
     ap.add_argument("--ctx-min", type=int, default=5)
     ap.add_argument("--short-min", type=int, default=1)
     ap.add_argument("--short-ratio", type=float, default=0.4)
+    ap.add_argument("--place-ctx-min", type=int, default=20)
+    ap.add_argument("--place-ctx-ratio", type=float, default=0.01)
     a = ap.parse_args()
 
     arts = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
@@ -238,11 +244,37 @@ def main():
                   f"Only strings seen >= {a.ctx_min} times and rarely inside (< 2%) or rarely opening (< 1%) a gold name.",
                   "string, occurrences, inside a gold organisation, opening one.", ctx)
 
+    # The same for places: Han strings of 1-2 characters that DEV places almost never contain
+    # (的, 于, 受, 致富, 下坡): a place found by its suffix whose stem holds one is a common phrase
+    # (致富路, 走下坡路, 受债市), and so is a village whose stem is one (优化农村, 特困村).
+    pocc, pinside = collections.Counter(), collections.Counter()
+    for x in arts:
+        t = norm(x["text"])
+        pcover = [0] * (len(t) + 1)
+        for m in x["mentions"]:
+            if m["type"] == "place":
+                for k in range(m["start"], m["end"]):
+                    pcover[k] = 1
+        for i in range(len(t)):
+            for L in (1, 2):
+                sub = t[i:i + L]
+                if len(sub) < L or not all("\u4e00" <= ch <= "\u9fff" for ch in sub):
+                    break
+                pocc[sub] += 1
+                if all(pcover[k] for k in range(i, i + L)):
+                    pinside[sub] += 1
+    pctx = sorted((s_, pocc[s_], pinside[s_]) for s_ in pocc
+                  if pocc[s_] >= a.place_ctx_min and pinside[s_] < a.place_ctx_ratio * pocc[s_])
+    write_learned(os.path.join(a.out, "place_learned_context.tsv"),
+                  f"Han strings (1-2 characters) that places almost never contain, {src}{fold_note}.",
+                  f"Only strings seen >= {a.place_ctx_min} times and inside a gold place in < {a.place_ctx_ratio} of them.",
+                  "string, occurrences, inside a gold place.", pctx)
+
     if a.fold is not None:
         lex = os.path.join(ROOT, "data", "lexicon")
         for name in os.listdir(lex):
             if name in ("place_learned.txt", "org_learned.tsv", "org_learned_reject.tsv", "org_learned_context.tsv",
-                        "place_learned_short_reject.txt"):
+                        "place_learned_short_reject.txt", "place_learned_context.tsv"):
                 continue
             dst = os.path.join(a.out, name)
             if os.path.lexists(dst):

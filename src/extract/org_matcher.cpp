@@ -191,6 +191,12 @@ Gazetteer::Gazetteer() {
         suffix_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(suffix_min_.size() - 1));
     }
     for (const auto& w : lexicon::read_lines("place_stop.txt")) stop_.insert(to_u32(w), 0);
+    for (const auto& line : lexicon::read_lines("place_translit_chars.txt"))
+        for (char32_t c : to_u32(line))
+            if (is_han(c)) translit_.insert(c);
+    // value: inside a place per thousand occurrences
+    for (const auto& row : lexicon::read_table("place_learned_context.tsv", 3))
+        plain_.insert(to_u32(row[0]), static_cast<std::int32_t>(std::stol(row[2]) * 1000 / std::max(1L, std::stol(row[1]))));
     for (const auto& line : lexicon::read_lines("surnames.txt"))
         for (char32_t c : to_u32(line))
             if (is_han(c)) surnames_.insert(c);
@@ -198,6 +204,18 @@ Gazetteer::Gazetteer() {
         std::u32string u = to_u32(w);
         if (u.size() == 1) stop_chars_.insert(u[0]);
     }
+}
+
+bool Gazetteer::plain(const Chars& t, std::size_t b, std::size_t e, bool singles, bool pairs) const {
+    for (std::size_t k = b; k < e; ++k) {
+        if (singles && plain_.contains(std::u32string(1, t.c[k])) && !surnames_.count(t.c[k])) return true;
+        if (pairs && k + 1 < e) {
+            std::int32_t v = plain_.get(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(k),
+                                                       t.c.begin() + static_cast<std::ptrdiff_t>(k + 2)));
+            if (v >= 0 && v < 10) return true;
+        }
+    }
+    return false;
 }
 
 std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_t>& covered) const {
@@ -212,12 +230,43 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
     for (std::size_t i = 0; i < n;) {
         std::int32_t kind = 0;
         std::size_t len = used[i] ? 0 : fwd_.longest(t, i, &kind);
+        // 日本人, 阿拉伯国家, 中国人民: ICU glues a people or 国家 onto the place; PFR tags the place.
+        if (!used[i] && t.bound[i] && t.word_start[i] == static_cast<std::int32_t>(i)) {
+            std::int32_t k2 = 0;
+            std::size_t l2 = fwd_.longest(t, i, &k2, false);
+            std::size_t we = i + l2;
+            if (l2 > len && we < n && !t.bound[we] && k2 != kShortForm) {
+                while (we < n && !t.bound[we]) ++we;
+                static constexpr std::u32string_view tails[] = {U"人", U"人民", U"国家", U"籍"};
+                for (std::u32string_view tail : tails)
+                    if (we - (i + l2) == tail.size() &&
+                        std::equal(tail.begin(), tail.end(), t.c.begin() + static_cast<std::ptrdiff_t>(i + l2))) {
+                        len = l2;
+                        kind = k2;
+                    }
+            }
+        }
         // 张|永平, 李|安宁: a county's short form right after a lone surname is a given name.
         if (len && kind == kShortForm && i > 0 && t.word_start[i - 1] == static_cast<std::int32_t>(i - 1) &&
             surnames_.count(t.c[i - 1]))
             len = 0;
         if (len && free(i, i + len)) {
             if (std::size_t x = extend_.longest(t, i + len); x && free(i + len, i + len + x)) len += x; // 张家口|地区
+            // 科威特|市, 那曲|县, 雷利赞|省: a known name and its unit written as a word of its own.
+            else if (const std::size_t e = i + len; e + 1 <= n && t.bound[e] && (e + 1 == n || t.bound[e + 1]) &&
+                     std::u32string_view(U"省市县区州镇乡").find(t.c[e]) != std::u32string_view::npos && !used[e] &&
+                     t.word_start[e] == static_cast<std::int32_t>(e))
+                len += 1;
+            // 韶山|路, 塔里木|河, 纽约|港: a known name and a road, river or port written as its own word.
+            else if (e + 1 <= n && t.bound[e] && !used[e] && t.word_start[e] == static_cast<std::int32_t>(e))
+                for (std::u32string_view f : {std::u32string_view(U"大街"), std::u32string_view(U"大道"), std::u32string_view(U"路"),
+                                              std::u32string_view(U"街"), std::u32string_view(U"河"), std::u32string_view(U"港"),
+                                              std::u32string_view(U"湖")})
+                    if (e + f.size() <= n && t.bound[e + f.size()] && free(e, e + f.size()) &&
+                        std::equal(f.begin(), f.end(), t.c.begin() + static_cast<std::ptrdiff_t>(e))) {
+                        len += f.size();
+                        break;
+                    }
             out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
             for (std::size_t k = i; k < i + len; ++k) used[k] = 1;
             i += len;
@@ -254,10 +303,22 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
         while (!word_stem && b > 0 && s - b < static_cast<std::size_t>(suffix_max_[static_cast<std::size_t>(v)]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && is_han(t.c[b - 1]) &&
                !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
             --b;
+        // 斯|塔|万|格|市, 康|涅|狄|格|州: a foreign name ICU cut into transliteration characters
+        // runs on past the usual stem length, up to seven.
+        if (!word_stem && s - b == static_cast<std::size_t>(suffix_max_[static_cast<std::size_t>(v)])) {
+            bool all = true;
+            for (std::size_t k = b; k < s && all; ++k) all = translit_.count(t.c[k]) > 0;
+            while (all && b > 0 && s - b < 7 && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) &&
+                   translit_.count(t.c[b - 1]) && !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
+                --b;
+        }
         std::size_t stem = s - b;
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
         if (!all_han(t, b, s) || !free(b, j)) continue;
         if (stop_.longest(t, b, nullptr, false)) continue;
+        // 特困|县, 优化|区: a dictionary word DEV places almost never contain; not before a road
+        // suffix, where ordinary words make real names (解放路, 胜利街, 东风路).
+        if (plain(t, b, s, true, true)) continue;
         // 刘|云|山, 张|洪|河: a surname and a given name before a landform is a person (李|家|沟 is not).
         if (slen == 1 && j - b == 3 && surnames_.count(t.c[b]) && t.c[b + 1] != U'家' &&
             std::u32string_view(U"沟庄屯坡滩峪坪岭寨堡营铺窑河湖岛港山湾").find(t.c[s]) != std::u32string_view::npos)
@@ -387,16 +448,49 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     const std::size_t max_stem = village ? 3 : S.type == "company" ? 14 : 10;
     // A known body ending here (国务院) extends leftward only by places and bodies (中国国务院),
     // never by loose words (经国务院批准).
+    // A whole known body (国务院, 财政部) right after another known body is a body of its own
+    // (党中央|国务院, 民政部|财政部); a unit after its parent and a place stays one name
+    // (中国科学院沈阳金属研究所, 新华社澳门分社).
+    bool complete = false;
     if (std::size_t kl = known_back_.longest_back(t, j); kl >= j - cur) {
         cur = j - kl;
         stem = kl > slen ? kl - slen : 0;
         named = true;
+        complete = true;
     }
     while (cur > 0) {
         std::int32_t kv;
-        std::size_t pl = gaz_.ending_at(t, cur);
-        pl = std::max(pl, known_back_.longest_back(t, cur, &kv));
-        pl = std::max(pl, anchor_back_.longest_back(t, cur));
+        const std::size_t gl = gaz_.ending_at(t, cur);
+        const std::size_t kl = known_back_.longest_back(t, cur, &kv);
+        if (complete && kl > gl && kl >= anchor_back_.longest_back(t, cur)) break;
+        complete = false;
+        std::size_t pl = std::max(gl, kl);
+        const std::size_t al = anchor_back_.longest_back(t, cur);
+        // 嘉峪|市|有线电视台, 塔兰托|市|消防队, 湖州|练|市|针织制衣厂: a lone 市/县/州 after a
+        // name the gazetteer does not know (ICU's single-character fragments, or one unknown
+        // word) closes that place; the place opens the body, not the bare unit.
+        if (al == 1 && pl == 0 && cur >= 3 && std::u32string_view(U"市县州").find(t.c[cur - 1]) != std::u32string_view::npos) {
+            std::size_t a = cur - 1, k = a;
+            if (t.word_start[a - 1] + 1 == static_cast<std::int32_t>(a)) {
+                while (k > 0 && a - k < 3 && t.word_start[k - 1] + 1 == static_cast<std::int32_t>(k) && is_han(t.c[k - 1]) &&
+                       !stop_.contains(std::u32string(1, t.c[k - 1])) && !gaz_.stop_opens(t, k - 1))
+                    --k;
+                // one fragment alone only right after a known place (湖州|练|市)
+                if (a - k == 1 && !gaz_.ending_at(t, k)) k = a;
+            } else if (std::size_t wb = static_cast<std::size_t>(t.word_start[a - 1]);
+                       a - wb >= 2 && a - wb <= 3 && all_han(t, wb, a) && !stops_scan(t, wb, a) && !gaz_.stop_opens(t, wb) &&
+                       !known_back_.longest_back(t, a)) {
+                const Ctx* c = ctx_of(t, wb, a);
+                if (!c || c->inside * 4 >= c->occ) k = wb;
+            }
+            if (k < a && stem + (cur - k) <= 20) {
+                stem += cur - k;
+                cur = k;
+                named = true;
+                continue;
+            }
+        }
+        pl = std::max(pl, al);
         if (pl) {
             if (village && stem >= 2) {
                 after_name = true;
@@ -421,8 +515,12 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         if (t.word_start[cur - 1] == static_cast<std::int32_t>(cur - 1) && country_abbrev_.count(t.c[cur - 1]) &&
             (named || dict_compound || stem > 0)) {
             std::size_t a = cur - 1;
+            // after punctuation, a stop word or, before a known body, any word of two characters or more (援引|俄|外交部);
+            // not after a single character, the mark of a name cut by ICU
             bool open = a == 0 || (!is_han(t.c[a - 1]) && !(t.c[a - 1] >= U'0' && t.c[a - 1] <= U'9')) ||
-                        stops_scan(t, static_cast<std::size_t>(t.word_start[a - 1]), a);
+                        stops_scan(t, static_cast<std::size_t>(t.word_start[a - 1]), a) ||
+                        (is_han(t.c[a - 1]) && a - static_cast<std::size_t>(t.word_start[a - 1]) >= 2 &&
+                         known_back_.longest_back(t, j) == j - cur); // only before a known body
             if (open) {
                 cur = a;
                 stem += 1;
@@ -430,8 +528,19 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 break;
             }
         }
-        if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
         std::size_t wb = static_cast<std::size_t>(t.word_start[cur - 1]);
+        // 云南省|第二|人民医院, 天津|第一|中学: an ordinal right after the place that opens the name.
+        if (named && stem > 0 && cur - wb >= 2 && t.c[wb] == U'第' && stem + (cur - wb) <= 20) {
+            bool ord = true;
+            for (std::size_t k = wb + 1; k < cur && ord; ++k)
+                ord = std::u32string_view(U"一二三四五六七八九十百零〇").find(t.c[k]) != std::u32string_view::npos;
+            if (ord && wb > 0 && (gaz_.ending_at(t, wb) || known_back_.longest_back(t, wb))) {
+                stem += cur - wb;
+                cur = wb;
+                continue;
+            }
+        }
+        if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
         if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside
             std::size_t k = cur - 1;
             while (k > 0 && cur - k < 8 && t.c[k] != U'（') --k;
@@ -471,7 +580,20 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (!named && cur < s) { // villages too: 小康村, 生态村, 特困村
         std::size_t we = cur + 1;
         while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
-        if (const Ctx* c = ctx_of(t, cur, we); c && c->open * 100 < c->occ) return false;
+        const Ctx* c = ctx_of(t, cur, we);
+        // 距|南开大学, 以|上海市虹口检察院: a single character that rarely opens a name (a preposition
+        // or verb) before a word of two or more is left out, and the rest is judged as the name.
+        const std::int32_t v1 = we == cur + 1 ? ctx_.get(std::u32string(1, t.c[cur])) : -1;
+        const Ctx* c1 = v1 >= 0 ? &ctx_stats_[static_cast<std::size_t>(v1)] : nullptr;
+        if (!village && c1 && c1->occ >= 20 && c1->open * 100 < c1->occ && we < s && t.word_start[we] == static_cast<std::int32_t>(we) &&
+            t.word_start[we + 1] == static_cast<std::int32_t>(we)) {
+            cur = we;
+            --stem;
+            we = cur + 1;
+            while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
+            c = ctx_of(t, cur, we);
+        }
+        if (c && c->open * 100 < c->occ) return false;
     }
     if (village && !named && !after_name && cur > 0 &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||
@@ -534,11 +656,12 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
         for (bool grown = true; grown;) {
             grown = false;
             const std::size_t b = m[k].e;
+            if (!t.bound[b]) break;
             std::size_t next_b = k + 1 < m.size() ? m[k + 1].b : n;
             std::size_t next_e = k + 1 < m.size() ? m[k + 1].e : n;
-            // The longest piece ending in a sub-unit suffix at a word end, within 8 Han characters.
-            std::size_t best = 0;
-            std::int32_t best_v = -1;
+            // Pieces ending in a sub-unit suffix at a word end, within 8 Han characters; the
+            // longest that passes the checks wins (上海师范大学|化工系|九五级本科: 化工系, not 化工系九五级本科).
+            std::vector<std::pair<std::size_t, std::int32_t>> pieces;
             for (std::size_t j = b + 1; j <= n && j - b <= 8 && is_han(t.c[j - 1]); ++j) {
                 if (!t.bound[j]) continue;
                 std::int32_t v = -1;
@@ -547,32 +670,57 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
                 // but a clinical department may be one word of two (儿科, 骨科).
                 const bool dept = sl == 1 && t.c[j - 1] == U'科';
                 if (!sl || sl > j - b || (sl == 1 && j - b < (dept ? 2u : 3u))) continue;
-                best = j;
-                best_v = v;
+                pieces.emplace_back(j, v);
             }
-            if (!best || !t.bound[b]) break;
-            // 科教处|处长, 外交部|发展司|司长: the piece stops before a title it would cut.
-            if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) break;
-            // A match starting inside the piece and ending past it is the next body, not a sub-unit.
-            if (next_b < best && next_e > best) break;
-            const Subunit& S = subunits_[static_cast<std::size_t>(best_v)];
-            bool ok = true;
-            for (std::size_t w = b; w < best && ok;) {
-                std::size_t we = w + 1;
-                while (we < best && !t.bound[we]) ++we;
-                if (stops_scan(t, w, we)) ok = false;
-                if (!S.place_ok && gaz_.at(t, w)) ok = false;
-                if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
-                w = we;
+            for (auto it = pieces.rbegin(); it != pieces.rend() && !grown; ++it) {
+                const std::size_t best = it->first;
+                // 科教处|处长, 外交部|发展司|司长: the piece stops before a title it would cut.
+                if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) continue;
+                // A match starting inside the piece and ending past it is the next body, not a sub-unit.
+                if (next_b < best && next_e > best) continue;
+                const Subunit& S = subunits_[static_cast<std::size_t>(it->second)];
+                bool ok = true;
+                for (std::size_t w = b; w < best && ok;) {
+                    std::size_t we = w + 1;
+                    while (we < best && !t.bound[we]) ++we;
+                    if (stops_scan(t, w, we)) ok = false;
+                    if (!S.place_ok && gaz_.at(t, w)) ok = false;
+                    if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
+                    w = we;
+                }
+                if (!ok) continue;
+                m[k].e = static_cast<std::uint32_t>(best);
+                if (!S.type.empty()) m[k].type = S.type;
+                while (k + 1 < m.size() && m[k + 1].b < best) m.erase(m.begin() + static_cast<std::ptrdiff_t>(k + 1));
+                grown = true;
             }
-            if (!ok) break;
-            m[k].e = static_cast<std::uint32_t>(best);
-            if (!S.type.empty()) m[k].type = S.type;
-            while (k + 1 < m.size() && m[k + 1].b < best) m.erase(m.begin() + static_cast<std::ptrdiff_t>(k + 1));
-            grown = true;
         }
     }
 }
+
+namespace {
+// A phrase that counts or sorts bodies (三家公司, 几大电信公司, 中国各大证券公司, 日本全国各类银行,
+// 全国城镇中小学) or holds a pronoun (他指责真相委员会) describes bodies; it names none.
+bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
+    static constexpr std::u32string_view numerals = U"一二三四五六七八九十两百千万";
+    for (std::size_t k = b; k < e; ++k) {
+        const char32_t c = t.c[k];
+        if (c == U'各' || c == U'她' || (c == U'他' && !(k > b && t.c[k - 1] == U'耳'))) return true; // not 马耳他
+        if (c == U'几' && !(k + 1 < e && t.c[k + 1] == U'内')) return true;                         // not 几内亚
+        if (numerals.find(c) != std::u32string_view::npos && k + 1 < e) {
+            const char32_t d = t.c[k + 1];
+            if (d == U'家' || d == U'类') return true;
+            if (d == U'大' && !(k + 2 < e && (t.c[k + 2] == U'队' || t.c[k + 2] == U'楼'))) return true; // not 三大队
+        }
+        if (c == U'全' && k + 2 < e) {
+            std::size_t q = k + 1;
+            if (std::u32string_view(U"国省市县区").find(t.c[q]) != std::u32string_view::npos) ++q;
+            if (q + 1 < e && t.c[q] == U'城' && (t.c[q + 1] == U'镇' || t.c[q + 1] == U'乡')) return true;
+        }
+    }
+    return false;
+}
+} // namespace
 
 std::vector<Match> OrgFinder::find(const Chars& t) const {
     std::vector<Match> cand;
@@ -590,6 +738,7 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
         if (m.type == "facility") return false;
         // 外交部|长, 公安局|长: ICU leaves the title's 长 apart; a title, not a body.
         if (m.e < n && t.c[m.e] == U'长' && (m.e + 1 == n || t.bound[m.e + 1])) return true;
+        if (describes_bodies(t, m.b, m.e)) return true;
         return reject_.contains(std::u32string(t.c.begin() + m.b, t.c.begin() + m.e));
     });
     std::vector<Match> out = resolve(std::move(cand));

@@ -71,11 +71,14 @@ public:
     std::vector<Match> find(const Chars& t, const std::vector<std::uint8_t>& covered) const;
     // No place opens at i (全, 本, 该, 下 …: place_stop.txt).
     bool stop_opens(const Chars& t, std::size_t i) const { return stop_.longest(t, i, nullptr, false) > 0; }
+    // [b, e) holds a character or pair that DEV places almost never contain (的, 于, 致富, 特困:
+    // place_learned_context.tsv): a phrase that merely ends like a place (致富路, 特困村).
+    bool plain(const Chars& t, std::size_t b, std::size_t e, bool singles, bool pairs) const;
 
 private:
     static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
-    Trie fwd_, back_, suffix_back_, stop_, extend_;
-    std::unordered_set<char32_t> stop_chars_, surnames_;
+    Trie fwd_, back_, suffix_back_, stop_, extend_, plain_;
+    std::unordered_set<char32_t> stop_chars_, surnames_, translit_;
     std::vector<int> suffix_min_, suffix_max_;
     std::vector<bool> suffix_word_;
 };

@@ -23,7 +23,8 @@ std::vector<Place> PlaceExtractor::extract(const ExtractContext& ctx) const {
     std::vector<ent::Match> found;
     for (const auto& m : impl_->f.orgs_of(t)) {
         for (auto k = m.b; k < m.e; ++k) covered[k] = 1;
-        if (m.type == "village" || m.type == "facility") found.push_back(m);
+        // 特困村, 优化农村, 郊区村: a village whose stem DEV places almost never contain is a common phrase.
+        if (m.type == "facility" || (m.type == "village" && !impl_->f.gaz.plain(t, m.b, m.e - 1, true, true))) found.push_back(m);
     }
     for (auto& m : impl_->f.gaz.find(t, covered)) found.push_back(std::move(m));
     std::sort(found.begin(), found.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });

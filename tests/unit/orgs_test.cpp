@@ -109,8 +109,71 @@ TEST(Orgs, DirectionsVerbPhrasesAndGenericVillages) {
     EXPECT_EQ(find_type(v, "玉树军分区"), "government") << names(v);
 }
 
+TEST(Orgs, VillagesArePlacesUnlessTheyActAsBodies) {
+    // PFR tags every village it names as a place; a village that acts at a meeting or in a
+    // partnership (the sample's 昌农村、花王村分别作表态发言) is its committee, a body.
+    auto v = orgs_of("高堡乡凡堡村紧邻１０６国道。在得知山盖沟村受灾后，他赶到那里。");
+    EXPECT_EQ(find_type(v, "凡堡村"), "") << names(v);
+    EXPECT_EQ(find_type(v, "山盖沟村"), "") << names(v);
+    v = orgs_of("扬州市食品药品检验检测中心与开发区阳沟村开展结对共建活动。");
+    EXPECT_EQ(find_type(v, "阳沟村"), "village") << names(v);
+}
+
+TEST(Orgs, UnknownCityBeforeALoneShiOpensTheName) {
+    // 嘉峪|市, 塔兰托|市, 湖州|练|市: a place the gazetteer lacks, closed by a lone 市.
+    auto v = orgs_of("去年６月，嘉峪市有线电视台为驻军安装了有线电视。他随即打电话给塔兰托市消防队。");
+    EXPECT_NE(find_type(v, "嘉峪市有线电视台"), "") << names(v);
+    EXPECT_NE(find_type(v, "塔兰托市消防队"), "") << names(v);
+    v = orgs_of("集团公司的前身———湖州练市针织制衣厂已濒临倒闭。该县康华制药厂停产。");
+    EXPECT_NE(find_type(v, "湖州练市针织制衣厂"), "") << names(v);
+    EXPECT_EQ(find_type(v, "该县康华制药厂"), "") << names(v);
+}
+
+TEST(Orgs, OrdinalsSubUnitsAndOpeningAbbreviations) {
+    auto v = orgs_of("主治医师罗汉江云南省第二人民医院主治医师张灿华。");
+    EXPECT_NE(find_type(v, "云南省第二人民医院"), "") << "an ordinal after the place: " << names(v);
+    v = orgs_of("学生李凤上海师范大学化工系九五级本科班学生。");
+    EXPECT_NE(find_type(v, "上海师范大学化工系"), "") << "the longest sub-unit that passes: " << names(v);
+    v = orgs_of("吉佩定和阿外交部秘书长签署。据援引俄外交部发言人的话。");
+    EXPECT_NE(find_type(v, "阿外交部"), "") << names(v);
+    EXPECT_NE(find_type(v, "俄外交部"), "") << names(v);
+    v = orgs_of("本报讯农行河南省分行坚持改革。武警张家口支队的官兵。");
+    EXPECT_NE(find_type(v, "农行河南省分行"), "") << names(v);
+    EXPECT_NE(find_type(v, "武警张家口支队"), "") << names(v);
+    v = orgs_of("在国内一流大学任教，以北大部分地区为例。");
+    EXPECT_EQ(names(v), "") << "a common character is no country abbreviation here";
+}
+
+TEST(Orgs, TwoKnownBodiesSideBySideStayTwo) {
+    auto v = orgs_of("党中央国务院关心西藏灾情。民政部财政部联合发出通知。");
+    EXPECT_NE(find_type(v, "党中央"), "") << names(v);
+    EXPECT_NE(find_type(v, "国务院"), "") << names(v);
+    EXPECT_EQ(find_type(v, "党中央国务院"), "") << names(v);
+    EXPECT_NE(find_type(v, "财政部"), "") << names(v);
+}
+
+TEST(Orgs, APrepositionBeforeTheNameStaysOut) {
+    auto v = orgs_of("在天津，距南开大学不远的水上公园。");
+    EXPECT_NE(find_type(v, "南开大学"), "") << names(v);
+    EXPECT_EQ(find_type(v, "距南开大学"), "") << names(v);
+}
+
+TEST(Orgs, PhrasesThatCountOrSortBodiesNameNone) {
+    auto v = orgs_of("而几大电信公司则展开了降价战。全国城镇中小学教职工住房改善。他指责真相委员会报复。");
+    EXPECT_EQ(names(v), "") << names(v);
+    v = orgs_of("江苏宜兴监狱四大队一中队的干警。马耳他政府发表声明。");
+    EXPECT_NE(find_type(v, "马耳他政府"), "") << names(v);
+}
+
+TEST(Orgs, BankAbbreviationsAfterTheirProvince) {
+    auto v = orgs_of("甘肃工行大力扶持商业企业。陕西农发行扶贫贷款到户。农行的贷款增加。");
+    EXPECT_NE(find_type(v, "甘肃工行"), "") << names(v);
+    EXPECT_NE(find_type(v, "陕西农发行"), "") << names(v);
+    EXPECT_EQ(find_type(v, "农行"), "") << "never alone: " << names(v);
+}
+
 TEST(OrgsEval, PfrDev) {
-    // Floors: measured 0.758 (2-fold) and 0.888 (all DEV), minus a margin.
+    // Floors: measured 0.778 (2-fold) and 0.906 (all DEV), minus a margin.
     evalutil::expect_page_f1(
         "orgs (per bulletin page)",
         [](const ExtractContext& ctx) {
@@ -118,5 +181,5 @@ TEST(OrgsEval, PfrDev) {
             for (auto& o : extractor().extract(ctx)) n.push_back(o.name);
             return n;
         },
-        [](const evalutil::Article& a) { return a.orgs; }, 0.86, 0.72);
+        [](const evalutil::Article& a) { return a.orgs; }, 0.88, 0.74);
 }

@@ -64,8 +64,45 @@ TEST(Places, FormalNamesAndLandformGuards) {
     EXPECT_FALSE(has(v, "乘潮进港"));
 }
 
+TEST(Places, PeoplesGluedOnAndUnitsAsWords) {
+    // ICU glues 人/国家 onto the place (日本人, 阿拉伯国家); PFR tags the place alone.
+    auto v = places_of("日本人则提出口号。埃及和其他阿拉伯国家为推动和平进程。");
+    EXPECT_TRUE(has(v, "日本"));
+    EXPECT_TRUE(has(v, "阿拉伯"));
+    // A known name and its unit as a word of its own: 科威特|市, 雷利赞|省.
+    v = places_of("在科威特市游览。阿尔及利亚西部雷利赞省的三个村庄。");
+    EXPECT_TRUE(has(v, "科威特市"));
+    EXPECT_TRUE(has(v, "雷利赞省"));
+    EXPECT_FALSE(has(v, "科威特"));
+    v = places_of("中国市场很大。");
+    EXPECT_FALSE(has(v, "中国市"));
+}
+
+TEST(Places, PhrasesThatEndLikeAPlace) {
+    // A stem holding what DEV places almost never contain (受, 价, 特困: place_learned_context.tsv)
+    // is a phrase ending in 市/省/村, not a name; real names with a surname character stay.
+    auto v = places_of("最后一小时受债市长期利率下跌的鼓舞反弹。全乡照明电价比省批准的封顶价还低。帮扶特困村。");
+    EXPECT_FALSE(has(v, "受债市"));
+    EXPECT_FALSE(has(v, "价比省"));
+    EXPECT_FALSE(has(v, "特困村"));
+    v = places_of("山东省淄博市刘家村农民人均纯收入近４０００元。");
+    EXPECT_TRUE(has(v, "刘家村"));
+}
+
+TEST(Places, KnownNameWithRoadOrRiverWord) {
+    auto v = places_of("市区主干道韶山路发生一起交通事故。河水沿塔里木河流入罗布泊。");
+    EXPECT_TRUE(has(v, "韶山路"));
+    EXPECT_FALSE(has(v, "韶山"));
+}
+
+TEST(Places, LongTransliteratedNamesBeforeASuffix) {
+    auto v = places_of("我们从挪威海滨城市斯塔万格市出发。他回忆起了故乡康涅狄格州的牧场。");
+    EXPECT_TRUE(has(v, "斯塔万格市"));
+    EXPECT_TRUE(has(v, "康涅狄格州"));
+}
+
 TEST(PlacesEval, PfrDev) {
-    // Floors: measured 0.845 (2-fold) and 0.937 (all DEV), minus a margin.
+    // Floors: measured 0.860 (2-fold) and 0.946 (all DEV), minus a margin.
     evalutil::expect_page_f1(
         "places (per bulletin page)",
         [](const ExtractContext& ctx) {
@@ -73,5 +110,5 @@ TEST(PlacesEval, PfrDev) {
             for (auto& p : extractor().extract(ctx)) n.push_back(p.name);
             return n;
         },
-        [](const evalutil::Article& a) { return a.places; }, 0.92, 0.82);
+        [](const evalutil::Article& a) { return a.places; }, 0.93, 0.83);
 }
