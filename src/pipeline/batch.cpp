@@ -31,7 +31,7 @@ BatchResult parse_one(Pipeline& pipeline, const BatchInput& in, const ParseOptio
             r.known = true;
             return r;
         }
-        r.bulletin = pipeline.parse(bytes, in.source, options);
+        r.bulletin = pipeline.parse(bytes, in.source, options, r.sha256);
     } catch (const Error& e) {
         r.error = e.what();
         r.exit_code = e.exit_code();

@@ -145,9 +145,14 @@ std::string read_bulletin_stream(std::istream& in, const std::string& name) {
 }
 
 Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, const ParseOptions& options) {
+    return parse(bytes, source, options, sha256_hex(bytes));
+}
+
+Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, const ParseOptions& options,
+                         std::string sha256) {
     Bulletin b;
     b.source = source;
-    b.sha256 = sha256_hex(bytes);
+    b.sha256 = std::move(sha256);
     DecodedText decoded = decode(bytes, source, options.encoding);
     b.encoding = decoded.encoding;
     std::string text = normalise(decoded.text);

@@ -189,11 +189,20 @@ CREATE INDEX IF NOT EXISTS records_export_order ON records(
     {5, R"sql(
 INSERT INTO records_fts(records_fts, rank) VALUES('automerge', 8);
 )sql"},
-    // v6: each record's people in mention order, read from the index alone. `person` reads every
+    // v6: Archive::import writes a bulletin's full-text rows itself, in one statement after all
+    // its other rows, instead of this trigger. SQLite's FTS5 (3.40) writes its pending terms out
+    // as a new index segment at every statement savepoint, and every INSERT of a record (it has a
+    // trigger) and of a name (an upsert) opens one: the trigger made one segment per record, not
+    // per bulletin, and merging them cost a quarter of an import's instructions (callgrind).
+    // The delete and update triggers stay: `remove` and any UPDATE keep the index in step.
+    {6, R"sql(
+DROP TRIGGER IF EXISTS records_fts_insert;
+)sql"},
+    // v7: each record's people in mention order, read from the index alone. `person` reads every
     // other person of the person's records (a congress's member list: 2,000 names per record, so
     // 128,000 rows for someone on it 59 times); through the (record_id, ordinal) key each row
     // cost a seek into the table for person_id. The index adds ≈ 1.5% to an archive.
-    {6, R"sql(
+    {7, R"sql(
 CREATE INDEX IF NOT EXISTS mentions_record_people ON mentions(record_id, ordinal, person_id);
 )sql"},
 };
@@ -243,9 +252,43 @@ constexpr const char* kReadOnlyPragmas = "PRAGMA mmap_size=4294967296";
 
 } // namespace
 
+namespace {
+
+// Ids of people, places and organisations ("name\x1ftype") already committed, kept from one
+// import to the next so a name the archive knows costs a hash lookup, not a statement. Valid
+// only while nothing but these imports wrote (`remove` deletes names no record uses any more):
+// check() empties it when another connection committed (PRAGMA data_version changed) or this
+// one changed rows since the last import (total_changes moved). Bounded, so memory stays flat.
+struct NameCache {
+    using Map = std::unordered_map<std::string, std::int64_t>;
+    Map people, places, orgs;
+    std::int64_t data_version = -1;
+    std::int64_t own_changes = -1; // sqlite3_total_changes64 after the last import committed
+    static constexpr std::size_t kMaxEntries = 200000;
+
+    // Inside the import's transaction, before it writes.
+    void check(const sqlite::Db& db) {
+        sqlite::Stmt& st = db.cached("PRAGMA data_version");
+        std::int64_t v = st.step() ? st.int64(0) : -1;
+        st.reset();
+        if (v != data_version || sqlite3_total_changes64(db.get()) != own_changes) clear();
+        data_version = v;
+    }
+
+    std::size_t size() const { return people.size() + places.size() + orgs.size(); }
+    void clear() {
+        people.clear();
+        places.clear();
+        orgs.clear();
+    }
+};
+
+} // namespace
+
 struct Archive::Impl {
     sqlite::Db db;
     Mode mode;
+    NameCache names{};
 };
 
 int Archive::schema_version() { return latest_version(); }
@@ -382,39 +425,63 @@ std::optional<std::int64_t> Archive::find_bulletin(const std::string& sha256) co
 
 namespace {
 
-// Ids of people, organisations and places, created on first use.
+// Ids of people, organisations and places, created on first use: looked up in the names
+// committed before (NameCache), then in those of this transaction, then in the archive, and
+// inserted only when new. (An upsert for every name would rewrite the row of every known one.)
+// commit() hands this transaction's new names to the cache once the transaction has committed.
 class Names {
 public:
-    explicit Names(const sqlite::Db& db) : db_(db) {}
+    Names(const sqlite::Db& db, NameCache& committed) : db_(db), committed_(committed) {}
 
     std::int64_t person(const std::string& name) {
-        return get(people_, name, "INSERT INTO people(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id", nullptr);
+        return get(committed_.people, people_, name, "SELECT id FROM people WHERE name = ?1",
+                   "INSERT INTO people(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id", nullptr);
     }
     std::int64_t place(const std::string& name) {
-        return get(places_, name, "INSERT INTO places(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id", nullptr);
+        return get(committed_.places, places_, name, "SELECT id FROM places WHERE name = ?1",
+                   "INSERT INTO places(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id", nullptr);
     }
     std::int64_t organization(const std::string& name, const std::string& type) {
-        return get(orgs_, name + '\x1f' + type,
+        return get(committed_.orgs, orgs_, name + '\x1f' + type, "SELECT id FROM organizations WHERE name = ?1 AND type = ?2",
                    "INSERT INTO organizations(name, type) VALUES (?1, ?2) ON CONFLICT(name, type) DO UPDATE SET name = excluded.name RETURNING id",
                    &type, &name);
     }
 
+    // After the transaction committed: its names are the archive's now.
+    void commit() {
+        if (committed_.size() + people_.size() + places_.size() + orgs_.size() > NameCache::kMaxEntries) committed_.clear();
+        committed_.people.merge(people_);
+        committed_.places.merge(places_);
+        committed_.orgs.merge(orgs_);
+    }
+
 private:
-    std::int64_t get(std::unordered_map<std::string, std::int64_t>& cache, const std::string& key, const char* sql,
-                     const std::string* second, const std::string* first = nullptr) {
-        auto it = cache.find(key);
-        if (it != cache.end()) return it->second;
-        sqlite::Stmt& st = db_.cached(sql);
-        st.bind(1, first ? *first : key);
-        if (second) st.bind(2, *second);
-        if (!st.step()) throw Error(db_.label() + ": cannot store name " + key, exit_archive);
-        std::int64_t id = st.int64(0);
-        st.reset();
-        cache.emplace(key, id);
-        return id;
+    std::int64_t get(const NameCache::Map& committed, NameCache::Map& cache, const std::string& key, const char* select,
+                     const char* insert, const std::string* second, const std::string* first = nullptr) {
+        if (auto it = committed.find(key); it != committed.end()) return it->second;
+        if (auto it = cache.find(key); it != cache.end()) return it->second;
+        auto bind = [&](sqlite::Stmt& st) {
+            st.bind(1, first ? *first : key);
+            if (second) st.bind(2, *second);
+        };
+        sqlite::Stmt& found = db_.cached(select);
+        bind(found);
+        std::optional<std::int64_t> id;
+        if (found.step()) id = found.int64(0);
+        found.reset();
+        if (!id) {
+            sqlite::Stmt& st = db_.cached(insert);
+            bind(st);
+            if (!st.step()) throw Error(db_.label() + ": cannot store name " + key, exit_archive);
+            id = st.int64(0);
+            st.reset();
+        }
+        cache.emplace(key, *id);
+        return *id;
     }
     const sqlite::Db& db_;
-    std::unordered_map<std::string, std::int64_t> people_, places_, orgs_;
+    NameCache& committed_;
+    NameCache::Map people_, places_, orgs_;
 };
 
 std::string join_paragraphs(const std::vector<std::string>& ps, bool& reversible) {
@@ -545,6 +612,7 @@ ImportResult Archive::import(const Bulletin& bulletin) {
             result.bulletin_id = *id;
             return result; // tx rolls back: nothing was written
         }
+        impl_->names.check(db); // before this transaction writes anything
         sqlite::Stmt& st = db.cached(
             "INSERT INTO bulletins(sha256, source, encoding, issued, issued_inferred, imported_at, text_sha256) "
             "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6)");
@@ -554,9 +622,17 @@ ImportResult Archive::import(const Bulletin& bulletin) {
         else st.bind(6, bulletin.text_sha256);
         st.run();
         result.bulletin_id = db.last_insert_rowid();
-        Names names(db);
+        Names names(db, impl_->names);
         for (const Record& r : bulletin.records) insert_record(db, names, result.bulletin_id, r);
+        // The full-text rows last, all in one statement, so FTS5 writes one index segment for
+        // the bulletin (at commit) rather than one per record (see migration 6).
+        sqlite::Stmt& fts = db.cached("INSERT INTO records_fts(rowid, body, title) "
+                                      "SELECT id, body, title FROM records WHERE bulletin_id = ?1 ORDER BY id");
+        fts.bind(1, result.bulletin_id);
+        fts.run();
         tx.commit();
+        names.commit();
+        impl_->names.own_changes = sqlite3_total_changes64(db.get());
     } catch (const Error& e) {
         std::string msg = e.what();
         // Messages from the SQLite layer start with the path already.

@@ -3,6 +3,9 @@
 
 #include <array>
 #include <cstdint>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace jianbao {
 
@@ -41,14 +44,68 @@ void block(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define JIANBAO_SHA_NI 1
+// The same compression with the x86 SHA extensions (most x86-64 CPUs since 2017), ≈ 20× fewer
+// instructions: hashing each file's bytes and text cost ≈ 4% of an import. Chosen at run time.
+__attribute__((target("sha,sse4.1"))) void blocks_sha_ni(std::array<std::uint32_t, 8>& h, const unsigned char* p,
+                                                       std::size_t n) {
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1); // CDAB
+    __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B); // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);    // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);         // CDGH
+    for (; n; --n, p += 64) {
+        const __m128i abef = state0, cdgh = state1;
+        __m128i w[4]; // the message schedule, four words at a time, as a ring
+        for (int g = 0; g < 16; ++g) {
+            __m128i& x = w[g & 3];
+            if (g < 4) {
+                x = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), bswap);
+            } else {
+                // W[4g..4g+3] from W[4g-16..4g-1]: x is still the group g-4.
+                __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(x, w[(g - 3) & 3]),
+                                          _mm_alignr_epi8(w[(g - 1) & 3], w[(g - 2) & 3], 4));
+                x = _mm_sha256msg2_epu32(t, w[(g - 1) & 3]);
+            }
+            __m128i msg = _mm_add_epi32(x, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&K[4 * g])));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(msg, 0x0E));
+        }
+        state0 = _mm_add_epi32(state0, abef);
+        state1 = _mm_add_epi32(state1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);         // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);      // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);   // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);      // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+
+bool have_sha_ni() {
+    static const bool yes = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+    return yes;
+}
+#endif
+
+// n whole 64-byte blocks at p.
+void blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t n, bool portable) {
+#ifdef JIANBAO_SHA_NI
+    if (!portable && have_sha_ni()) return blocks_sha_ni(h, p, n);
+#endif
+    for (; n; --n, p += 64) block(h, p);
+}
 } // namespace
 
-std::string sha256_hex(std::string_view bytes) {
+std::string sha256_hex(std::string_view bytes) { return sha256_hex(bytes, false); }
+
+std::string sha256_hex(std::string_view bytes, bool portable) {
     std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    std::size_t n = bytes.size(), i = 0;
-    for (; i + 64 <= n; i += 64) block(h, p + i);
+    std::size_t n = bytes.size(), i = n / 64 * 64;
+    blocks(h, p, n / 64, portable);
     unsigned char tail[128] = {};
     std::size_t rest = n - i;
     for (std::size_t k = 0; k < rest; ++k) tail[k] = p[i + k];
@@ -56,8 +113,7 @@ std::string sha256_hex(std::string_view bytes) {
     std::size_t len = rest + 1 + 8 <= 64 ? 64 : 128;
     std::uint64_t bits = std::uint64_t(n) * 8;
     for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
-    block(h, tail);
-    if (len == 128) block(h, tail + 64);
+    blocks(h, tail, len / 64, portable);
     static const char* hex = "0123456789abcdef";
     std::string out;
     out.reserve(64);

@@ -80,6 +80,13 @@ TEST(Sha256, KnownVectors) {
     EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_EQ(sha256_hex(std::string(1000, 'a')), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+    // The CPU's SHA instructions, where used, agree with the portable code at every tail length.
+    std::string bytes;
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 5000; ++i) bytes += static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
+    for (std::size_t n : {0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 4999, 5000})
+        EXPECT_EQ(sha256_hex(bytes.substr(0, n)), sha256_hex(bytes.substr(0, n), true)) << n;
+    EXPECT_EQ(sha256_hex(std::string(1000, 'a'), true), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
 }
 
 TEST(Utf8, Helpers) {

@@ -117,11 +117,43 @@ TEST(StoreMigration, Version2ArchiveGetsTheBigramIndexRebuilt) {
     std::filesystem::remove_all(dir);
 }
 
-TEST(StoreMigration, Version5ArchiveGainsTheCoveringMentionIndex) {
-    // v6 adds an index for `person`'s companions; a v5 archive gets it on first open, and the
-    // companions query reads it without the table.
+// v6 drops the full-text insert trigger (Archive::import writes those rows itself): an archive
+// of v5, which still has it, loses it on upgrade and indexes each imported record exactly once.
+TEST(StoreMigration, Version5ArchiveLosesInsertTrigger) {
     auto dir = fresh_dir("jianbao-migration-v5-test");
-    auto path = dir / "v5.db";
+    auto path = dir / "old.db";
+    Record r;
+    r.seq = 1;
+    r.title = "标题";
+    r.paragraphs = {"改革开放以来，正文。"};
+    {
+        Archive a(path, Archive::Mode::read_write);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM sqlite_schema WHERE name = 'records_fts_insert'"), 0);
+        a.import(bulletin("first.txt", {r}));
+        a.db().exec("CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN "
+                    "INSERT INTO records_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END; "
+                    "PRAGMA user_version = 5");
+    }
+    {
+        Archive a(path, Archive::Mode::read_write);
+        EXPECT_EQ(scalar(a, "PRAGMA user_version"), Archive::schema_version());
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM sqlite_schema WHERE name = 'records_fts_insert'"), 0);
+        Bulletin b = bulletin("second.txt", {r, r});
+        b.sha256 = std::string(64, 'b');
+        b.records[1].seq = 2;
+        a.import(b);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"改革开放\"'"), 3);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM records_fts_docsize"), 3);
+        a.db().exec("INSERT INTO records_fts(records_fts, rank) VALUES('integrity-check', 1)"); // throws if inconsistent
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(StoreMigration, Version6ArchiveGainsTheCoveringMentionIndex) {
+    // v7 adds an index for `person`'s companions; a v6 archive gets it on first open, and the
+    // companions query reads it without the table.
+    auto dir = fresh_dir("jianbao-migration-v6-test");
+    auto path = dir / "v6.db";
     Record r;
     r.seq = 1;
     r.title = "会议";
@@ -129,8 +161,8 @@ TEST(StoreMigration, Version5ArchiveGainsTheCoveringMentionIndex) {
     r.people = {{"王进健", {}, 1}, {"张利", {}, 1}};
     {
         Archive a(path, Archive::Mode::read_write);
-        a.import(bulletin("v5.txt", {r}));
-        a.db().exec("DROP INDEX mentions_record_people; PRAGMA user_version = 5");
+        a.import(bulletin("v6.txt", {r}));
+        a.db().exec("DROP INDEX mentions_record_people; PRAGMA user_version = 6");
     }
     {
         Archive a(path, Archive::Mode::read_only);

@@ -1,6 +1,7 @@
 // Archive storage: round trip, re-import, atomic failure, schema versions, refusals, read-only.
 #include "jianbao/query/query.hpp"
 #include "jianbao/store/archive.hpp"
+#include "jianbao/store/maintenance.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 
@@ -446,4 +447,27 @@ TEST(Store, DamagedArchiveGivesArchiveErrorsNotCrashes) {
             EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos) << name << ": " << e.what();
         }
     }
+}
+
+// Archive::import keeps the ids of names it committed for the next import; a name deleted
+// meanwhile (remove deletes names no record uses), on this connection or another, must not be
+// reused from that cache (the mention would point at no person, and the import would fail).
+TEST(Store, NamesRemovedBetweenImportsAreStoredAgain) {
+    TempDir t;
+    Archive ar(t / "a.jianbao", Archive::Mode::read_write);
+    ImportResult first = ar.import(sample_bulletin(std::string(64, '1')));
+    EXPECT_EQ(remove_bulletins(ar, std::to_string(first.bulletin_id)).size(), 1u); // this connection
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM people"), 0);
+    ImportResult second = ar.import(sample_bulletin(std::string(64, '2')));
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM people"), 3);
+    {
+        Archive other(t / "a.jianbao", Archive::Mode::read_write); // another connection
+        EXPECT_EQ(remove_bulletins(other, std::to_string(second.bulletin_id)).size(), 1u);
+    }
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM people"), 0);
+    ar.import(sample_bulletin(std::string(64, '3')));
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM people"), 3);
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM mentions m JOIN people p ON p.id = m.person_id"),
+              scalar(ar, "SELECT count(*) FROM mentions"));
+    EXPECT_TRUE(check_archive(ar).empty());
 }

@@ -5,4 +5,6 @@
 
 namespace jianbao {
 std::string sha256_hex(std::string_view bytes);
+// `portable`: never the CPU's SHA instructions (for the test that both agree).
+std::string sha256_hex(std::string_view bytes, bool portable);
 }
