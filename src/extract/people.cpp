@@ -36,63 +36,19 @@ bool clause_end(char32_t ch) {
 bool is_open(char32_t ch) { return ch == U'（' || ch == U'('; }
 bool is_close(char32_t ch) { return ch == U'）' || ch == U')'; }
 
-// Characters that end a street, village or town name.
-bool place_suffix(char32_t ch) {
-    switch (ch) {
-    case U'路': case U'街': case U'巷': case U'村': case U'镇': case U'乡': case U'庄': case U'屯': case U'寨':
-    case U'弄': case U'湾':
-        return true;
-    default:
-        return false;
-    }
-}
 // A place name follows at e (the candidate ends the place's first part): 路, 村 …, one more
 // character and 路/街/巷 (华山路), or 社区.
-bool place_after(const std::u32string& c, std::size_t e) {
+bool place_after(const std::u32string& c, std::size_t e, const std::set<char32_t>& place_suffixes) {
     const std::size_t n = c.size();
     if (e >= n) return false;
-    if (place_suffix(c[e])) return true;
+    if (place_suffixes.count(c[e])) return true;
     if (e + 1 < n && c[e] == U'社' && c[e + 1] == U'区') return true;
     if (e + 1 < n && people::is_han(c[e]) && (c[e + 1] == U'路' || c[e + 1] == U'街' || c[e + 1] == U'巷'))
         return true;
     return false;
 }
-// Characters never found in a given name: negation, particles, auxiliaries.
-bool function_char(char32_t ch) {
-    switch (ch) {
-    case U'不': case U'没': case U'的': case U'了': case U'着': case U'吗': case U'呢': case U'把': case U'被':
-    case U'很': case U'都': case U'也': case U'就': case U'在': case U'是': case U'让': case U'给': case U'这':
-    case U'那': case U'们':
-        return true;
-    default:
-        return false;
-    }
-}
 
-// Characters that do not end a transliterated name but often follow one as the next word's start
-// (卡伦·布里克森|曾, 林彻·里茨玛|于): of the DEV gold's foreign names, one in 1,300 ends in one.
-bool trailing_function_char(char32_t ch) {
-    switch (ch) {
-    case U'曾': case U'于': case U'在': case U'和': case U'与': case U'将': case U'也': case U'还': case U'又':
-    case U'对': case U'向': case U'同': case U'是': case U'为': case U'把': case U'被': case U'从': case U'就':
-    case U'都': case U'已': case U'等': case U'说': case U'均': case U'及': case U'携': case U'其': case U'并':
-        return true;
-    default:
-        return false;
-    }
-}
 
-// Particles and pronouns never found in a given name, even after a title (总书记谈|了): of the
-// function characters above, those no DEV gold name holds (邓在军, 于不凡, 刘是龙 hold 在, 不, 是).
-bool particle_char(char32_t ch) {
-    switch (ch) {
-    case U'的': case U'了': case U'着': case U'吗': case U'呢': case U'把': case U'被': case U'很': case U'都':
-    case U'就': case U'让': case U'给': case U'这': case U'那': case U'们':
-        return true;
-    default:
-        return false;
-    }
-}
 
 // A name inside a 、-list whose other items are not names is a list item of that other kind:
 // 晶樱光电、风帆（扬州）、新能易事特、万锂电、耀焜恒银 — a short company name, not a person.
@@ -141,11 +97,29 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
 }
 } // namespace
 
+namespace {
+// Every character of a lexicon file's words (characters separated by spaces, # comments).
+std::set<char32_t> chars_of(const char* file) {
+    std::set<char32_t> out;
+    for (const auto& line : lexicon::read_lines(file)) {
+        std::istringstream in(line);
+        std::string w;
+        while (in >> w)
+            for (char32_t ch : to_u32(w)) out.insert(ch);
+    }
+    return out;
+}
+} // namespace
+
 struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
-    std::set<char32_t> function_surnames; // surnames that are mostly function words (和, 从, 曾)
-    std::set<char32_t> conjunction_surnames; // almost never a surname in running text (和, 与, 国)
+    std::set<char32_t> function_surnames = chars_of("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
+    std::set<char32_t> conjunction_surnames = chars_of("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
+    std::set<char32_t> given_name_stops = chars_of("person_given_name_stops.txt");         // never in a given name (不, 的, 了)
+    std::set<char32_t> given_name_particles = chars_of("person_given_name_particles.txt"); // not even after a title
+    std::set<char32_t> translit_trailing = chars_of("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
+    std::set<char32_t> place_suffixes = chars_of("person_place_suffix_chars.txt");         // end a street or village (路, 村)
     // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
     // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
     people::WordSet not_people;
@@ -156,18 +130,6 @@ struct PeopleExtractor::Impl {
             std::istringstream in(line);
             std::string w;
             while (in >> w) breaks.add(to_u32(w));
-        }
-        for (const auto& line : lexicon::read_lines("person_function_surnames.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w)
-                for (char32_t ch : to_u32(w)) function_surnames.insert(ch);
-        }
-        for (const auto& line : lexicon::read_lines("person_conjunction_surnames.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w)
-                for (char32_t ch : to_u32(w)) conjunction_surnames.insert(ch);
         }
         for (const auto& line : lexicon::read_lines("person_address.txt")) {
             std::istringstream in(line);
@@ -245,7 +207,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     // (卡伦·布里克森曾) and a country or city written right after (兰贝托·迪尼圣马力诺).
     for (auto& s : spans) {
         if (chinese_shape(s)) continue;
-        while (s.end - s.begin >= 3 && trailing_function_char(c[s.end - 1]) && !people::is_dot(c[s.end - 2])) --s.end;
+        while (s.end - s.begin >= 3 && impl_->translit_trailing.count(c[s.end - 1]) && !people::is_dot(c[s.end - 2])) --s.end;
         const std::size_t pl = impl_->not_people.longest_before(c, s.end);
         if (pl >= 3 && s.end - pl >= s.begin + 2 && !people::is_dot(c[s.end - pl - 1]))
             s.end = static_cast<std::uint32_t>(s.end - pl);
@@ -260,7 +222,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t floor = k > 0 ? spans[k - 1].end : 0;
         std::size_t b = s.begin;
         while (b > floor && s.begin - b < 3 && first_part + (s.begin - b) < 6 && people::is_han(c[b - 1]) &&
-               !function_char(c[b - 1]) && !trailing_function_char(c[b - 1]) &&
+               !impl_->given_name_stops.count(c[b - 1]) && !impl_->translit_trailing.count(c[b - 1]) &&
                impl_->model.titles().longest_before(c, b) == 0)
             --b;
         const bool at_start = b == 0 || !people::is_han(c[b - 1]) || impl_->model.titles().longest_before(c, b) > 0;
@@ -277,7 +239,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e - s.begin != 3 || !impl_->model.is_compound(c.substr(s.begin, 2))) continue;
             if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e]) continue;
             // (not over a word that follows names or a function character: 司马徽|的, 司马徽|说)
-            if (function_char(c[e]) || trailing_function_char(c[e]) || impl_->model.stops().longest_at(c, e)) continue;
+            if (impl_->given_name_stops.count(c[e]) || impl_->translit_trailing.count(c[e]) || impl_->model.stops().longest_at(c, e)) continue;
             if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
             if (e + 1 < c.size() && people::is_han(c[e + 1]) && inside[e + 1]) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
@@ -291,7 +253,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e - s.begin != 2 || !impl_->model.is_surname(c[s.begin])) continue;
             if (e >= c.size() || !people::is_han(c[e]) || inside[e] || word_at[e] || !bounds[e + 1]) continue;
             if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
-            if (function_char(c[e]) || trailing_function_char(c[e]) || particle_char(c[e])) continue;
+            if (impl_->given_name_stops.count(c[e]) || impl_->translit_trailing.count(c[e]) || impl_->given_name_particles.count(c[e])) continue;
             if (impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e)) continue;
             const std::size_t f = e + 1;
             const bool ends = f >= c.size() || !people::is_han(c[f]) || word_at[f] >= 2 ||
@@ -322,7 +284,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
                 (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s) ||
                  (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
-                 impl_->function_surnames.count(c[s.begin + 1]) || function_char(c[s.begin + 1])))
+                 impl_->function_surnames.count(c[s.begin + 1]) || impl_->given_name_stops.count(c[s.begin + 1])))
                 return true;
             // 和|市直, 总经理和|乘务员, 国|时: a conjunction in the middle of a clause.
             if (impl_->conjunction_surnames.count(c[s.begin]) && s.begin > 0 && !clause_end(c[s.begin - 1]) &&
@@ -346,7 +308,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             }
             if (chinese_shape(s))
                 for (std::size_t q = s.begin + 1; q < s.end; ++q)
-                    if (particle_char(c[q])) return true;
+                    if (impl_->given_name_particles.count(c[q])) return true;
             const bool strong = s.score >= sure || titles.longest_before(c, s.begin) > 0;
             // A candidate that is one whole dictionary word (沈阳, 祝福, but also 邓小平, 乔石) is
             // weighed by the model's WB feature: dropping them all here lost more names than it saved
@@ -361,10 +323,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 people::is_han(c[s.begin - 2]) && people::is_han(c[s.end + 1]))
                 return true;
             // A street, village or town named after the candidate's characters: 华山路, 金塘社区, 花王村.
-            if (titles.longest_at(c, s.end) == 0 && place_after(c, s.end)) return true;
+            if (titles.longest_at(c, s.end) == 0 && place_after(c, s.end, impl_->place_suffixes)) return true;
             // A given name holding a function character is a phrase: 当仁不让 → 仁不让.
             for (std::size_t q = s.begin + 1; q < s.end; ++q)
-                if (function_char(c[q])) return true;
+                if (impl_->given_name_stops.count(c[q])) return true;
             return false;
         });
     }
