@@ -281,7 +281,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             // the function word; the model's surname prior cannot tell these from 和志强.
             // Likewise when the function word is itself the start of a word ending inside the candidate
             // (曾经|在, 于是) or another function character follows it (曾于).
-            if (s.end - s.begin >= 2 && impl_->function_surnames.count(c[s.begin]) &&
+            // Not inside a list of names, though (…、于建国、…): there an item starts a name.
+            const bool list_item =
+                s.begin > 0 && s.end < c.size() &&
+                ((c[s.begin - 1] == enum_comma && (c[s.end] == enum_comma || clause_end(c[s.end]))) ||
+                 (clause_end(c[s.begin - 1]) && c[s.end] == enum_comma));
+            if (s.end - s.begin >= 2 && !list_item && impl_->function_surnames.count(c[s.begin]) &&
                 (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s) ||
                  (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
                  impl_->function_surnames.count(c[s.begin + 1]) || impl_->given_name_stops.count(c[s.begin + 1])))

@@ -313,6 +313,15 @@ TEST(People, FunctionWordSurnameBeforeAWordOrAName) {
     EXPECT_EQ(names(ps), (std::set<std::string>{"郑颖岚", "谭晓岚"})) << dump(ps);
 }
 
+// In a list of names a function-word surname starts a name (于建国, 和建新), though the rest is a
+// word; outside one the rule above still holds.
+TEST(People, FunctionWordSurnameInsideAListOfNames) {
+    auto ps = run("县政协委员名单：丁文华、于建国、马红梅、王志强。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"丁文华", "于建国", "马红梅", "王志强"})) << dump(ps);
+    ps = run("技术人员和财务人员、管理人员出席。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
+
 // A full name once written, its given name alone before a word that follows names is the same
 // person; the bare given name after another surname (彭颖岚) is that other person's name.
 TEST(People, GivenNameAloneAfterTheFullName) {
