@@ -1,5 +1,7 @@
 #include "jianbao/query/graph.hpp"
 
+#include "jianbao/query/date_span.hpp"
+
 #include "jianbao/store/sqlite.hpp"
 
 #include <algorithm>
@@ -62,11 +64,7 @@ CoAppearanceGraph co_appearance_graph(const Archive& archive, const SearchFilter
                 here.push_back(n);
                 GraphNode& node = g.nodes[n];
                 ++node.records;
-                if (date && !date->empty() && (*date)[0] >= '0' && (*date)[0] <= '9') {
-                    std::string year_date = *date;
-                    if (!node.first_date || year_date < *node.first_date) node.first_date = year_date;
-                    if (!node.last_date || year_date > *node.last_date) node.last_date = year_date;
-                }
+                widen_span(node.first_date, node.last_date, date);
             }
             if (!people.is_null(1)) titles[n].add(people.text(1));
         }

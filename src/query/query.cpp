@@ -1,5 +1,6 @@
 #include "jianbao/query/query.hpp"
 
+#include "jianbao/query/date_span.hpp"
 #include "jianbao/query/match.hpp"
 #include "jianbao/store/fts.hpp"
 #include "jianbao/store/sqlite.hpp"
@@ -257,11 +258,6 @@ std::string heading_of(const std::optional<std::string>& title, const std::strin
     return out;
 }
 
-std::optional<std::string> year_date(const std::optional<std::string>& d) {
-    if (d && !d->empty() && (*d)[0] >= '0' && (*d)[0] <= '9') return d;
-    return std::nullopt;
-}
-
 } // namespace
 
 std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter) {
@@ -502,16 +498,12 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
         for (std::size_t k = 0; k < within(limits.with_per_record, ids.size()); ++k) e.with.push_back(name_of_id(ids[k]));
         for (std::int64_t other : ids)
             if (companion_count[other]++ == 0) companion_order.push_back(other);
-        std::optional<std::string> d = year_date(e.date);
         for (const std::string& title : e.titles) {
             auto [it, fresh] = title_index.emplace(title, rep.titles.size());
             if (fresh) rep.titles.push_back({title, std::nullopt, std::nullopt, 0});
             TitleSpan& span = rep.titles[it->second];
             ++span.records;
-            if (d) {
-                if (!span.first_seen || *d < *span.first_seen) span.first_seen = d;
-                if (!span.last_seen || *d > *span.last_seen) span.last_seen = d;
-            }
+            widen_span(span.first_seen, span.last_seen, e.date);
         }
     }
     std::stable_sort(companion_order.begin(), companion_order.end(), [&](std::int64_t a, std::int64_t b) {
