@@ -39,11 +39,16 @@ def main():
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         run(sys.executable, os.path.join(ROOT, "scripts", "learn_entities_lexicon.py"),
             "--gold", GOLD, "--fold", str(k), "--out", lex, **quiet)
-        for name in ("person_chars.txt", "person_model.txt"):  # symlinks into data/: never write through
-            os.remove(os.path.join(lex, name))
+        for name in ("person_chars.txt", "person_model.txt", "ner_model.txt"):  # symlinks into data/: never write through
+            if os.path.lexists(os.path.join(lex, name)):
+                os.remove(os.path.join(lex, name))
         # The people learner's halves: "even" = days % 4 == 0 (fold 0), "odd" = days % 4 == 2 (fold 1).
         run(sys.executable, os.path.join(ROOT, "scripts", "learn_people_lexicon.py"),
             "--days", "odd" if k == 0 else "even", "--out", lex, **quiet)
+        # The name tagger, learned from the other days only (nested cross-fitting inside them).
+        run(sys.executable, os.path.join(ROOT, "scripts", "learn_ner_model.py"), os.path.dirname(os.path.abspath(binary)),
+            "--gold", GOLD, "--test-fold", str(k), "--out", os.path.join(lex, "ner_model.txt"),
+            "--work", os.path.join(work, f"ner{k}"), **quiet)
         gold = os.path.join(work, f"gold{k}.jsonl")
         pages = os.path.join(work, f"pages{k}")
         with open(gold, "w", encoding="utf-8") as f:
@@ -54,6 +59,8 @@ def main():
             stderr=subprocess.DEVNULL)
         files = sorted(os.path.join(pages, p) for p in os.listdir(pages))
         db = os.path.join(work, f"heldout{k}.db")
+        if os.path.exists(db):  # a rerun in the same WORKDIR must not find every page "already imported"
+            os.remove(db)
         env = dict(os.environ, JIANBAO_DATA=lex)
         t = time.perf_counter()
         run(binary, "--db", db, "-q", "import", *files, env=env)

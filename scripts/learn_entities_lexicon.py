@@ -8,6 +8,7 @@ organisation do not count against a place: the organisation rule covers them).
 
   learn_entities_lexicon.py [--gold eval/pfr199801-dev.jsonl] [--out data/lexicon]
                             [--fold K]   # 2-fold by day: learn only from the days NOT in fold K
+                            [--days 2,10,18]  # learn only from these days of the month
   fold of a day d (even days 2..30) = (d // 2) % 2
 
 With --fold the output directory also receives symlinks to every other lexicon file, so it
@@ -89,6 +90,7 @@ def main():
     ap.add_argument("--gold", default="/work/shared/eval/pfr199801-dev.jsonl")
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "lexicon"))
     ap.add_argument("--fold", type=int, default=None)
+    ap.add_argument("--days", default=None, help="comma-separated days of the month to learn from (nested folds)")
     ap.add_argument("--min-ratio", type=float, default=0.5)
     ap.add_argument("--reject-ratio", type=float, default=0.2)
     ap.add_argument("--reject-min", type=int, default=3)
@@ -102,6 +104,9 @@ def main():
     arts = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
     if a.fold is not None:
         arts = [x for x in arts if fold_of(x["date"]) != a.fold]
+    if a.days:
+        days = {int(d) for d in a.days.split(",")}
+        arts = [x for x in arts if int(x["date"][8:10]) in days]
 
     gold = {"place": collections.Counter(), "org": collections.Counter()}
     for x in arts:
@@ -129,6 +134,8 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     src = "learned from PFR 1998-01 DEV split (eval/pfr199801-dev.jsonl, research/evaluation use)"
     fold_note = "" if a.fold is None else f"; fold {a.fold} held out (2-fold CV by day)"
+    if a.days:
+        fold_note += f"; days {a.days} only"
 
     kept = {}
     for kind in ("place", "org"):
@@ -270,7 +277,7 @@ def main():
                   f"Only strings seen >= {a.place_ctx_min} times and inside a gold place in < {a.place_ctx_ratio} of them.",
                   "string, occurrences, inside a gold place.", pctx)
 
-    if a.fold is not None:
+    if a.fold is not None or a.days:
         lex = os.path.join(ROOT, "data", "lexicon")
         for name in os.listdir(lex):
             if name in ("place_learned.txt", "org_learned.tsv", "org_learned_reject.tsv", "org_learned_context.tsv",

@@ -643,7 +643,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
         if (!closed || items.size() < 2) continue;
         for (auto [b, e] : items) {
             if (gaz_.at(t, b) >= e - b) continue; // a list of places, not of units
-            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company"});
+            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true});
         }
         i = p;
     }
@@ -734,16 +734,72 @@ std::vector<Match> OrgFinder::find(const Chars& t) const {
     for (std::size_t j = 1; j <= n; ++j)
         if (t.bound[j] && is_han(t.c[j - 1])) suffix_candidate(t, j, cand);
     visit_lists(t, cand);
-    std::erase_if(cand, [&](const Match& m) {
-        if (m.type == "facility") return false;
-        // 外交部|长, 公安局|长: ICU leaves the title's 长 apart; a title, not a body.
-        if (m.e < n && t.c[m.e] == U'长' && (m.e + 1 == n || t.bound[m.e + 1])) return true;
-        if (describes_bodies(t, m.b, m.e)) return true;
-        return reject_.contains(std::u32string(t.c.begin() + m.b, t.c.begin() + m.e));
-    });
+    std::erase_if(cand, [&](const Match& m) { return m.type != "facility" && rejects(t, m.b, m.e); });
     std::vector<Match> out = resolve(std::move(cand));
     extend_subunits(t, out);
     return out;
+}
+
+namespace {
+// A village (or the 、-list of villages it opens) followed by what a body does at a meeting or in
+// a partnership: 昌农村、花王村分别作表态发言, 阳沟村开展结对共建.
+bool village_acts(const Chars& t, const std::vector<Match>& ms, std::size_t k) {
+    std::size_t e = ms[k].e;
+    while (e < t.size() && t.c[e] == U'、' && k + 1 < ms.size() && ms[k + 1].b == e + 1 &&
+           (ms[k + 1].type == "village" || ms[k + 1].type == "community"))
+        e = ms[++k].e;
+    static constexpr std::u32string_view acts[] = {U"分别", U"开展", U"召开", U"举行", U"作表态", U"作交流"};
+    for (std::u32string_view a : acts) {
+        if (e + a.size() > t.size()) continue;
+        if (std::equal(a.begin(), a.end(), t.c.begin() + static_cast<std::ptrdiff_t>(e))) return true;
+    }
+    return false;
+}
+} // namespace
+
+std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<Match>& ms) const {
+    std::vector<Match> out;
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const Match& m = ms[k];
+        bool body = m.type == "community" || (m.type == "village" && village_acts(t, ms, k));
+        // A visited company ICU does not know comes out in single-character pieces (晶|樱|光电) or
+        // carries its place in parentheses (风帆（扬州）); an item made of dictionary words is a
+        // common noun (到|机关、厂矿, 人口、社会).
+        if (m.listed && !stops_scan(t, m.b, m.b + 1)) {
+            for (std::size_t i = m.b; i < m.e && !body; ++i)
+                body = t.c[i] == U'（' ||
+                       (t.word_start[i] == static_cast<std::int32_t>(i) && (i + 1 == m.e || t.bound[i + 1]) && is_han(t.c[i]));
+        }
+        // 县|应急管理局, 市|卫健委, 开发区|纪工委: the bulletin's own unit alone opens the name, no
+        // place before it. News text names such bodies with their place (扬州市卫生健康委员会) and
+        // PFR never counts the bare form (市民政局: 0 of 223), but to a county's bulletin it is how
+        // its own bodies are named, and they are what its readers look for.
+        if (!body && m.type != "village" && m.type != "facility" && t.word_start[m.b] == static_cast<std::int32_t>(m.b) &&
+            !gaz_.ending_at(t, m.b) && t.c[m.b] != U'全') {
+            const std::size_t al = anchor_.longest(t, m.b, nullptr, false);
+            body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 8 &&
+                   std::u32string_view(U"市县区").find(t.c[m.b + al - 1]) != std::u32string_view::npos;
+        }
+        if (body) out.push_back(m);
+    }
+    return out;
+}
+
+bool OrgFinder::rejects(const Chars& t, std::size_t b, std::size_t e) const {
+    // 外交部|长, 公安局|长: ICU leaves the title's 长 apart; a title, not a body.
+    if (e < t.size() && t.c[e] == U'长' && (e + 1 == t.size() || t.bound[e + 1])) return true;
+    if (describes_bodies(t, b, e)) return true;
+    return reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
+}
+
+std::string OrgFinder::suffix_type(const Chars& t, std::size_t b, std::size_t e) const {
+    std::int32_t v = known_.get(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
+    if (v >= 0) return known_type_[static_cast<std::size_t>(v)];
+    if (std::size_t sl = suffix_back_.longest_back(t, e, &v, false); sl && sl <= e - b)
+        return suffixes_[static_cast<std::size_t>(v)].type;
+    if (std::size_t kl = known_back_.longest_back(t, e, &v, false); kl && kl <= e - b)
+        return known_type_[static_cast<std::size_t>(v)];
+    return {};
 }
 
 const Finders& finders() {

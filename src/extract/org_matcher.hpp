@@ -59,6 +59,7 @@ private:
 struct Match {
     std::uint32_t b = 0, e = 0; // char indices
     std::string type;
+    bool listed = false; // an item of a visit list (视察了晶樱光电、航天锂电等处)
 };
 
 // Places: gazetteer (admin divisions, world, learned) plus suffix rules.
@@ -87,6 +88,17 @@ class OrgFinder {
 public:
     explicit OrgFinder(const Gazetteer& gaz);
     std::vector<Match> find(const Chars& t) const;
+    // [b, e) is no name whatever it looks like: it counts or sorts bodies (三家公司), is a
+    // string DEV shows is rarely a name alone, or a title's stem (外交部|长).
+    bool rejects(const Chars& t, std::size_t b, std::size_t e) const;
+    // Of the finder's matches `ms`, those that local bulletins use as bodies although news text
+    // (the PFR gold the name tagger learned from) never counts them: a village or community
+    // acting at a meeting or in a partnership (昌农村、花王村分别作表态发言), any community
+    // (金塘社区), the items of a visit list (视察了晶樱光电、航天锂电等处) and a bare unit of the
+    // bulletin's own administration (市卫健委, 市关工委, 开发区纪工委).
+    std::vector<Match> bodies_by_usage(const Chars& t, const std::vector<Match>& ms) const;
+    // The type of a name [b, e): a known body's, else that of the suffix it ends with ("" = none).
+    std::string suffix_type(const Chars& t, std::size_t b, std::size_t e) const;
 
 private:
     struct Suffix {

@@ -1,0 +1,401 @@
+#include "ner_tagger.hpp"
+
+#include "jianbao/util/error.hpp"
+#include "jianbao/util/lexicon.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+#include <fstream>
+#include <limits>
+
+namespace jianbao::ner {
+
+Evidence evidence(const ent::Finders& f, const ent::Chars& t) {
+    Evidence ev;
+    ev.orgs = f.orgs_of(t);
+    std::vector<std::uint8_t> covered(t.size(), 0);
+    for (const auto& m : ev.orgs)
+        for (auto k = m.b; k < m.e; ++k) covered[k] = 1;
+    ev.places = f.gaz.find(t, covered);
+    for (std::size_t i = 0; i < t.size();) {
+        if (std::size_t len = f.gaz.at(t, i)) {
+            ev.gazetteer.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
+            i += len;
+        } else {
+            ++i;
+        }
+    }
+    return ev;
+}
+
+Suffixes::Suffixes() {
+    std::unordered_map<std::string, std::int32_t> type_ids;
+    for (const auto& row : lexicon::read_table("org_suffixes.tsv", 2)) {
+        std::u32string u = ent::to_u32(row[0]);
+        std::reverse(u.begin(), u.end());
+        auto id = type_ids.try_emplace(row[1], static_cast<std::int32_t>(type_ids.size() + 1)).first->second;
+        org_back_.insert(u, std::min(id, 250));
+    }
+    for (const auto& row : lexicon::read_table("place_suffixes.txt", 1)) {
+        std::u32string u = ent::to_u32(row[0]);
+        std::reverse(u.begin(), u.end());
+        place_back_.insert(u, 1);
+    }
+}
+
+void Suffixes::ends(const ent::Chars& t, std::vector<std::uint8_t>& org, std::vector<std::uint8_t>& place) const {
+    const std::size_t n = t.size();
+    org.assign(n + 1, 0);
+    place.assign(n + 1, 0);
+    for (std::size_t j = 1; j <= n; ++j) {
+        if (!t.bound[j] || !ent::is_han(t.c[j - 1])) continue;
+        std::int32_t v = -1;
+        if (org_back_.longest_back(t, j, &v, false)) org[j] = static_cast<std::uint8_t>(v);
+        if (place_back_.longest_back(t, j, nullptr, false)) place[j] = 1;
+    }
+}
+
+const Suffixes& suffixes() {
+    static const Suffixes s;
+    return s;
+}
+
+namespace {
+inline std::uint64_t mix(std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+// One feature: its template number and up to three values. Never 0 (the empty key).
+inline std::uint64_t fh(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
+    std::uint64_t h = mix(tmpl * 0x100000001B3ull ^ a);
+    h = mix(h ^ b);
+    h = mix(h ^ c);
+    return h | 1;
+}
+
+constexpr char32_t kBos = 0x110000, kEos = 0x110001;
+
+std::uint64_t char_class(char32_t c) {
+    if (c == kBos || c == kEos) return 6;
+    if (c >= U'0' && c <= U'9') return 1;
+    if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z')) return 2;
+    if (std::u32string_view(U"〇零一二三四五六七八九十百千万亿两").find(c) != std::u32string_view::npos) return 3;
+    if (ent::is_han(c)) return 0;
+    if (c == U' ' || c == U'\n' || c == U'\u3000') return 5;
+    return 4;
+}
+
+// BIES code of each position inside spans (0 = outside, 1 B, 2 I, 3 E, 4 S), their lengths and a
+// type hash.
+struct SpanTags {
+    std::vector<std::uint8_t> tag;
+    std::vector<std::uint8_t> len;
+    std::vector<std::uint64_t> type;
+};
+SpanTags span_tags(std::size_t n, const std::vector<ent::Match>& ms) {
+    SpanTags s{std::vector<std::uint8_t>(n, 0), std::vector<std::uint8_t>(n, 0), std::vector<std::uint64_t>(n, 0)};
+    for (const auto& m : ms) {
+        if (m.e > n || m.b >= m.e) continue;
+        std::uint64_t ty = 0;
+        for (unsigned char ch : m.type) ty = ty * 131 + ch;
+        const auto len = static_cast<std::uint8_t>(std::min<std::size_t>(m.e - m.b, 12));
+        for (auto k = m.b; k < m.e; ++k) {
+            s.tag[k] = m.e - m.b == 1 ? 4 : k == m.b ? 1 : k + 1 == m.e ? 3 : 2;
+            s.len[k] = len;
+            s.type[k] = ty;
+        }
+    }
+    return s;
+}
+} // namespace
+
+std::vector<std::uint64_t> features(const ent::Chars& t, const Evidence& ev) {
+    const std::size_t n = t.size();
+    std::vector<std::uint64_t> out(n * kFeatures);
+    auto ch = [&](std::ptrdiff_t i) -> std::uint64_t {
+        if (i < 0) return kBos;
+        if (static_cast<std::size_t>(i) >= n) return kEos;
+        return t.c[static_cast<std::size_t>(i)];
+    };
+    const SpanTags ro = span_tags(n, ev.orgs), rp = span_tags(n, ev.places), g = span_tags(n, ev.gazetteer);
+    auto at = [&](const std::vector<std::uint8_t>& v, std::ptrdiff_t i) -> std::uint64_t {
+        return i < 0 || static_cast<std::size_t>(i) >= n ? 7 : v[static_cast<std::size_t>(i)];
+    };
+    std::vector<std::uint8_t> org_end, place_end;
+    suffixes().ends(t, org_end, place_end);
+    // Nearest end of a suffix at or after position i + 1 (distance, type), within a bound.
+    auto ahead = [&](const std::vector<std::uint8_t>& ends, std::size_t i, std::size_t reach) -> std::uint64_t {
+        for (std::size_t j = i + 1; j <= n && j <= i + reach; ++j)
+            if (ends[j]) return (j - i) << 8 | ends[j];
+        return 0;
+    };
+    auto word_hash = [&](std::size_t b, std::size_t e) -> std::uint64_t {
+        std::uint64_t h = 1469598103934665603ull;
+        for (std::size_t k = b; k < e; ++k) h = (h ^ t.c[k]) * 1099511628211ull;
+        return h;
+    };
+    // ICU word of each position: where it ends.
+    std::vector<std::uint32_t> word_end(n, 0);
+    for (std::size_t i = n; i-- > 0;)
+        word_end[i] = (i + 1 == n || t.bound[i + 1]) ? static_cast<std::uint32_t>(i + 1) : word_end[i + 1];
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto p = static_cast<std::ptrdiff_t>(i);
+        const std::uint64_t c0 = ch(p), cm1 = ch(p - 1), cp1 = ch(p + 1), cm2 = ch(p - 2), cp2 = ch(p + 2);
+        const std::size_t ws = static_cast<std::size_t>(t.word_start[i]), we = word_end[i];
+        const std::uint64_t wl = std::min<std::size_t>(we - ws, 5);
+        const std::uint64_t wpos = we - ws == 1 ? 4 : i == ws ? 1 : i + 1 == we ? 3 : 2;
+        const std::uint64_t ro0 = ro.tag[i], rp0 = rp.tag[i], g0 = g.tag[i];
+        std::uint64_t* f = &out[i * kFeatures];
+        int k = 0;
+        f[k++] = fh(0, 0);
+        f[k++] = fh(1, c0);
+        f[k++] = fh(2, cm1);
+        f[k++] = fh(3, cp1);
+        f[k++] = fh(4, cm2);
+        f[k++] = fh(5, cp2);
+        f[k++] = fh(6, cm1, c0);
+        f[k++] = fh(7, c0, cp1);
+        f[k++] = fh(8, cm2, cm1);
+        f[k++] = fh(9, cp1, cp2);
+        f[k++] = fh(10, cm1, cp1);
+        f[k++] = fh(11, wpos, wl);
+        f[k++] = fh(12, wpos, c0);
+        f[k++] = fh(13, ro0, ro.type[i]);
+        f[k++] = fh(14, at(ro.tag, p - 1), ro0, at(ro.tag, p + 1));
+        f[k++] = fh(15, ro0, c0);
+        f[k++] = fh(16, ro0, cm1);
+        f[k++] = fh(17, rp0);
+        f[k++] = fh(18, at(rp.tag, p - 1), rp0, at(rp.tag, p + 1));
+        f[k++] = fh(19, rp0, c0);
+        f[k++] = fh(20, g0);
+        f[k++] = fh(21, g0, c0);
+        f[k++] = fh(22, ro0, rp0, g0);
+        f[k++] = fh(23, char_class(cm1), char_class(c0), char_class(cp1));
+        f[k++] = fh(24, wpos, ro0, rp0);
+        f[k++] = fh(25, ro0, ro.len[i], ro.type[i]);
+        f[k++] = fh(26, rp0, rp.len[i]);
+        f[k++] = fh(27, cm1, c0, cp1);
+        f[k++] = fh(28, word_hash(ws, we), wpos);
+        f[k++] = fh(29, ws > 0 ? word_hash(static_cast<std::size_t>(t.word_start[ws - 1]), ws) : 0);
+        f[k++] = fh(30, we < n ? word_hash(we, word_end[we]) : 0);
+        f[k++] = fh(31, ahead(org_end, i, 14));
+        f[k++] = fh(32, ahead(place_end, i, 6));
+        f[k++] = fh(33, ro0, word_hash(ws, we));
+        f[k++] = fh(34, rp0, word_hash(ws, we));
+        f[k++] = fh(35, ch(p - 3));
+        f[k++] = fh(36, ch(p + 3));
+    }
+    return out;
+}
+
+namespace {
+constexpr int kind_of(int t) { return (t - 1) / 4; }
+constexpr int pos_of(int t) { return (t - 1) % 4; } // 0 B, 1 I, 2 E, 3 S
+constexpr bool opens(int t) { return t != O && (pos_of(t) == 0 || pos_of(t) == 3); }
+constexpr bool closes(int t) { return t != O && (pos_of(t) == 2 || pos_of(t) == 3); }
+// Which tag may follow which: inside a name only its continuation; outside, anything that opens.
+constexpr bool allowed(int prev, int cur) {
+    if (prev != O && pos_of(prev) <= 1) return cur != O && kind_of(cur) == kind_of(prev) && (pos_of(cur) == 1 || pos_of(cur) == 2);
+    return cur == O || opens(cur);
+}
+constexpr bool may_start(int t) { return t == O || opens(t); }
+constexpr bool may_end(int t) { return t == O || closes(t); }
+} // namespace
+
+Edges edges(const ent::Chars& t, const Evidence& ev) {
+    const std::size_t n = t.size();
+    Edges e{std::vector<std::uint8_t>(n, 0)};
+    for (std::size_t i = 0; i < n; ++i) e.close[i] = t.bound[i + 1];
+    for (const auto* ms : {&ev.orgs, &ev.places, &ev.gazetteer})
+        for (const auto& m : *ms)
+            if (m.b < m.e && m.e <= n) e.close[m.e - 1] = 1;
+    return e;
+}
+
+std::vector<Tag> viterbi(const std::vector<float>& emit, std::size_t n, const std::array<float, kTags * kTags>& trans,
+                         const Edges* edges, std::size_t from) {
+    std::vector<Tag> out(n, O);
+    if (n == 0) return out;
+    constexpr float kNo = -std::numeric_limits<float>::infinity();
+    std::vector<float> score(n * kTags, kNo);
+    std::vector<std::uint8_t> back(n * kTags, 0);
+    auto fits = [&](std::size_t i, int t) {
+        if (!edges) return true;
+        return !((t == E_ORG || t == S_ORG) && !edges->close[from + i]);
+    };
+    for (int t = 0; t < kTags; ++t)
+        if (may_start(t) && fits(0, t)) score[static_cast<std::size_t>(t)] = emit[static_cast<std::size_t>(t)];
+    for (std::size_t i = 1; i < n; ++i) {
+        for (int t = 0; t < kTags; ++t) {
+            if (!fits(i, t)) continue;
+            float best = kNo;
+            int arg = 0;
+            for (int p = 0; p < kTags; ++p) {
+                if (!allowed(p, t)) continue;
+                const float s = score[(i - 1) * kTags + static_cast<std::size_t>(p)];
+                if (s == kNo) continue;
+                const float v = s + trans[static_cast<std::size_t>(p * kTags + t)];
+                if (v > best) {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if (best == kNo) continue;
+            score[i * kTags + static_cast<std::size_t>(t)] = best + emit[i * kTags + static_cast<std::size_t>(t)];
+            back[i * kTags + static_cast<std::size_t>(t)] = static_cast<std::uint8_t>(arg);
+        }
+    }
+    int best_t = O;
+    float best = kNo;
+    for (int t = 0; t < kTags; ++t)
+        if (may_end(t) && score[(n - 1) * kTags + static_cast<std::size_t>(t)] > best) {
+            best = score[(n - 1) * kTags + static_cast<std::size_t>(t)];
+            best_t = t;
+        }
+    for (std::size_t i = n; i-- > 0;) {
+        out[i] = static_cast<Tag>(best_t);
+        best_t = back[i * kTags + static_cast<std::size_t>(best_t)];
+    }
+    return out;
+}
+
+std::vector<Span> spans(const std::vector<Tag>& tags) {
+    std::vector<Span> out;
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        const Tag t = tags[i];
+        if (t == O) continue;
+        const auto kind = static_cast<Kind>(kind_of(t));
+        if (pos_of(t) == 3) {
+            out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1), kind});
+        } else if (pos_of(t) == 0) {
+            std::size_t j = i + 1;
+            while (j < tags.size() && !closes(tags[j])) ++j;
+            if (j == tags.size()) break; // Viterbi never leaves a name open
+            out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j + 1), kind});
+            i = j;
+        }
+    }
+    return out;
+}
+
+void Model::load(std::string_view file_name) {
+    const auto path = lexicon::data_dir() / std::string(file_name);
+    std::ifstream in(path);
+    if (!in) throw Error(path.string() + ": cannot read the name tagger's model");
+    std::vector<std::uint64_t> hashes;
+    std::string line;
+    bool have_trans = false;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const char* s = line.c_str();
+        char* end = nullptr;
+        if (line[0] == 'T' && line.size() > 1 && line[1] == '\t') {
+            s += 2;
+            for (auto& w : trans_) {
+                w = std::strtof(s, &end);
+                s = end;
+            }
+            have_trans = true;
+            continue;
+        }
+        const std::uint64_t h = std::strtoull(s, &end, 16);
+        if (end == s || *end != '\t') throw Error(path.string() + ": malformed line: " + line.substr(0, 40));
+        s = end;
+        hashes.push_back(h);
+        rows_.resize(rows_.size() + kTags, 0.0f);
+        float* row = &rows_[rows_.size() - kTags];
+        while (*s == '\t') { // tag:weight, the others 0
+            const long g = std::strtol(s + 1, &end, 10);
+            if (end == s + 1 || *end != ':' || g < 0 || g >= kTags) throw Error(path.string() + ": malformed weight in: " + line.substr(0, 40));
+            s = end + 1;
+            row[g] = std::strtof(s, &end);
+            if (end == s) throw Error(path.string() + ": malformed weight in: " + line.substr(0, 40));
+            s = end;
+        }
+    }
+    if (!have_trans || hashes.empty()) throw Error(path.string() + ": no transition line or no weights");
+    std::size_t cap = 1;
+    while (cap < hashes.size() * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    index_.assign(cap, 0);
+    for (std::size_t r = 0; r < hashes.size(); ++r) {
+        std::size_t slot = hashes[r] & (cap - 1);
+        while (keys_[slot] != 0 && keys_[slot] != hashes[r]) slot = (slot + 1) & (cap - 1);
+        keys_[slot] = hashes[r];
+        index_[slot] = static_cast<std::uint32_t>(r);
+    }
+}
+
+const float* Model::row(std::uint64_t h) const {
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        if (keys_[slot] == h) return &rows_[static_cast<std::size_t>(index_[slot]) * kTags];
+        if (keys_[slot] == 0) return nullptr;
+    }
+}
+
+std::vector<Tag> Model::tag(const ent::Chars& t, const Evidence& ev) const {
+    const std::size_t n = t.size();
+    const std::vector<std::uint64_t> f = features(t, ev);
+    std::vector<float> emit(n * kTags, 0.0f);
+    for (std::size_t i = 0; i < n; ++i)
+        for (int k = 0; k < kFeatures; ++k)
+            if (const float* r = row(f[i * kFeatures + static_cast<std::size_t>(k)]))
+                for (int g = 0; g < kTags; ++g) emit[i * kTags + static_cast<std::size_t>(g)] += r[g];
+    const Edges e = edges(t, ev);
+    return viterbi(emit, n, trans_, &e);
+}
+
+std::string org_type(const ent::Finders& f, const ent::Chars& t, const Evidence& ev, const Span& s) {
+    auto usable = [](const std::string& ty) { return ty == "facility" ? std::string() : ty; };
+    for (const auto& m : ev.orgs)
+        if (m.e == s.e && m.b <= s.b + 2 && m.b + 2 >= s.b)
+            if (std::string ty = usable(m.type); !ty.empty()) return ty;
+    if (std::string ty = f.orgs.suffix_type(t, s.b, s.e); !ty.empty()) return ty;
+    return "other";
+}
+
+} // namespace jianbao::ner
+
+namespace jianbao::ner {
+
+const Model& model() {
+    static const Model m = [] {
+        Model x;
+        x.load("ner_model.txt");
+        return x;
+    }();
+    return m;
+}
+
+const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
+    thread_local std::string last_text;
+    thread_local std::vector<ent::Match> last;
+    if (!last.empty() && last_text == t.text) return last;
+    const ent::Finders& f = ent::finders();
+    const Evidence ev = evidence(f, t);
+    last.clear();
+    std::vector<ent::Match> bodies = f.orgs.bodies_by_usage(t, ev.orgs);
+    for (const Span& s : spans(model().tag(t, ev))) {
+        if (s.kind == kPerson) continue;
+        if (s.kind == kOrg && f.orgs.rejects(t, s.b, s.e)) continue; // the rules' vetoes hold for the tagger's names too
+        // A body by local usage stands unless the tagger found a larger organisation around it.
+        bool yields = false;
+        for (auto& m : bodies) {
+            if (m.b >= m.e || m.e <= s.b || s.e <= m.b) continue;
+            if (s.kind == kOrg && s.b <= m.b && m.e <= s.e && s.e - s.b > m.e - m.b) m.e = m.b; // dropped
+            else yields = true;
+        }
+        if (!yields) last.push_back({s.b, s.e, s.kind == kOrg ? org_type(f, t, ev, s) : std::string("place")});
+    }
+    for (auto& m : bodies)
+        if (m.b < m.e) last.push_back(std::move(m));
+    std::sort(last.begin(), last.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    last_text.assign(t.text);
+    return last;
+}
+
+} // namespace jianbao::ner

@@ -1,0 +1,102 @@
+// A character tagger that decides where organisation and place names begin and end, stacked on
+// the rule finders: their matches, the gazetteer and ICU's words are its features, next to the
+// characters around each position. An averaged perceptron with first-order Viterbi decoding,
+// learned from the PFR DEV gold by jianbao_ner_train (scripts/learn_ner_model.py). The rules
+// find candidates; the tagger learns, from gold text, when they are right and where a name
+// really starts (以|上海市虹口检察院) or ends (中国康复研究中心附属北京博爱医院).
+// Not a public interface: the organisation and place extractors and the trainer use it.
+#pragma once
+#include "org_matcher.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace jianbao::ner {
+
+// BIES tags of organisations (ORG), places (LOC) and people (PER); O outside. People are tagged
+// so that the tagger learns what a name of a person looks like and keeps it out of the other two;
+// the people extractor decides who they are.
+enum Tag : std::uint8_t { O, B_ORG, I_ORG, E_ORG, S_ORG, B_LOC, I_LOC, E_LOC, S_LOC, B_PER, I_PER, E_PER, S_PER };
+constexpr int kTags = 13;
+enum Kind : std::uint8_t { kOrg, kPlace, kPerson };
+constexpr Tag tag_of(Kind k, int pos) { return static_cast<Tag>(1 + 4 * k + pos); } // pos: 0 B, 1 I, 2 E, 3 S
+
+// What the rule finders say about one text.
+struct Evidence {
+    std::vector<ent::Match> orgs;      // the organisation finder's matches (facilities and villages too)
+    std::vector<ent::Match> places;    // the gazetteer's places outside them
+    std::vector<ent::Match> gazetteer; // longest gazetteer names scanned left to right, inside bodies or not
+};
+Evidence evidence(const ent::Finders& f, const ent::Chars& t);
+
+// Organisation and place suffixes (org_suffixes.tsv, place_suffixes.txt): how far ahead a name
+// could end is what a window of characters cannot see (北京市老年病防治|中心).
+class Suffixes {
+public:
+    Suffixes();
+    // Per end position j (exclusive) at a word boundary: 1 + the type of the longest organisation
+    // suffix ending there (0 = none), and 1 when a place suffix ends there.
+    void ends(const ent::Chars& t, std::vector<std::uint8_t>& org, std::vector<std::uint8_t>& place) const;
+
+private:
+    ent::Trie org_back_, place_back_;
+};
+const Suffixes& suffixes();
+
+// Feature hashes, kFeatures per character of `t`.
+constexpr int kFeatures = 37;
+std::vector<std::uint64_t> features(const ent::Chars& t, const Evidence& ev);
+
+// Where an organisation's name may end (after char i): at an ICU word boundary or where a rule
+// match ends. An organisation never ends inside a word the segmenter and the rules both keep
+// whole (湖南省第四届中|小学, 东滩矿综|采二队); places and people may (中国|人, 王|进|健一|行).
+struct Edges {
+    std::vector<std::uint8_t> close;
+};
+Edges edges(const ent::Chars& t, const Evidence& ev);
+
+// Best tag sequence for per-position scores emit[i * kTags + tag] and transition scores
+// trans[prev * kTags + tag], over well-formed BIES sequences whose organisations end where
+// `edges` allows (read from position `from` on).
+std::vector<Tag> viterbi(const std::vector<float>& emit, std::size_t n, const std::array<float, kTags * kTags>& trans,
+                         const Edges* edges = nullptr, std::size_t from = 0);
+
+// Entities of a tag sequence: [b, e) in characters.
+struct Span {
+    std::uint32_t b = 0, e = 0;
+    Kind kind = kOrg;
+};
+std::vector<Span> spans(const std::vector<Tag>& tags);
+
+// Learned weights, read from a data file: lines "HASH<TAB>tag:weight<TAB>…" (tags not listed
+// weigh 0) and one "T" line of kTags × kTags transition weights.
+class Model {
+public:
+    void load(std::string_view file_name);
+    bool empty() const { return rows_.empty(); }
+    std::vector<Tag> tag(const ent::Chars& t, const Evidence& ev) const;
+
+private:
+    const float* row(std::uint64_t h) const;
+    std::vector<std::uint64_t> keys_; // open addressing, 0 = empty
+    std::vector<std::uint32_t> index_;
+    std::vector<float> rows_; // kTags per feature
+    std::array<float, kTags * kTags> trans_{};
+};
+
+// An organisation's type when the rules did not name it: the type of the suffix it ends with.
+std::string org_type(const ent::Finders& f, const ent::Chars& t, const Evidence& ev, const Span& s);
+
+} // namespace jianbao::ner
+
+namespace jianbao::ner {
+// The model of data/lexicon/ner_model.txt, loaded once per process.
+const Model& model();
+
+// Organisations (their type set) and places (type "place") of `t` as the tagger decides them.
+// The place extractor asks for the same text right after the organisation extractor did, so
+// the last result (per thread) is reused.
+const std::vector<ent::Match>& entities_of(const ent::Chars& t);
+} // namespace jianbao::ner
