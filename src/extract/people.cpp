@@ -14,6 +14,7 @@ namespace jianbao {
 namespace {
 constexpr std::size_t max_title = 16; // longest title phrase kept, in characters
 constexpr char32_t enum_comma = U'、';
+constexpr std::size_t max_dotted = 20; // longest dot-joined name taken whole (艾哈迈德·本·穆罕默德·萨利姆)
 constexpr double exact_word_margin = 4.0; // a candidate that is a dictionary word needs this much more score
 
 std::u32string to_u32(std::string_view s) {
@@ -203,6 +204,74 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (impl_->model.is_surname(c[s.begin]) && (len == 2 || len == 3)) return true;
         return (len == 3 || len == 4) && impl_->model.is_compound(std::u32string_view(c).substr(s.begin, 2));
     };
+    // The dot is written only inside names: a name found up to a dot, or ending inside a dotted run
+    // longer than the model's candidates, runs over all dot-joined parts (亨利·戴维|·梭罗,
+    // 艾哈|迈德·本·穆罕默德·萨利姆, 罗多尔佛·|塞尔特扎·塞维里诺). Spans it runs into are merged.
+    {
+        const auto& m = impl_->model;
+        auto tr = [&](std::size_t q) { return q < c.size() && m.maybe_translit(c[q]); };
+        auto end_weight = [&](char32_t ch) {
+            std::string k = "FE=";
+            utf8::append(k, ch);
+            return m.weight(k);
+        };
+        bool merged = false;
+        for (auto& s : spans) {
+            // forward: the whole dotted run from the span's start
+            std::size_t e = s.begin, dots = 0, dot_after = 0;
+            while (e - s.begin < max_dotted) {
+                if (tr(e)) ++e;
+                else if (e > s.begin && e + 1 < c.size() && people::is_dot(c[e]) && tr(e + 1)) {
+                    ++dots;
+                    if (e >= s.end) ++dot_after;
+                    ++e;
+                } else break;
+            }
+            if (e > s.end && dots > 0 && (dot_after > 0 || std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) &&
+                !tr(e) && !(e < c.size() && people::is_dot(c[e]))) {
+                s.end = static_cast<std::uint32_t>(e);
+                merged = true;
+            }
+            // backward: parts before a dot right before the span
+            std::size_t b = s.begin;
+            while (b >= 2 && people::is_dot(c[b - 1]) && tr(b - 2) && s.end - b < max_dotted) {
+                std::size_t q = b - 1;
+                while (q > 0 && tr(q - 1) && b - q < 6) --q;
+                if (q > 0 && tr(q - 1)) break; // a part longer than a name part: leave it
+                b = q;
+            }
+            if (b < s.begin) {
+                s.begin = static_cast<std::uint32_t>(b);
+                merged = true;
+            }
+            // The last part ends where a dictionary word running past it starts (买买提|新疆,
+            // 克雷库|来访, 谢松|法国) when the model finds the shorter part a likelier name end (FE=):
+            // 司马义·艾买提|出席 keeps its 提.
+            std::size_t d = s.end;
+            while (d > s.begin && !people::is_dot(c[d - 1])) --d;
+            if (d > s.begin)
+                for (std::size_t q = d + 1; q < s.end; ++q)
+                    if (word_at[q] >= 2 && q + word_at[q] > s.end) {
+                        if (end_weight(c[q - 1]) > end_weight(c[s.end - 1])) s.end = static_cast<std::uint32_t>(q);
+                        break;
+                    }
+        }
+        if (merged) {
+            std::stable_sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) {
+                return (a.end - a.begin) > (b.end - b.begin);
+            });
+            std::vector<char> taken(c.size(), 0);
+            std::vector<people::NameSpan> kept;
+            for (const auto& s : spans) {
+                if (std::any_of(taken.begin() + s.begin, taken.begin() + s.end, [](char x) { return x != 0; })) continue;
+                std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+                kept.push_back(s);
+            }
+            std::sort(kept.begin(), kept.end(),
+                      [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+            spans = std::move(kept);
+        }
+    }
     // Transliterated names end before the next word: trim a trailing function character
     // (卡伦·布里克森曾) and a country or city written right after (兰贝托·迪尼圣马力诺).
     for (auto& s : spans) {

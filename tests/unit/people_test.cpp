@@ -251,6 +251,9 @@ TEST(People, PfrDevPersonsF1) {
     if (const char* d = std::getenv("JIANBAO_PEOPLE_EVAL_DAYS")) only = std::atoi(d);
     std::ifstream in(file);
     std::map<std::string, std::set<std::string>> want, got;
+    // JIANBAO_PEOPLE_EVAL_DUMP=FILE: each article's id and found names, one line each (for error analysis).
+    std::ofstream dump;
+    if (const char* d = std::getenv("JIANBAO_PEOPLE_EVAL_DUMP")) dump.open(d);
     std::string line;
     std::size_t bytes = 0, articles = 0;
     double seconds = 0;
@@ -270,6 +273,11 @@ TEST(People, PfrDevPersonsF1) {
         bytes += text.size();
         ++articles;
         for (const auto& p : ps) got[page].insert(p.name);
+        if (dump.is_open()) {
+            dump << a["id"].get<std::string>();
+            for (const auto& p : ps) dump << '\t' << p.name;
+            dump << '\n';
+        }
     }
     int tp = 0, fp = 0, fn = 0;
     std::map<std::string, int> miss, extra;
@@ -392,4 +400,28 @@ TEST(People, DottedNameStartsAtTheClause) {
 TEST(People, LoneThirdCharacterCompletesTheName) {
     auto ps = run("副省长孙建密说，要加快改革。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"孙建密"})) << dump(ps);
+}
+
+// Prints the people found in JIANBAO_PEOPLE_DEBUG_TEXT (error analysis; skipped otherwise).
+TEST(People, DebugText) {
+    const char* t = std::getenv("JIANBAO_PEOPLE_DEBUG_TEXT");
+    if (!t) GTEST_SKIP();
+    for (const auto& p : run(t)) std::cout << "FOUND " << p.name << "\n";
+}
+
+// The dot is written only inside names: a name runs over every dot-joined part, also past the
+// model's longest candidate.
+TEST(People, DottedNameRunsOverAllItsParts) {
+    auto ps = run("找到一片宁静。美国作家亨利·戴维·梭罗（１８１７—１８６２）于瓦尔登湖畔写作。");
+    EXPECT_NE(find(ps, "亨利·戴维·梭罗"), nullptr);
+    EXPECT_EQ(find(ps, "亨利·戴维"), nullptr);
+    ps = run("听取并通过了理事会秘书长艾哈迈德·本·穆罕默德·萨利姆提交的理事会年度报告。");
+    EXPECT_NE(find(ps, "艾哈迈德·本·穆罕默德·萨利姆"), nullptr);
+    EXPECT_EQ(ps.size(), 1u);
+}
+
+// A transliterated name right after a title.
+TEST(People, ForeignNameAfterTitle) {
+    auto ps = run("评论说，南非总统曼德拉坚持“一个中国”和不同台湾当局发展官方关系。");
+    EXPECT_NE(find(ps, "曼德拉"), nullptr);
 }

@@ -102,6 +102,8 @@ private:
     FlatWeights big_, small_;
 };
 
+bool is_han(char32_t c);
+
 class NameModel {
 public:
     NameModel(); // reads surnames.txt, titles.txt, person_*.txt from the lexicon directory
@@ -117,6 +119,10 @@ public:
     }
     double weight(std::string_view feature) const { return weights_.get(feature); }
     double threshold() const { return threshold_; }
+    // A character that may stand in a transliterated name (its learned bucket is low enough).
+    bool is_translit(char32_t c) const { return translit(c); }
+    // As is_translit, or a rare character never seen in a name (bucket x): no evidence against it.
+    bool maybe_translit(char32_t c) const { return translit(c) || (is_han(c) && info(c).frn == "x"); }
 
     struct Buckets {
         std::string sur = "x", giv = "x", frn = "x"; // x: a character never seen (rare)
