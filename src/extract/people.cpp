@@ -16,6 +16,11 @@ constexpr std::size_t max_title = 16; // longest title phrase kept, in character
 constexpr char32_t enum_comma = U'、';
 constexpr std::size_t max_dotted = 20; // longest dot-joined name taken whole (艾哈迈德·本·穆罕默德·萨利姆)
 constexpr double exact_word_margin = 4.0; // a candidate that is a dictionary word needs this much more score
+constexpr std::size_t min_list_names = 3; // found names that make a 、-list a list of names (add_list_names)
+constexpr double list_name_share = 0.7;   // and the share of its items they must be (held-out: 0.5–0.7 alike, 0.8 less)
+constexpr std::size_t max_list_item = 6;  // longest undotted list item taken as a name (阿拉坦敖其尔)
+constexpr std::size_t max_edge_item = 4;  // … and of the list's first or last item
+constexpr std::size_t max_note = 12;      // longest bracketed note after a list item: （女，维吾尔族）
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
@@ -95,6 +100,112 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
     for (std::size_t k = 0; k < spans.size(); ++k)
         if (!drop[k]) spans[w++] = spans[k];
     spans.resize(w);
+}
+// A 、-list most of whose items are names found (…、丁传贤、于不凡、马瑾（女）、…) is a list of
+// names: its other items of a name's shape are names too, also ones the model does not know (a
+// name with characters never seen in one, 伉铁保, 启功), and a name found in part of an item is
+// the whole item (金冲|及). An item may carry a bracketed note (（女，藏族）), which is no part of
+// the name and whose punctuation ends neither the item nor the clause. Only items bounded by 、
+// or by the clause are taken, so the clause's lead-in and tail (视察了…, …等处) never are; nor
+// are titles, countries or cities among the names.
+void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::WordSet& not_people,
+                    const people::WordSet& titles) {
+    const std::size_t n = c.size();
+    if (spans.size() < min_list_names) return;
+    std::vector<int> owner(n, -1);
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        for (std::size_t q = spans[k].begin; q < spans[k].end; ++q) owner[q] = static_cast<int>(k);
+    struct Item {
+        std::size_t b, e; // the item without its note
+        bool clean;       // Han characters and dots only
+    };
+    std::vector<Item> items;
+    std::vector<people::NameSpan> added;
+    std::vector<char> drop(spans.size(), 0);
+    // The bracket closing the one opened at o, when it is near and holds no other bracket.
+    auto note_end = [&](std::size_t o) -> std::size_t {
+        for (std::size_t q = o + 1; q < n && q <= o + max_note; ++q) {
+            if (is_close(c[q])) return q;
+            if (is_open(c[q]) || c[q] == U'\n') break;
+        }
+        return 0;
+    };
+    std::size_t k = 0;
+    while (k < n) {
+        items.clear();
+        bool list = false;
+        std::size_t ib = k, note = 0, q = k; // note: where the current item's note opens
+        for (;; ++q) {
+            if (q < n && is_open(c[q])) {
+                if (std::size_t ce = note_end(q)) {
+                    if (!note) note = q;
+                    q = ce;
+                    continue;
+                }
+            }
+            const bool end = q >= n || clause_end(c[q]);
+            if (!end && c[q] != enum_comma) continue;
+            if (!end) list = true;
+            std::size_t ie = note && note > ib ? note : q;
+            if (end && ie > ib + 2 && c[ie - 1] == U'等') --ie; // the list's tail word (…、敬一丹等。)
+            bool clean = ie > ib;
+            for (std::size_t r = ib; r < ie && clean; ++r)
+                if (!people::is_han(c[r]) && !people::is_dot(c[r])) clean = false;
+            // (a note must end its item: 曹（凡音）生 is not one)
+            if (note && note > ib && std::any_of(c.begin() + note, c.begin() + q, [](char32_t x) { return is_close(x); }) &&
+                !is_close(c[q - 1]))
+                clean = false;
+            items.push_back({ib, ie, clean});
+            ib = q + 1;
+            note = 0;
+            if (end) break;
+        }
+        if (list && items.size() >= min_list_names) {
+            std::size_t names = 0;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const auto& it = items[i];
+                if (it.e <= it.b) continue;
+                // the first item may hold the lead-in (委员张云川、…), the last the tail (…、李四表示)
+                const int o = owner[i == 0 ? it.e - 1 : it.b];
+                if (o < 0) continue;
+                const bool starts = spans[o].begin == it.b || i == 0;
+                const bool ends = spans[o].end == it.e || (i + 1 == items.size() && spans[o].begin == it.b);
+                if (starts && ends) ++names;
+            }
+            if (names >= min_list_names && names >= items.size() * list_name_share) {
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    const auto& it = items[i];
+                    const std::size_t len = it.e - it.b;
+                    if (!it.clean || len < 2) continue;
+                    const bool dotted = std::any_of(c.begin() + it.b, c.begin() + it.e, people::is_dot);
+                    // (the first and last items may hold the lead-in or tail: only short ones, not
+                    // grown from a name found in them)
+                    const bool inner = i > 0 && i + 1 < items.size();
+                    if (len > (dotted ? max_dotted : inner ? max_list_item : max_edge_item)) continue;
+                    if (dotted && (people::is_dot(c[it.b]) || people::is_dot(c[it.e - 1]))) continue;
+                    // spans inside the item: none, or one that is to become the whole item
+                    int in = -1, count = 0;
+                    for (std::size_t r = it.b; r < it.e; ++r)
+                        if (owner[r] >= 0 && (r == it.b || owner[r] != owner[r - 1])) in = owner[r], ++count;
+                    if (count > 1 || (in >= 0 && (spans[in].begin < it.b || spans[in].end > it.e))) continue;
+                    if (in >= 0 && (!inner || (spans[in].begin == it.b && spans[in].end == it.e))) continue;
+                    if (not_people.longest_at(c, it.b) >= 2) continue; // a country or city among the names
+                    // (dictionary words stay: ICU knows many names, 乌兰, 高歌, 列宁)
+                    if (!dotted && titles.longest_before(c, it.e) > 0) continue;
+                    if (in >= 0) drop[in] = 1;
+                    added.push_back({static_cast<std::uint32_t>(it.b), static_cast<std::uint32_t>(it.e), 0.0});
+                }
+            }
+        }
+        k = q + 1;
+    }
+    if (added.empty()) return;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (!drop[i]) spans[w++] = spans[i];
+    spans.resize(w);
+    spans.insert(spans.end(), added.begin(), added.end());
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
 }
 } // namespace
 
@@ -405,6 +516,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         });
     }
     drop_list_items(c, spans);
+    add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -425,3 +425,17 @@ TEST(People, ForeignNameAfterTitle) {
     auto ps = run("评论说，南非总统曼德拉坚持“一个中国”和不同台湾当局发展官方关系。");
     EXPECT_NE(find(ps, "曼德拉"), nullptr);
 }
+
+// In a 、-list mostly of names found, the other items of a name's shape are names too, a bracketed
+// note (（女，藏族）) is no part of them, and the clause's lead-in is not taken (图为|江泽民).
+TEST(People, ListOfNamesGivesItsOtherItems) {
+    auto ps = run("邓成城、邓宇民、厉无畏、史丰收、冯友（女）、边长泰、朱培康。");
+    for (const char* n : {"邓成城", "邓宇民", "厉无畏", "史丰收", "冯友", "边长泰", "朱培康"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("宋克湘（土家族）、阿沛·阿旺晋美（藏族）、阿拉坦敖其尔（蒙古族）、劲松（门巴族）、拉鲁·次旺多吉（藏族）、"
+             "其美泽巴（女，藏族）、昂毛（女，蒙古族）、罗龙（壮族）、和志强（纳西族）、和根合（傈僳族）、金鉴（满族）。");
+    for (const char* n : {"宋克湘", "阿沛·阿旺晋美", "阿拉坦敖其尔", "劲松", "拉鲁·次旺多吉", "其美泽巴", "昂毛", "罗龙", "和志强",
+                          "和根合", "金鉴"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("共庆中国人民的传统佳节。图为江泽民、李鹏、朱镕基、李瑞环、胡锦涛在一起。");
+    EXPECT_NE(find(ps, "江泽民"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "图为江泽民"), nullptr) << dump(ps);
+}
