@@ -17,6 +17,7 @@ namespace {
 constexpr std::size_t max_word = 6;     // longest lexicon word looked up (as the script's MAXW)
 constexpr std::size_t max_foreign = 10; // longest transliterated name candidate
 constexpr double title_bonus = 6.0;      // see add_context
+constexpr double word_title_bonus = 3.0;  // see add_context (held-out: 2–3 best, 0 and 6 less)
 constexpr double title_after_bonus = 1.5; // see add_context
 // Likewise a transliterated name right after a title (南非总统|曼德拉): the learned FPT weight alone
 // leaves many just under the threshold. Measured on the 2-fold held-out run (1, 2, 3, 4: 2 best).
@@ -630,12 +631,18 @@ void NameModel::add_context(const CharText& t, const std::vector<char>& bounds, 
     // string is a frequent one never seen as a name (总理|关于, 代表|党中央).
     int bonus = -1; // computed on the first title only
     auto lean = [&]() {
-        if (bonus < 0) bonus = !foreign && !never_a_name(c.data() + s, e - s);
-        return bonus == 1;
+        if (bonus < 0) {
+            // (half as much for a candidate that is one whole ICU dictionary word: 首相|官邸,
+            // 总统|宣誓, 总统|候选人 are words after a title; names ICU knows score high anyway)
+            bool word = bounds[s] && bounds[e];
+            for (std::size_t q = s + 1; q < e && word; ++q) word = !bounds[q];
+            bonus = !foreign && !never_a_name(c.data() + s, e - s) ? (word ? 2 : 1) : 0;
+        }
+        return bonus > 0;
     };
     if (cached(sc.title_before, titles_, s, true)) {
         sc.known(w_pt_[fi]);
-        if (lean()) sc.known(title_bonus);
+        if (lean()) sc.known(bonus == 2 ? word_title_bonus : title_bonus);
         if (foreign) sc.known(foreign_title_bonus);
     }
     if (cached(sc.title_at, titles_, e, false)) {

@@ -439,3 +439,10 @@ TEST(People, ListOfNamesGivesItsOtherItems) {
     EXPECT_NE(find(ps, "江泽民"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "图为江泽民"), nullptr) << dump(ps);
 }
+
+// A dictionary word right after a title leans less towards a name than an unknown string does.
+TEST(People, WordAfterTitleIsNoName) {
+    auto ps = run("首相桥本龙太郎年前在首相官邸举行的新年记者招待会上强调。巴基斯坦新总统宣誓就职。");
+    EXPECT_EQ(find(ps, "官邸"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "宣誓"), nullptr) << dump(ps);
+}
