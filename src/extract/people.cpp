@@ -20,7 +20,8 @@ constexpr std::size_t min_list_names = 3; // found names that make a 、-list a 
 constexpr double list_name_share = 0.7;   // and the share of its items they must be (held-out: 0.5–0.7 alike, 0.8 less)
 constexpr std::size_t max_list_item = 6;  // longest undotted list item taken as a name (阿拉坦敖其尔)
 constexpr std::size_t max_edge_item = 4;  // … and of the list's first or last item
-constexpr std::size_t max_note = 12;      // longest bracketed note after a list item: （女，维吾尔族）
+constexpr std::size_t max_note = 12;
+constexpr std::size_t max_spelling = 8;   // longest spelling of a missing character: （上均＋下金）      // longest bracketed note after a list item: （女，维吾尔族）
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
@@ -101,6 +102,41 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
         if (!drop[k]) spans[w++] = spans[k];
     spans.resize(w);
 }
+// A character the text's encoding lacks is spelt out in brackets right where it stands: by its
+// sound (秦惠（君音）, 余（申音）) or its parts (薛昭（上均＋下金）). The brackets are part of the name,
+// and the spelling is no name of its own. A bracketed dictionary word (（拼音）, （录音）) is no
+// such spelling.
+void spelled_characters(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::NameModel& model,
+                        const std::vector<std::uint8_t>& word_at) {
+    const std::size_t n = c.size();
+    for (std::size_t o = 1; o + 3 < n; ++o) {
+        if (!is_open(c[o])) continue;
+        std::size_t ce = o + 1;
+        while (ce < n && ce <= o + max_spelling + 1 && !is_close(c[ce]) && !is_open(c[ce])) ++ce;
+        if (ce >= n || !is_close(c[ce])) continue;
+        const std::size_t len = ce - o - 1;
+        const bool sound = len == 2 && people::is_han(c[o + 1]) && c[o + 2] == U'音' && word_at[o + 1] < 2;
+        const bool parts = len >= 3 && std::any_of(c.begin() + o + 1, c.begin() + ce, [](char32_t x) { return x == U'＋' || x == U'+'; }) &&
+                           std::all_of(c.begin() + o + 1, c.begin() + ce,
+                                       [](char32_t x) { return people::is_han(x) || x == U'＋' || x == U'+'; });
+        if (!sound && !parts) continue;
+        std::erase_if(spans, [&](const people::NameSpan& s) { return s.begin > o && s.end <= ce + 1; });
+        auto it = std::find_if(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.end == o; });
+        if (it != spans.end()) {
+            it->end = static_cast<std::uint32_t>(ce + 1);
+        } else if (model.is_surname(c[o - 1]) && o >= 2 && c[o - 2] == enum_comma &&
+                   std::none_of(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.begin < o && s.end >= o; })) {
+            // in a list, a surname alone before the spelling (、余（申音）、), or with one given character
+            // after it (、曹（凡音）生、); elsewhere the surname may stand for a name of its own (崔（摇音）摄)
+            std::size_t e = ce + 1;
+            if (e + 1 < n && people::is_han(c[e]) && c[e + 1] == enum_comma) ++e; // (in a list only: 崔（摇音）摄)
+            spans.push_back({static_cast<std::uint32_t>(o - 1), static_cast<std::uint32_t>(e), 0.0});
+        }
+        o = ce;
+    }
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
+
 // A 、-list most of whose items are names found (…、丁传贤、于不凡、马瑾（女）、…) is a list of
 // names: its other items of a name's shape are names too, also ones the model does not know (a
 // name with characters never seen in one, 伉铁保, 启功), and a name found in part of an item is
@@ -516,6 +552,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         });
     }
     drop_list_items(c, spans);
+    spelled_characters(c, spans, impl_->model, word_at);
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);

@@ -446,3 +446,10 @@ TEST(People, WordAfterTitleIsNoName) {
     EXPECT_EQ(find(ps, "官邸"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "宣誓"), nullptr) << dump(ps);
 }
+
+// A character the encoding lacks, spelt out in brackets, is part of the name (秦惠（君音）).
+TEST(People, SpeltOutCharacterBelongsToTheName) {
+    auto ps = run("“秦惠（君音）—李政道基金”设立。吴荣恪、何玉棠、何鸿（申音）、柯小刚、钟立雄、余（申音）、余国春、邹灿基。");
+    for (const char* n : {"何鸿（申音）", "余（申音）"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    for (const char* n : {"秦惠", "君音", "申音", "何鸿"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+}
