@@ -453,3 +453,11 @@ TEST(People, SpeltOutCharacterBelongsToTheName) {
     for (const char* n : {"何鸿（申音）", "余（申音）"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
     for (const char* n : {"秦惠", "君音", "申音", "何鸿"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
 }
+
+// Bylines: the line right under the headline and a bracket closing a paragraph name the writers.
+TEST(People, BylineNames) {
+    auto ps = run("市场的秩序\n\n士心\n去年笔者就“讲文明、树新风”写过一篇短文。\n《办法》发布实施等入选。（勇庆）\n"
+                  "图片：\n１、南极冰山（水彩·局部）\n２、金色年华（彩墨画）\n全省救灾工作进展顺利。（张书政　宇新　桑余）");
+    for (const char* n : {"士心", "勇庆", "张书政", "宇新", "桑余"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    for (const char* n : {"彩墨画", "水彩·局部"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+}
