@@ -461,3 +461,10 @@ TEST(People, BylineNames) {
     for (const char* n : {"士心", "勇庆", "张书政", "宇新", "桑余"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
     for (const char* n : {"彩墨画", "水彩·局部"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
 }
+
+// A dateline's bracket names its reporters, after a role word (记者).
+TEST(People, DatelineBracketNames) {
+    auto ps = run("新华社拉巴特１月８日电（记者王忠菊、诸葛仓麟）摩洛哥国王哈桑二世８日晚在拉巴特王宫会见了他们。");
+    for (const char* n : {"王忠菊", "诸葛仓麟"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    EXPECT_EQ(find(ps, "记者王忠菊"), nullptr) << dump(ps);
+}
