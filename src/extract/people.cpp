@@ -364,12 +364,20 @@ struct PeopleExtractor::Impl {
     people::WordSet not_people;
     people::WordSet address; // forms of address after a surname: 先生, 小姐 (person_address.txt)
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
+    people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
             std::istringstream in(line);
             std::string w;
             while (in >> w) breaks.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("place_admin.txt")) {
+            const bool exact = line[0] == '=';
+            std::u32string u = to_u32(exact ? line.substr(1) : line);
+            if (u.size() >= 2) regions.add(u);
+            if (!exact && u.size() >= 3 && (u.back() == U'省' || u.back() == U'市' || u.back() == U'县'))
+                regions.add(u.substr(0, u.size() - 1));
         }
         for (const auto& line : lexicon::read_lines("person_byline_roles.txt")) {
             std::istringstream in(line);
@@ -524,6 +532,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t pl = impl_->not_people.longest_before(c, s.end);
         if (pl >= 3 && s.end - pl >= s.begin + 2 && !people::is_dot(c[s.end - pl - 1]))
             s.end = static_cast<std::uint32_t>(s.end - pl);
+    }
+    // A province or city written right after a two-character name takes the name's third character
+    // (科协主席谭葵|湘潭大学, 局长霍成|青海省): lines of a list run names and places together.
+    for (auto& s : spans) {
+        if (s.end - s.begin != 3 || !chinese_shape(s) || impl_->regions.longest_at(c, s.begin) >= 2) continue;
+        const std::size_t pl = impl_->regions.longest_at(c, s.end - 1);
+        if (pl >= 2) --s.end;
     }
     // A dotted name whose first part has a character the model does not know as a transliteration
     // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in.

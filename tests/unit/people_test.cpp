@@ -468,3 +468,10 @@ TEST(People, DatelineBracketNames) {
     for (const char* n : {"王忠菊", "诸葛仓麟"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
     EXPECT_EQ(find(ps, "记者王忠菊"), nullptr) << dump(ps);
 }
+
+// A province or city right after a two-character name is not the name's third character.
+TEST(People, RegionAfterNameIsNoGivenName) {
+    auto ps = run("湖南省宁乡县科协主席谭葵湘潭大学团委副书记李雁鹰。青海省湟中县科技局局长霍成青海省委宣传部副处级调研员。");
+    EXPECT_EQ(find(ps, "谭葵湘"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "霍成青"), nullptr) << dump(ps);
+}
