@@ -475,3 +475,11 @@ TEST(People, RegionAfterNameIsNoGivenName) {
     EXPECT_EQ(find(ps, "谭葵湘"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "霍成青"), nullptr) << dump(ps);
 }
+
+// A given name that ICU reads as a word with the surname's next character (田|凤山) is the name's.
+TEST(People, GivenNameTakenForAWord) {
+    auto ps = run("省长田凤山来到大庆市萨尔图区看望下岗职工。农业部副部长刘成果对中国农科院取得的成就给予肯定。");
+    EXPECT_NE(find(ps, "田凤山"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "刘成果"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "田凤"), nullptr) << dump(ps);
+}
