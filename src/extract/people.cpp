@@ -640,6 +640,8 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
             // A country, city or body written like a transliterated name, or the start of a longer
             // one (莫桑比克, 吉尔吉斯|斯坦, 欧佩克).
+            // A Chinese province or city by its name alone (云南, 福州, 金昌).
+            if (impl_->regions.contains(std::u32string_view(c).substr(s.begin, s.end - s.begin))) return true;
             const std::size_t np = impl_->not_people.longest_at(c, s.begin);
             if (np >= s.end - s.begin || (np >= 3 && !chinese_shape(s))) return true;
             // A transliterated company name: 万德莱|公司, 万德莱公司.

@@ -483,3 +483,9 @@ TEST(People, GivenNameTakenForAWord) {
     EXPECT_NE(find(ps, "刘成果"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "田凤"), nullptr) << dump(ps);
 }
+
+// A province or city by its name alone is no person, though it starts with a surname.
+TEST(People, RegionNameIsNoPerson) {
+    auto ps = run("群众疾苦温暖送进万家\n\n云南\n本报昆明电记者任维东报道：云南省各级领导深入基层。");
+    EXPECT_EQ(find(ps, "云南"), nullptr) << dump(ps);
+}
