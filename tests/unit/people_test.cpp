@@ -489,3 +489,10 @@ TEST(People, RegionNameIsNoPerson) {
     auto ps = run("群众疾苦温暖送进万家\n\n云南\n本报昆明电记者任维东报道：云南省各级领导深入基层。");
     EXPECT_EQ(find(ps, "云南"), nullptr) << dump(ps);
 }
+
+// A role noun in apposition before a name (数学家|陈省身, 儿子|苏知翼) leans towards the name.
+TEST(People, RoleNounBeforeName) {
+    auto ps = run("她有一个温馨的家庭，丈夫苏光国，原是一名武警战士。儿子苏知翼，是他们这对患难夫妻的希望。");
+    EXPECT_NE(find(ps, "苏光国"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "苏知翼"), nullptr) << dump(ps);
+}

@@ -149,7 +149,7 @@ private:
 
     std::unordered_set<char32_t> single_;
     std::unordered_set<std::uint64_t> compound_;
-    WordSet titles_, stops_, nonames_, suffixes_;
+    WordSet titles_, stops_, nonames_, suffixes_, cues_;
     Buckets none_;
     std::vector<Buckets> infos_;
     std::vector<std::uint16_t> bmp_info_; // index+1 into infos_, 0: none
