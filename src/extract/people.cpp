@@ -617,7 +617,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             return false;
         };
         std::erase_if(spans, [&](const people::NameSpan& s) {
-            if (inside[s.begin] != 0) return true;
+            // (unless a title or a role noun ends right before it and ICU only joined its last
+            // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市, 会长|治久安)
+            if (inside[s.begin] != 0 &&
+                !(s.begin > 0 && word_at[s.begin - 1] == 2 && !impl_->regions.longest_at(c, s.begin - 1) &&
+                  (titles.longest_before(c, s.begin) || impl_->model.cues().longest_before(c, s.begin))))
+                return true;
             // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
             // the function word; the model's surname prior cannot tell these from 和志强.
             // Likewise when the function word is itself the start of a word ending inside the candidate

@@ -496,3 +496,10 @@ TEST(People, RoleNounBeforeName) {
     EXPECT_NE(find(ps, "苏光国"), nullptr) << dump(ps);
     EXPECT_NE(find(ps, "苏知翼"), nullptr) << dump(ps);
 }
+
+// ICU joins a title's last character to the surname after it (会|长安|士伟): the name stays.
+TEST(People, TitleEndJoinedToSurname) {
+    auto ps = run("中国伊斯兰教协会会长安士伟代表与会的宗教界人士发言。湖南省长沙市公安局交警支队。");
+    EXPECT_NE(find(ps, "安士伟"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "沙市"), nullptr) << dump(ps);
+}

@@ -113,6 +113,7 @@ public:
     const WordSet& titles() const { return titles_; }
     const WordSet& stops() const { return stops_; }
     const WordSet& suffixes() const { return suffixes_; }
+    const WordSet& cues() const { return cues_; }
     bool is_surname(char32_t c) const { return single_.count(c) > 0; }
     bool is_compound(std::u32string_view s) const {
         return s.size() == 2 && compound_.count((std::uint64_t(s[0]) << 32) | s[1]) > 0;
