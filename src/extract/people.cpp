@@ -607,6 +607,25 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
         }
+        // A three-character name written once whose first two characters stand elsewhere in the
+        // record before a non-Han character, a word that follows names or a function character
+        // (倪萍答：“… 倪萍说), the name has two characters and the third is the next word's (答, 以, 却).
+        for (auto& s : spans) {
+            if (s.end - s.begin != 3 || !impl_->model.is_surname(c[s.begin]) || !people::is_han(c[s.begin + 2])) continue;
+            // (not a list item: 、王文元、 is the whole name)
+            if ((s.begin > 0 && c[s.begin - 1] == enum_comma) || (s.end < c.size() && (c[s.end] == enum_comma || is_open(c[s.end]))))
+                continue;
+            const std::u32string_view three = std::u32string_view(c).substr(s.begin, 3);
+            const std::u32string_view two = three.substr(0, 2);
+            if (c.find(three) != s.begin || c.find(three, s.begin + 1) != std::u32string::npos) continue; // written once
+            bool alone = false;
+            for (std::size_t pos = c.find(two); pos != std::u32string::npos && !alone; pos = c.find(two, pos + 1))
+                if (pos != s.begin && (pos == 0 || !people::is_han(c[pos - 1])) &&
+                    (pos + 2 >= c.size() || !people::is_han(c[pos + 2]) || impl_->model.stops().longest_at(c, pos + 2) ||
+                     impl_->given_name_stops.count(c[pos + 2]) || impl_->translit_trailing.count(c[pos + 2])))
+                    alone = true;
+            if (alone) --s.end;
+        }
         // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
         // alone would also split 曾辛元, 于燕文.
         auto rest_is_name_elsewhere = [&](const people::NameSpan& s) {

@@ -503,3 +503,10 @@ TEST(People, TitleEndJoinedToSurname) {
     EXPECT_NE(find(ps, "安士伟"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "沙市"), nullptr) << dump(ps);
 }
+
+// A three-character name written once, whose two first characters stand alone elsewhere, is those two.
+TEST(People, ThirdCharacterBelongsToTheNextWord) {
+    auto ps = run("记者问倪萍为什么这段话没写进《日子》中呢？倪萍答：“我没有写我的婚姻。”倪萍说，这是一种生活的态度。");
+    EXPECT_NE(find(ps, "倪萍"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "倪萍答"), nullptr) << dump(ps);
+}
