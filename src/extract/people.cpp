@@ -359,6 +359,7 @@ struct PeopleExtractor::Impl {
     std::set<char32_t> given_name_particles = chars_of("person_given_name_particles.txt"); // not even after a title
     std::set<char32_t> translit_trailing = chars_of("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
     std::set<char32_t> place_suffixes = chars_of("person_place_suffix_chars.txt");         // end a street or village (路, 村)
+    std::set<char32_t> anonymous_stops = chars_of("person_anonymous_stops.txt");           // after 某, no person (某些, 某厂)
     // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
     // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
     people::WordSet not_people;
@@ -706,6 +707,29 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     spelled_characters(c, spans, impl_->model, word_at);
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
+    // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
+    // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
+    // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> anon;
+        for (std::size_t b = 0; b + 1 < c.size(); ++b) {
+            const char32_t m = c[b + 1];
+            if (m != U'某' && m != U'×') continue;
+            std::size_t e = b + 2;
+            if (m == U'×' && e < c.size() && c[e] == U'×') ++e;
+            if (!impl_->model.is_surname(c[b]) || inside[b] || taken[b] || taken[b + 1]) continue;
+            if (impl_->function_surnames.count(c[b]) || impl_->conjunction_surnames.count(c[b])) continue;
+            if (m == U'某' && e < c.size() && impl_->anonymous_stops.count(c[e])) continue;
+            if (b > 0 && people::is_han(c[b - 1]) && word_at[b - 1] >= 2) continue;
+            anon.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!anon.empty()) {
+            spans.insert(spans.end(), anon.begin(), anon.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -510,3 +510,13 @@ TEST(People, ThirdCharacterBelongsToTheNextWord) {
     EXPECT_NE(find(ps, "倪萍"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "倪萍答"), nullptr) << dump(ps);
 }
+
+// A surname and 某 or × stands for an unnamed person; 某 before a classifier or after a word does not.
+TEST(People, SurnameAndMouIsAPerson) {
+    auto ps = run("在一起案件中，被告之一的安某，仅是一个普通农民。由该公司房地产销售部经理林××送给他股票。"
+                  "江苏某化工厂和国家某些部门也参与了。");
+    EXPECT_NE(find(ps, "安某"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "林××"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "苏某"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "家某"), nullptr) << dump(ps);
+}
