@@ -228,6 +228,54 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
     std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
 }
 
+// A bracketed note of nationality right after a name ((维吾尔族), (女，藏族)) marks all of it as a
+// name, from the clause or list item's start: a name found in part is the whole (洛|桑赤耐（藏族）),
+// one not found is taken (、达列力汗·马米汗（哈萨克族）、). Each part at most max_list_item characters,
+// so that a lead-in is not taken (选举阿不都热依木·卡德尔 keeps its found part).
+void add_ethnic_note_names(const std::u32string& c, std::vector<people::NameSpan>& spans) {
+    const std::size_t n = c.size();
+    std::vector<people::NameSpan> added;
+    std::vector<char> drop(spans.size(), 0);
+    for (std::size_t o = 2; o + 3 < n; ++o) {
+        if (!is_open(c[o])) continue;
+        std::size_t ce = o + 1;
+        while (ce < n && ce <= o + max_note && !is_close(c[ce]) && !is_open(c[ce])) ++ce;
+        if (ce >= n || !is_close(c[ce]) || c[ce - 1] != U'族' || ce - o < 3) continue;
+        // the run of Han characters and dots before the note, to the item's start
+        std::size_t b = o;
+        while (b > 0 && (people::is_han(c[b - 1]) || people::is_dot(c[b - 1]))) --b;
+        if (b > 0 && !clause_end(c[b - 1]) && c[b - 1] != enum_comma && c[b - 1] != U'/' && c[b - 1] != U'／' && !is_close(c[b - 1]))
+            continue;
+        if (o - b < 2 || people::is_dot(c[b]) || people::is_dot(c[o - 1])) continue;
+        bool ok = true;
+        for (std::size_t q = b, part = 0; q < o && ok; ++q) {
+            part = people::is_dot(c[q]) ? 0 : part + 1;
+            if (part > max_list_item) ok = false;
+        }
+        if (!ok) continue;
+        int in = -1, count = 0;
+        for (std::size_t k = 0; k < spans.size(); ++k)
+            if (spans[k].begin < o && spans[k].end > b) in = static_cast<int>(k), ++count;
+        if (count > 1 || (in >= 0 && (spans[in].begin < b || spans[in].end > o))) continue;
+        if (in >= 0 && spans[in].begin == b && spans[in].end == o) continue;
+        // (after a clause's start rather than a 、 the run may hold a lead-in: 选举|云布龙（蒙古族）)
+        const bool item = b > 0 && c[b - 1] == enum_comma;
+        if (!item && (in >= 0 || static_cast<std::size_t>(std::find_if(c.begin() + b, c.begin() + o, people::is_dot) -
+                                                          (c.begin() + b)) > max_edge_item))
+            continue;
+        if (in >= 0) drop[in] = 1;
+        added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(o), 0.0});
+        o = ce;
+    }
+    if (added.empty()) return;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (!drop[i]) spans[w++] = spans[i];
+    spans.resize(w);
+    spans.insert(spans.end(), added.begin(), added.end());
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
+
 // A 、-list most of whose items are names found (…、丁传贤、于不凡、马瑾（女）、…) is a list of
 // names: its other items of a name's shape are names too, also ones the model does not know (a
 // name with characters never seen in one, 伉铁保, 启功), and a name found in part of an item is
@@ -707,6 +755,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     spelled_characters(c, spans, impl_->model, word_at);
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
+    add_ethnic_note_names(c, spans);
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

@@ -520,3 +520,11 @@ TEST(People, SurnameAndMouIsAPerson) {
     EXPECT_EQ(find(ps, "苏某"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "家某"), nullptr) << dump(ps);
 }
+
+// A nationality note in brackets after a name marks the whole item as the name; a lead-in stays out.
+TEST(People, NationalityNoteMarksTheName) {
+    auto ps = run("选举王乐泉为自治区人大常委会主任；选举云布龙（蒙古族）为自治区主席，张云川、吾甫尔·阿不都拉（维吾尔族）、"
+                  "王怀玉、达列力汗·马米汗（哈萨克族）为自治区副主席。");
+    for (const char* n : {"吾甫尔·阿不都拉", "达列力汗·马米汗"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    EXPECT_EQ(find(ps, "选举云布龙"), nullptr) << dump(ps);
+}
