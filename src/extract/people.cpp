@@ -413,6 +413,7 @@ struct PeopleExtractor::Impl {
     people::WordSet not_people;
     people::WordSet address; // forms of address after a surname: 先生, 小姐 (person_address.txt)
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
+    people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
 
     Impl() {
@@ -427,6 +428,11 @@ struct PeopleExtractor::Impl {
             if (u.size() >= 2) regions.add(u);
             if (!exact && u.size() >= 3 && (u.back() == U'省' || u.back() == U'市' || u.back() == U'县'))
                 regions.add(u.substr(0, u.size() - 1));
+        }
+        for (const auto& line : lexicon::read_lines("person_modifier_heads.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) modifier_heads.add(to_u32(w));
         }
         for (const auto& line : lexicon::read_lines("person_byline_roles.txt")) {
             std::istringstream in(line);
@@ -713,6 +719,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
             // A country, city or body written like a transliterated name, or the start of a longer
             // one (莫桑比克, 吉尔吉斯|斯坦, 欧佩克).
+            // A modifier of a common noun: 恩格尔|系数, 奥斯曼|帝国, 桑戈语, 雷锋式.
+            if (impl_->modifier_heads.longest_at(c, s.end) ||
+                (s.end - s.begin >= 3 && impl_->modifier_heads.contains(std::u32string_view(c).substr(s.end - 1, 1))))
+                return true;
             // A Chinese province or city by its name alone (云南, 福州, 金昌).
             if (impl_->regions.contains(std::u32string_view(c).substr(s.begin, s.end - s.begin))) return true;
             const std::size_t np = impl_->not_people.longest_at(c, s.begin);

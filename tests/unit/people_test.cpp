@@ -528,3 +528,9 @@ TEST(People, NationalityNoteMarksTheName) {
     for (const char* n : {"吾甫尔·阿不都拉", "达列力汗·马米汗"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
     EXPECT_EQ(find(ps, "选举云布龙"), nullptr) << dump(ps);
 }
+
+// A name-like string before a head noun (系数, 帝国) or ending in 语/式 modifies it: no person.
+TEST(People, ModifierOfACommonNounIsNoPerson) {
+    auto ps = run("目前我国城镇居民消费的恩格尔系数为４８．６％。官方语言为法语，通用桑戈语。他被授予雷锋式民警称号。");
+    for (const char* n : {"恩格尔", "桑戈语", "雷锋式"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+}
