@@ -14,7 +14,17 @@ namespace jianbao {
 namespace {
 constexpr std::size_t max_title = 16; // longest title phrase kept, in characters
 constexpr char32_t enum_comma = U'、';
+constexpr std::size_t max_dotted = 20; // longest dot-joined name taken whole (艾哈迈德·本·穆罕默德·萨利姆)
 constexpr double exact_word_margin = 4.0; // a candidate that is a dictionary word needs this much more score
+constexpr std::size_t min_list_names = 3; // found names that make a 、-list a list of names (add_list_names)
+constexpr double list_name_share = 0.7;   // and the share of its items they must be (held-out: 0.5–0.7 alike, 0.8 less)
+constexpr std::size_t max_list_item = 6;  // longest undotted list item taken as a name (阿拉坦敖其尔)
+constexpr std::size_t max_edge_item = 4;  // … and of the list's first or last item
+constexpr std::size_t max_note = 12;
+constexpr std::size_t max_spelling = 8;
+constexpr std::size_t max_byline = 16;      // longest byline in brackets: （张书政　宇新　桑余）
+constexpr std::size_t max_byline_names = 4; // most names on a byline
+constexpr std::size_t max_dateline = 24;    // longest dateline bracket: （记者王忠菊、诸葛仓麟）   // longest spelling of a missing character: （上均＋下金）      // longest bracketed note after a list item: （女，维吾尔族）
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
@@ -95,6 +105,283 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
         if (!drop[k]) spans[w++] = spans[k];
     spans.resize(w);
 }
+// A character the text's encoding lacks is spelt out in brackets right where it stands: by its
+// sound (秦惠（君音）, 余（申音）) or its parts (薛昭（上均＋下金）). The brackets are part of the name,
+// and the spelling is no name of its own. A bracketed dictionary word (（拼音）, （录音）) is no
+// such spelling.
+void spelled_characters(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::NameModel& model,
+                        const std::vector<std::uint8_t>& word_at) {
+    const std::size_t n = c.size();
+    for (std::size_t o = 1; o + 3 < n; ++o) {
+        if (!is_open(c[o])) continue;
+        std::size_t ce = o + 1;
+        while (ce < n && ce <= o + max_spelling + 1 && !is_close(c[ce]) && !is_open(c[ce])) ++ce;
+        if (ce >= n || !is_close(c[ce])) continue;
+        const std::size_t len = ce - o - 1;
+        const bool sound = len == 2 && people::is_han(c[o + 1]) && c[o + 2] == U'音' && word_at[o + 1] < 2;
+        const bool parts = len >= 3 && std::any_of(c.begin() + o + 1, c.begin() + ce, [](char32_t x) { return x == U'＋' || x == U'+'; }) &&
+                           std::all_of(c.begin() + o + 1, c.begin() + ce,
+                                       [](char32_t x) { return people::is_han(x) || x == U'＋' || x == U'+'; });
+        if (!sound && !parts) continue;
+        std::erase_if(spans, [&](const people::NameSpan& s) { return s.begin > o && s.end <= ce + 1; });
+        auto it = std::find_if(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.end == o; });
+        if (it != spans.end()) {
+            it->end = static_cast<std::uint32_t>(ce + 1);
+        } else if (model.is_surname(c[o - 1]) && o >= 2 && c[o - 2] == enum_comma &&
+                   std::none_of(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.begin < o && s.end >= o; })) {
+            // in a list, a surname alone before the spelling (、余（申音）、), or with one given character
+            // after it (、曹（凡音）生、); elsewhere the surname may stand for a name of its own (崔（摇音）摄)
+            std::size_t e = ce + 1;
+            if (e + 1 < n && people::is_han(c[e]) && c[e + 1] == enum_comma) ++e; // (in a list only: 崔（摇音）摄)
+            spans.push_back({static_cast<std::uint32_t>(o - 1), static_cast<std::uint32_t>(e), 0.0});
+        }
+        o = ce;
+    }
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
+
+// Bylines: news names its writers and photographers on a line of their own right under the
+// headline (…//士心/…, 胡桃　汉仙　湘国) or in brackets closing a paragraph (（勇庆）,
+// （张书政　宇新　桑余）, （李恒摄）). There, every short token is a name, also one the model does not
+// know (pen names: 晓渡, 碧泉) — unless it is a dictionary word (图片, 油画), a title or a place
+// (（山东）). In PFR DEV such lines held 207 names and 6 other tokens, such brackets after no Han
+// character 405 and 2 (after one: 12 and 121, captions such as 金色年华（彩墨画）).
+void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::WordSet& not_people,
+                      const people::WordSet& titles, const std::vector<std::uint8_t>& word_at,
+                      const people::WordSet& roles) {
+    const std::size_t n = c.size();
+    std::vector<char> taken(n, 0);
+    for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+    std::vector<people::NameSpan> added;
+    // Tokens of [b, e) separated by U+3000 or spaces; true when every one is 2-3 Han characters
+    // (after a photo credit's 摄 is dropped), each then added unless a word, title or place.
+    auto tokens = [&](std::size_t b, std::size_t e) {
+        std::vector<std::pair<std::size_t, std::size_t>> out;
+        for (std::size_t q = b; q < e;) {
+            if (c[q] == 0x3000 || c[q] == U' ') {
+                ++q;
+                continue;
+            }
+            std::size_t r = q;
+            while (r < e && people::is_han(c[r])) ++r;
+            if (r == q || (r < e && c[r] != 0x3000 && c[r] != U' ')) return std::vector<std::pair<std::size_t, std::size_t>>{};
+            std::size_t te = r;
+            if (te - q >= 3 && (c[te - 1] == U'摄' || c[te - 1] == U'画')) --te; // （李恒摄）, （马得画）
+            if (te - q < 2 || te - q > 3) return std::vector<std::pair<std::size_t, std::size_t>>{};
+            out.push_back({q, te});
+            q = r;
+        }
+        return out;
+    };
+    auto take = [&](const std::vector<std::pair<std::size_t, std::size_t>>& toks) {
+        if (toks.empty() || toks.size() > max_byline_names) return;
+        for (auto [b, e] : toks) {
+            if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
+            if (word_at[b] >= e - b || not_people.longest_at(c, b) >= 2 || titles.longest_at(c, b) >= e - b) continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+    };
+    // A dateline's bracket (…１月１３日电（肖冠军）, …讯（记者王忠菊、诸葛仓麟）): names of 2-4 characters
+    // after a role (记者), joined by 、 or spaces. In PFR DEV 344 names and 3 other tokens.
+    for (std::size_t o = 1; o + 3 < n; ++o) {
+        if (!is_open(c[o]) || (c[o - 1] != U'电' && c[o - 1] != U'讯')) continue;
+        std::size_t ce = o + 1;
+        while (ce < n && ce - o <= max_dateline && !is_close(c[ce]) && !is_open(c[ce]) && c[ce] != U'\n') ++ce;
+        if (ce >= n || !is_close(c[ce])) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> toks;
+        bool ok = true;
+        for (std::size_t q = o + 1; q < ce && ok;) {
+            if (c[q] == enum_comma || c[q] == 0x3000 || c[q] == U' ') {
+                ++q;
+                continue;
+            }
+            q += roles.longest_at(c, q);
+            std::size_t r = q;
+            while (r < ce && people::is_han(c[r])) ++r;
+            if (r - q < 2 || r - q > 4 || (r < ce && c[r] != enum_comma && c[r] != 0x3000 && c[r] != U' ')) ok = false;
+            else toks.push_back({q, r});
+            q = r;
+        }
+        if (ok) take(toks);
+        o = ce;
+    }
+    std::size_t line = 0; // index of the non-empty line
+    for (std::size_t b = 0; b < n;) {
+        std::size_t e = b;
+        while (e < n && c[e] != U'\n') ++e;
+        if (e > b) {
+            // the line right under the headline, with text after it
+            if (line == 1 && e < n) take(tokens(b, e));
+            // a bracket closing the line
+            if (e - b >= 4 && is_close(c[e - 1])) {
+                std::size_t o = e - 1;
+                while (o > b && !is_open(c[o]) && e - o <= max_byline) --o;
+                // (not a caption's note after a title: 金色年华（彩墨画）, 舒自尧（纳西族）)
+                if (is_open(c[o]) && o + 2 < e && (o == b || !people::is_han(c[o - 1]))) take(tokens(o + 1, e - 1));
+            }
+            ++line;
+        }
+        b = e + 1;
+    }
+    if (added.empty()) return;
+    spans.insert(spans.end(), added.begin(), added.end());
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
+
+// A bracketed note of nationality right after a name ((维吾尔族), (女，藏族)) marks all of it as a
+// name, from the clause or list item's start: a name found in part is the whole (洛|桑赤耐（藏族）),
+// one not found is taken (、达列力汗·马米汗（哈萨克族）、). Each part at most max_list_item characters,
+// so that a lead-in is not taken (选举阿不都热依木·卡德尔 keeps its found part).
+void add_ethnic_note_names(const std::u32string& c, std::vector<people::NameSpan>& spans) {
+    const std::size_t n = c.size();
+    std::vector<people::NameSpan> added;
+    std::vector<char> drop(spans.size(), 0);
+    for (std::size_t o = 2; o + 3 < n; ++o) {
+        if (!is_open(c[o])) continue;
+        std::size_t ce = o + 1;
+        while (ce < n && ce <= o + max_note && !is_close(c[ce]) && !is_open(c[ce])) ++ce;
+        if (ce >= n || !is_close(c[ce]) || c[ce - 1] != U'族' || ce - o < 3) continue;
+        // the run of Han characters and dots before the note, to the item's start
+        std::size_t b = o;
+        while (b > 0 && (people::is_han(c[b - 1]) || people::is_dot(c[b - 1]))) --b;
+        if (b > 0 && !clause_end(c[b - 1]) && c[b - 1] != enum_comma && c[b - 1] != U'/' && c[b - 1] != U'／' && !is_close(c[b - 1]))
+            continue;
+        if (o - b < 2 || people::is_dot(c[b]) || people::is_dot(c[o - 1])) continue;
+        bool ok = true;
+        for (std::size_t q = b, part = 0; q < o && ok; ++q) {
+            part = people::is_dot(c[q]) ? 0 : part + 1;
+            if (part > max_list_item) ok = false;
+        }
+        if (!ok) continue;
+        int in = -1, count = 0;
+        for (std::size_t k = 0; k < spans.size(); ++k)
+            if (spans[k].begin < o && spans[k].end > b) in = static_cast<int>(k), ++count;
+        if (count > 1 || (in >= 0 && (spans[in].begin < b || spans[in].end > o))) continue;
+        if (in >= 0 && spans[in].begin == b && spans[in].end == o) continue;
+        // (after a clause's start rather than a 、 the run may hold a lead-in: 选举|云布龙（蒙古族）)
+        const bool item = b > 0 && c[b - 1] == enum_comma;
+        if (!item && (in >= 0 || static_cast<std::size_t>(std::find_if(c.begin() + b, c.begin() + o, people::is_dot) -
+                                                          (c.begin() + b)) > max_edge_item))
+            continue;
+        if (in >= 0) drop[in] = 1;
+        added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(o), 0.0});
+        o = ce;
+    }
+    if (added.empty()) return;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (!drop[i]) spans[w++] = spans[i];
+    spans.resize(w);
+    spans.insert(spans.end(), added.begin(), added.end());
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
+
+// A 、-list most of whose items are names found (…、丁传贤、于不凡、马瑾（女）、…) is a list of
+// names: its other items of a name's shape are names too, also ones the model does not know (a
+// name with characters never seen in one, 伉铁保, 启功), and a name found in part of an item is
+// the whole item (金冲|及). An item may carry a bracketed note (（女，藏族）), which is no part of
+// the name and whose punctuation ends neither the item nor the clause. Only items bounded by 、
+// or by the clause are taken, so the clause's lead-in and tail (视察了…, …等处) never are; nor
+// are titles, countries or cities among the names.
+void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::WordSet& not_people,
+                    const people::WordSet& titles) {
+    const std::size_t n = c.size();
+    if (spans.size() < min_list_names) return;
+    std::vector<int> owner(n, -1);
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        for (std::size_t q = spans[k].begin; q < spans[k].end; ++q) owner[q] = static_cast<int>(k);
+    struct Item {
+        std::size_t b, e; // the item without its note
+        bool clean;       // Han characters and dots only
+    };
+    std::vector<Item> items;
+    std::vector<people::NameSpan> added;
+    std::vector<char> drop(spans.size(), 0);
+    // The bracket closing the one opened at o, when it is near and holds no other bracket.
+    auto note_end = [&](std::size_t o) -> std::size_t {
+        for (std::size_t q = o + 1; q < n && q <= o + max_note; ++q) {
+            if (is_close(c[q])) return q;
+            if (is_open(c[q]) || c[q] == U'\n') break;
+        }
+        return 0;
+    };
+    std::size_t k = 0;
+    while (k < n) {
+        items.clear();
+        bool list = false;
+        std::size_t ib = k, note = 0, q = k; // note: where the current item's note opens
+        for (;; ++q) {
+            if (q < n && is_open(c[q])) {
+                if (std::size_t ce = note_end(q)) {
+                    if (!note) note = q;
+                    q = ce;
+                    continue;
+                }
+            }
+            const bool end = q >= n || clause_end(c[q]);
+            if (!end && c[q] != enum_comma) continue;
+            if (!end) list = true;
+            std::size_t ie = note && note > ib ? note : q;
+            if (end && ie > ib + 2 && c[ie - 1] == U'等') --ie; // the list's tail word (…、敬一丹等。)
+            bool clean = ie > ib;
+            for (std::size_t r = ib; r < ie && clean; ++r)
+                if (!people::is_han(c[r]) && !people::is_dot(c[r])) clean = false;
+            // (a note must end its item: 曹（凡音）生 is not one)
+            if (note && note > ib && std::any_of(c.begin() + note, c.begin() + q, [](char32_t x) { return is_close(x); }) &&
+                !is_close(c[q - 1]))
+                clean = false;
+            items.push_back({ib, ie, clean});
+            ib = q + 1;
+            note = 0;
+            if (end) break;
+        }
+        if (list && items.size() >= min_list_names) {
+            std::size_t names = 0;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const auto& it = items[i];
+                if (it.e <= it.b) continue;
+                // the first item may hold the lead-in (委员张云川、…), the last the tail (…、李四表示)
+                const int o = owner[i == 0 ? it.e - 1 : it.b];
+                if (o < 0) continue;
+                const bool starts = spans[o].begin == it.b || i == 0;
+                const bool ends = spans[o].end == it.e || (i + 1 == items.size() && spans[o].begin == it.b);
+                if (starts && ends) ++names;
+            }
+            if (names >= min_list_names && names >= items.size() * list_name_share) {
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    const auto& it = items[i];
+                    const std::size_t len = it.e - it.b;
+                    if (!it.clean || len < 2) continue;
+                    const bool dotted = std::any_of(c.begin() + it.b, c.begin() + it.e, people::is_dot);
+                    // (the first and last items may hold the lead-in or tail: only short ones, not
+                    // grown from a name found in them)
+                    const bool inner = i > 0 && i + 1 < items.size();
+                    if (len > (dotted ? max_dotted : inner ? max_list_item : max_edge_item)) continue;
+                    if (dotted && (people::is_dot(c[it.b]) || people::is_dot(c[it.e - 1]))) continue;
+                    // spans inside the item: none, or one that is to become the whole item
+                    int in = -1, count = 0;
+                    for (std::size_t r = it.b; r < it.e; ++r)
+                        if (owner[r] >= 0 && (r == it.b || owner[r] != owner[r - 1])) in = owner[r], ++count;
+                    if (count > 1 || (in >= 0 && (spans[in].begin < it.b || spans[in].end > it.e))) continue;
+                    if (in >= 0 && (!inner || (spans[in].begin == it.b && spans[in].end == it.e))) continue;
+                    if (not_people.longest_at(c, it.b) >= 2) continue; // a country or city among the names
+                    // (dictionary words stay: ICU knows many names, 乌兰, 高歌, 列宁)
+                    if (!dotted && titles.longest_before(c, it.e) > 0) continue;
+                    if (in >= 0) drop[in] = 1;
+                    added.push_back({static_cast<std::uint32_t>(it.b), static_cast<std::uint32_t>(it.e), 0.0});
+                }
+            }
+        }
+        k = q + 1;
+    }
+    if (added.empty()) return;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (!drop[i]) spans[w++] = spans[i];
+    spans.resize(w);
+    spans.insert(spans.end(), added.begin(), added.end());
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
 } // namespace
 
 namespace {
@@ -120,16 +407,37 @@ struct PeopleExtractor::Impl {
     std::set<char32_t> given_name_particles = chars_of("person_given_name_particles.txt"); // not even after a title
     std::set<char32_t> translit_trailing = chars_of("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
     std::set<char32_t> place_suffixes = chars_of("person_place_suffix_chars.txt");         // end a street or village (路, 村)
+    std::set<char32_t> anonymous_stops = chars_of("person_anonymous_stops.txt");           // after 某, no person (某些, 某厂)
     // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
     // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
     people::WordSet not_people;
     people::WordSet address; // forms of address after a surname: 先生, 小姐 (person_address.txt)
+    people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
+    people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
+    people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
             std::istringstream in(line);
             std::string w;
             while (in >> w) breaks.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("place_admin.txt")) {
+            const bool exact = line[0] == '=';
+            std::u32string u = to_u32(exact ? line.substr(1) : line);
+            if (u.size() >= 2) regions.add(u);
+            if (!exact && u.size() >= 3 && (u.back() == U'省' || u.back() == U'市' || u.back() == U'县'))
+                regions.add(u.substr(0, u.size() - 1));
+        }
+        for (const auto& line : lexicon::read_lines("person_modifier_heads.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) modifier_heads.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_byline_roles.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) byline_roles.add(to_u32(w));
         }
         for (const auto& line : lexicon::read_lines("person_address.txt")) {
             std::istringstream in(line);
@@ -203,6 +511,74 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (impl_->model.is_surname(c[s.begin]) && (len == 2 || len == 3)) return true;
         return (len == 3 || len == 4) && impl_->model.is_compound(std::u32string_view(c).substr(s.begin, 2));
     };
+    // The dot is written only inside names: a name found up to a dot, or ending inside a dotted run
+    // longer than the model's candidates, runs over all dot-joined parts (亨利·戴维|·梭罗,
+    // 艾哈|迈德·本·穆罕默德·萨利姆, 罗多尔佛·|塞尔特扎·塞维里诺). Spans it runs into are merged.
+    {
+        const auto& m = impl_->model;
+        auto tr = [&](std::size_t q) { return q < c.size() && m.maybe_translit(c[q]); };
+        auto end_weight = [&](char32_t ch) {
+            std::string k = "FE=";
+            utf8::append(k, ch);
+            return m.weight(k);
+        };
+        bool merged = false;
+        for (auto& s : spans) {
+            // forward: the whole dotted run from the span's start
+            std::size_t e = s.begin, dots = 0, dot_after = 0;
+            while (e - s.begin < max_dotted) {
+                if (tr(e)) ++e;
+                else if (e > s.begin && e + 1 < c.size() && people::is_dot(c[e]) && tr(e + 1)) {
+                    ++dots;
+                    if (e >= s.end) ++dot_after;
+                    ++e;
+                } else break;
+            }
+            if (e > s.end && dots > 0 && (dot_after > 0 || std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) &&
+                !tr(e) && !(e < c.size() && people::is_dot(c[e]))) {
+                s.end = static_cast<std::uint32_t>(e);
+                merged = true;
+            }
+            // backward: parts before a dot right before the span
+            std::size_t b = s.begin;
+            while (b >= 2 && people::is_dot(c[b - 1]) && tr(b - 2) && s.end - b < max_dotted) {
+                std::size_t q = b - 1;
+                while (q > 0 && tr(q - 1) && b - q < 6) --q;
+                if (q > 0 && tr(q - 1)) break; // a part longer than a name part: leave it
+                b = q;
+            }
+            if (b < s.begin) {
+                s.begin = static_cast<std::uint32_t>(b);
+                merged = true;
+            }
+            // The last part ends where a dictionary word running past it starts (买买提|新疆,
+            // 克雷库|来访, 谢松|法国) when the model finds the shorter part a likelier name end (FE=):
+            // 司马义·艾买提|出席 keeps its 提.
+            std::size_t d = s.end;
+            while (d > s.begin && !people::is_dot(c[d - 1])) --d;
+            if (d > s.begin)
+                for (std::size_t q = d + 1; q < s.end; ++q)
+                    if (word_at[q] >= 2 && q + word_at[q] > s.end) {
+                        if (end_weight(c[q - 1]) > end_weight(c[s.end - 1])) s.end = static_cast<std::uint32_t>(q);
+                        break;
+                    }
+        }
+        if (merged) {
+            std::stable_sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) {
+                return (a.end - a.begin) > (b.end - b.begin);
+            });
+            std::vector<char> taken(c.size(), 0);
+            std::vector<people::NameSpan> kept;
+            for (const auto& s : spans) {
+                if (std::any_of(taken.begin() + s.begin, taken.begin() + s.end, [](char x) { return x != 0; })) continue;
+                std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+                kept.push_back(s);
+            }
+            std::sort(kept.begin(), kept.end(),
+                      [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+            spans = std::move(kept);
+        }
+    }
     // Transliterated names end before the next word: trim a trailing function character
     // (卡伦·布里克森曾) and a country or city written right after (兰贝托·迪尼圣马力诺).
     for (auto& s : spans) {
@@ -211,6 +587,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t pl = impl_->not_people.longest_before(c, s.end);
         if (pl >= 3 && s.end - pl >= s.begin + 2 && !people::is_dot(c[s.end - pl - 1]))
             s.end = static_cast<std::uint32_t>(s.end - pl);
+    }
+    // A province or city written right after a two-character name takes the name's third character
+    // (科协主席谭葵|湘潭大学, 局长霍成|青海省): lines of a list run names and places together.
+    for (auto& s : spans) {
+        if (s.end - s.begin != 3 || !chinese_shape(s) || impl_->regions.longest_at(c, s.begin) >= 2) continue;
+        const std::size_t pl = impl_->regions.longest_at(c, s.end - 1);
+        if (pl >= 2) --s.end;
     }
     // A dotted name whose first part has a character the model does not know as a transliteration
     // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in.
@@ -266,6 +649,38 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (alone) continue;
             s.end = static_cast<std::uint32_t>(e + 1);
         }
+        // A surname and one character whose given name ICU took for a word with the next character
+        // (省长田|凤山|来到, 副部长刘|成果|对): the name has three characters. In PFR DEV, of the gold
+        // names a surname starts with such a word after it, 910 have three characters and 17 two.
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            auto& s = spans[k];
+            const std::size_t e = s.end;
+            if (e - s.begin != 2 || !impl_->model.is_surname(c[s.begin]) || e >= c.size() || word_at[e - 1] != 2) continue;
+            if (!people::is_han(c[e]) || impl_->given_name_stops.count(c[e]) || impl_->translit_trailing.count(c[e]) ||
+                impl_->given_name_particles.count(c[e]) || impl_->function_surnames.count(c[e]))
+                continue;
+            if (k + 1 < spans.size() && spans[k + 1].begin <= e) continue;
+            s.end = static_cast<std::uint32_t>(e + 1);
+        }
+        // A three-character name written once whose first two characters stand elsewhere in the
+        // record before a non-Han character, a word that follows names or a function character
+        // (倪萍答：“… 倪萍说), the name has two characters and the third is the next word's (答, 以, 却).
+        for (auto& s : spans) {
+            if (s.end - s.begin != 3 || !impl_->model.is_surname(c[s.begin]) || !people::is_han(c[s.begin + 2])) continue;
+            // (not a list item: 、王文元、 is the whole name)
+            if ((s.begin > 0 && c[s.begin - 1] == enum_comma) || (s.end < c.size() && (c[s.end] == enum_comma || is_open(c[s.end]))))
+                continue;
+            const std::u32string_view three = std::u32string_view(c).substr(s.begin, 3);
+            const std::u32string_view two = three.substr(0, 2);
+            if (c.find(three) != s.begin || c.find(three, s.begin + 1) != std::u32string::npos) continue; // written once
+            bool alone = false;
+            for (std::size_t pos = c.find(two); pos != std::u32string::npos && !alone; pos = c.find(two, pos + 1))
+                if (pos != s.begin && (pos == 0 || !people::is_han(c[pos - 1])) &&
+                    (pos + 2 >= c.size() || !people::is_han(c[pos + 2]) || impl_->model.stops().longest_at(c, pos + 2) ||
+                     impl_->given_name_stops.count(c[pos + 2]) || impl_->translit_trailing.count(c[pos + 2])))
+                    alone = true;
+            if (alone) --s.end;
+        }
         // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
         // alone would also split 曾辛元, 于燕文.
         auto rest_is_name_elsewhere = [&](const people::NameSpan& s) {
@@ -276,7 +691,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             return false;
         };
         std::erase_if(spans, [&](const people::NameSpan& s) {
-            if (inside[s.begin] != 0) return true;
+            // (unless a title or a role noun ends right before it and ICU only joined its last
+            // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市, 会长|治久安)
+            if (inside[s.begin] != 0 &&
+                !(s.begin > 0 && word_at[s.begin - 1] == 2 && !impl_->regions.longest_at(c, s.begin - 1) &&
+                  (titles.longest_before(c, s.begin) || impl_->model.cues().longest_before(c, s.begin))))
+                return true;
             // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
             // the function word; the model's surname prior cannot tell these from 和志强.
             // Likewise when the function word is itself the start of a word ending inside the candidate
@@ -299,6 +719,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;
             // A country, city or body written like a transliterated name, or the start of a longer
             // one (莫桑比克, 吉尔吉斯|斯坦, 欧佩克).
+            // A modifier of a common noun: 恩格尔|系数, 奥斯曼|帝国, 桑戈语, 雷锋式.
+            if (impl_->modifier_heads.longest_at(c, s.end) ||
+                (s.end - s.begin >= 3 && impl_->modifier_heads.contains(std::u32string_view(c).substr(s.end - 1, 1))))
+                return true;
+            // A Chinese province or city by its name alone (云南, 福州, 金昌).
+            if (impl_->regions.contains(std::u32string_view(c).substr(s.begin, s.end - s.begin))) return true;
             const std::size_t np = impl_->not_people.longest_at(c, s.begin);
             if (np >= s.end - s.begin || (np >= 3 && !chinese_shape(s))) return true;
             // A transliterated company name: 万德莱|公司, 万德莱公司.
@@ -336,6 +762,33 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         });
     }
     drop_list_items(c, spans);
+    spelled_characters(c, spans, impl_->model, word_at);
+    add_list_names(c, spans, impl_->not_people, impl_->model.titles());
+    add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
+    add_ethnic_note_names(c, spans);
+    // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
+    // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
+    // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> anon;
+        for (std::size_t b = 0; b + 1 < c.size(); ++b) {
+            const char32_t m = c[b + 1];
+            if (m != U'某' && m != U'×') continue;
+            std::size_t e = b + 2;
+            if (m == U'×' && e < c.size() && c[e] == U'×') ++e;
+            if (!impl_->model.is_surname(c[b]) || inside[b] || taken[b] || taken[b + 1]) continue;
+            if (impl_->function_surnames.count(c[b]) || impl_->conjunction_surnames.count(c[b])) continue;
+            if (m == U'某' && e < c.size() && impl_->anonymous_stops.count(c[e])) continue;
+            if (b > 0 && people::is_han(c[b - 1]) && word_at[b - 1] >= 2) continue;
+            anon.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!anon.empty()) {
+            spans.insert(spans.end(), anon.begin(), anon.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -251,6 +251,9 @@ TEST(People, PfrDevPersonsF1) {
     if (const char* d = std::getenv("JIANBAO_PEOPLE_EVAL_DAYS")) only = std::atoi(d);
     std::ifstream in(file);
     std::map<std::string, std::set<std::string>> want, got;
+    // JIANBAO_PEOPLE_EVAL_DUMP=FILE: each article's id and found names, one line each (for error analysis).
+    std::ofstream dump;
+    if (const char* d = std::getenv("JIANBAO_PEOPLE_EVAL_DUMP")) dump.open(d);
     std::string line;
     std::size_t bytes = 0, articles = 0;
     double seconds = 0;
@@ -270,6 +273,11 @@ TEST(People, PfrDevPersonsF1) {
         bytes += text.size();
         ++articles;
         for (const auto& p : ps) got[page].insert(p.name);
+        if (dump.is_open()) {
+            dump << a["id"].get<std::string>();
+            for (const auto& p : ps) dump << '\t' << p.name;
+            dump << '\n';
+        }
     }
     int tp = 0, fp = 0, fn = 0;
     std::map<std::string, int> miss, extra;
@@ -392,4 +400,137 @@ TEST(People, DottedNameStartsAtTheClause) {
 TEST(People, LoneThirdCharacterCompletesTheName) {
     auto ps = run("副省长孙建密说，要加快改革。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"孙建密"})) << dump(ps);
+}
+
+// Prints the people found in JIANBAO_PEOPLE_DEBUG_TEXT (error analysis; skipped otherwise).
+TEST(People, DebugText) {
+    const char* t = std::getenv("JIANBAO_PEOPLE_DEBUG_TEXT");
+    if (!t) GTEST_SKIP();
+    for (const auto& p : run(t)) std::cout << "FOUND " << p.name << "\n";
+}
+
+// The dot is written only inside names: a name runs over every dot-joined part, also past the
+// model's longest candidate.
+TEST(People, DottedNameRunsOverAllItsParts) {
+    auto ps = run("找到一片宁静。美国作家亨利·戴维·梭罗（１８１７—１８６２）于瓦尔登湖畔写作。");
+    EXPECT_NE(find(ps, "亨利·戴维·梭罗"), nullptr);
+    EXPECT_EQ(find(ps, "亨利·戴维"), nullptr);
+    ps = run("听取并通过了理事会秘书长艾哈迈德·本·穆罕默德·萨利姆提交的理事会年度报告。");
+    EXPECT_NE(find(ps, "艾哈迈德·本·穆罕默德·萨利姆"), nullptr);
+    EXPECT_EQ(ps.size(), 1u);
+}
+
+// A transliterated name right after a title.
+TEST(People, ForeignNameAfterTitle) {
+    auto ps = run("评论说，南非总统曼德拉坚持“一个中国”和不同台湾当局发展官方关系。");
+    EXPECT_NE(find(ps, "曼德拉"), nullptr);
+}
+
+// In a 、-list mostly of names found, the other items of a name's shape are names too, a bracketed
+// note (（女，藏族）) is no part of them, and the clause's lead-in is not taken (图为|江泽民).
+TEST(People, ListOfNamesGivesItsOtherItems) {
+    auto ps = run("邓成城、邓宇民、厉无畏、史丰收、冯友（女）、边长泰、朱培康。");
+    for (const char* n : {"邓成城", "邓宇民", "厉无畏", "史丰收", "冯友", "边长泰", "朱培康"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("宋克湘（土家族）、阿沛·阿旺晋美（藏族）、阿拉坦敖其尔（蒙古族）、劲松（门巴族）、拉鲁·次旺多吉（藏族）、"
+             "其美泽巴（女，藏族）、昂毛（女，蒙古族）、罗龙（壮族）、和志强（纳西族）、和根合（傈僳族）、金鉴（满族）。");
+    for (const char* n : {"宋克湘", "阿沛·阿旺晋美", "阿拉坦敖其尔", "劲松", "拉鲁·次旺多吉", "其美泽巴", "昂毛", "罗龙", "和志强",
+                          "和根合", "金鉴"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("共庆中国人民的传统佳节。图为江泽民、李鹏、朱镕基、李瑞环、胡锦涛在一起。");
+    EXPECT_NE(find(ps, "江泽民"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "图为江泽民"), nullptr) << dump(ps);
+}
+
+// A dictionary word right after a title leans less towards a name than an unknown string does.
+TEST(People, WordAfterTitleIsNoName) {
+    auto ps = run("首相桥本龙太郎年前在首相官邸举行的新年记者招待会上强调。巴基斯坦新总统宣誓就职。");
+    EXPECT_EQ(find(ps, "官邸"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "宣誓"), nullptr) << dump(ps);
+}
+
+// A character the encoding lacks, spelt out in brackets, is part of the name (秦惠（君音）).
+TEST(People, SpeltOutCharacterBelongsToTheName) {
+    auto ps = run("“秦惠（君音）—李政道基金”设立。吴荣恪、何玉棠、何鸿（申音）、柯小刚、钟立雄、余（申音）、余国春、邹灿基。");
+    for (const char* n : {"何鸿（申音）", "余（申音）"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    for (const char* n : {"秦惠", "君音", "申音", "何鸿"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+}
+
+// Bylines: the line right under the headline and a bracket closing a paragraph name the writers.
+TEST(People, BylineNames) {
+    auto ps = run("市场的秩序\n\n士心\n去年笔者就“讲文明、树新风”写过一篇短文。\n《办法》发布实施等入选。（勇庆）\n"
+                  "图片：\n１、南极冰山（水彩·局部）\n２、金色年华（彩墨画）\n全省救灾工作进展顺利。（张书政　宇新　桑余）");
+    for (const char* n : {"士心", "勇庆", "张书政", "宇新", "桑余"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    for (const char* n : {"彩墨画", "水彩·局部"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+}
+
+// A dateline's bracket names its reporters, after a role word (记者).
+TEST(People, DatelineBracketNames) {
+    auto ps = run("新华社拉巴特１月８日电（记者王忠菊、诸葛仓麟）摩洛哥国王哈桑二世８日晚在拉巴特王宫会见了他们。");
+    for (const char* n : {"王忠菊", "诸葛仓麟"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    EXPECT_EQ(find(ps, "记者王忠菊"), nullptr) << dump(ps);
+}
+
+// A province or city right after a two-character name is not the name's third character.
+TEST(People, RegionAfterNameIsNoGivenName) {
+    auto ps = run("湖南省宁乡县科协主席谭葵湘潭大学团委副书记李雁鹰。青海省湟中县科技局局长霍成青海省委宣传部副处级调研员。");
+    EXPECT_EQ(find(ps, "谭葵湘"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "霍成青"), nullptr) << dump(ps);
+}
+
+// A given name that ICU reads as a word with the surname's next character (田|凤山) is the name's.
+TEST(People, GivenNameTakenForAWord) {
+    auto ps = run("省长田凤山来到大庆市萨尔图区看望下岗职工。农业部副部长刘成果对中国农科院取得的成就给予肯定。");
+    EXPECT_NE(find(ps, "田凤山"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "刘成果"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "田凤"), nullptr) << dump(ps);
+}
+
+// A province or city by its name alone is no person, though it starts with a surname.
+TEST(People, RegionNameIsNoPerson) {
+    auto ps = run("群众疾苦温暖送进万家\n\n云南\n本报昆明电记者任维东报道：云南省各级领导深入基层。");
+    EXPECT_EQ(find(ps, "云南"), nullptr) << dump(ps);
+}
+
+// A role noun in apposition before a name (数学家|陈省身, 儿子|苏知翼) leans towards the name.
+TEST(People, RoleNounBeforeName) {
+    auto ps = run("她有一个温馨的家庭，丈夫苏光国，原是一名武警战士。儿子苏知翼，是他们这对患难夫妻的希望。");
+    EXPECT_NE(find(ps, "苏光国"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "苏知翼"), nullptr) << dump(ps);
+}
+
+// ICU joins a title's last character to the surname after it (会|长安|士伟): the name stays.
+TEST(People, TitleEndJoinedToSurname) {
+    auto ps = run("中国伊斯兰教协会会长安士伟代表与会的宗教界人士发言。湖南省长沙市公安局交警支队。");
+    EXPECT_NE(find(ps, "安士伟"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "沙市"), nullptr) << dump(ps);
+}
+
+// A three-character name written once, whose two first characters stand alone elsewhere, is those two.
+TEST(People, ThirdCharacterBelongsToTheNextWord) {
+    auto ps = run("记者问倪萍为什么这段话没写进《日子》中呢？倪萍答：“我没有写我的婚姻。”倪萍说，这是一种生活的态度。");
+    EXPECT_NE(find(ps, "倪萍"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "倪萍答"), nullptr) << dump(ps);
+}
+
+// A surname and 某 or × stands for an unnamed person; 某 before a classifier or after a word does not.
+TEST(People, SurnameAndMouIsAPerson) {
+    auto ps = run("在一起案件中，被告之一的安某，仅是一个普通农民。由该公司房地产销售部经理林××送给他股票。"
+                  "江苏某化工厂和国家某些部门也参与了。");
+    EXPECT_NE(find(ps, "安某"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "林××"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "苏某"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "家某"), nullptr) << dump(ps);
+}
+
+// A nationality note in brackets after a name marks the whole item as the name; a lead-in stays out.
+TEST(People, NationalityNoteMarksTheName) {
+    auto ps = run("选举王乐泉为自治区人大常委会主任；选举云布龙（蒙古族）为自治区主席，张云川、吾甫尔·阿不都拉（维吾尔族）、"
+                  "王怀玉、达列力汗·马米汗（哈萨克族）为自治区副主席。");
+    for (const char* n : {"吾甫尔·阿不都拉", "达列力汗·马米汗"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    EXPECT_EQ(find(ps, "选举云布龙"), nullptr) << dump(ps);
+}
+
+// A name-like string before a head noun (系数, 帝国) or ending in 语/式 modifies it: no person.
+TEST(People, ModifierOfACommonNounIsNoPerson) {
+    auto ps = run("目前我国城镇居民消费的恩格尔系数为４８．６％。官方语言为法语，通用桑戈语。他被授予雷锋式民警称号。");
+    for (const char* n : {"恩格尔", "桑戈语", "雷锋式"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
 }

@@ -102,6 +102,8 @@ private:
     FlatWeights big_, small_;
 };
 
+bool is_han(char32_t c);
+
 class NameModel {
 public:
     NameModel(); // reads surnames.txt, titles.txt, person_*.txt from the lexicon directory
@@ -111,12 +113,17 @@ public:
     const WordSet& titles() const { return titles_; }
     const WordSet& stops() const { return stops_; }
     const WordSet& suffixes() const { return suffixes_; }
+    const WordSet& cues() const { return cues_; }
     bool is_surname(char32_t c) const { return single_.count(c) > 0; }
     bool is_compound(std::u32string_view s) const {
         return s.size() == 2 && compound_.count((std::uint64_t(s[0]) << 32) | s[1]) > 0;
     }
     double weight(std::string_view feature) const { return weights_.get(feature); }
     double threshold() const { return threshold_; }
+    // A character that may stand in a transliterated name (its learned bucket is low enough).
+    bool is_translit(char32_t c) const { return translit(c); }
+    // As is_translit, or a rare character never seen in a name (bucket x): no evidence against it.
+    bool maybe_translit(char32_t c) const { return translit(c) || (is_han(c) && info(c).frn == "x"); }
 
     struct Buckets {
         std::string sur = "x", giv = "x", frn = "x"; // x: a character never seen (rare)
@@ -143,7 +150,7 @@ private:
 
     std::unordered_set<char32_t> single_;
     std::unordered_set<std::uint64_t> compound_;
-    WordSet titles_, stops_, nonames_, suffixes_;
+    WordSet titles_, stops_, nonames_, suffixes_, cues_;
     Buckets none_;
     std::vector<Buckets> infos_;
     std::vector<std::uint16_t> bmp_info_; // index+1 into infos_, 0: none
