@@ -18,14 +18,18 @@ Evidence evidence(const ent::Finders& f, const ent::Chars& t) {
     for (const auto& m : ev.orgs)
         for (auto k = m.b; k < m.e; ++k) covered[k] = 1;
     ev.places = f.gaz.find(t, covered);
-    for (std::size_t i = 0; i < t.size();) {
-        if (std::size_t len = f.gaz.at(t, i)) {
-            ev.gazetteer.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), "place"});
-            i += len;
-        } else {
-            ++i;
+    auto scan = [&](std::vector<ent::Match>& out, auto&& at, const char* type) {
+        for (std::size_t i = 0; i < t.size();) {
+            if (std::size_t len = at(i)) {
+                out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), type});
+                i += len;
+            } else {
+                ++i;
+            }
         }
-    }
+    };
+    scan(ev.gazetteer, [&](std::size_t i) { return f.gaz.at(t, i); }, "place");
+    scan(ev.known, [&](std::size_t i) { return f.orgs.known_at(t, i); }, "org");
     return ev;
 }
 
@@ -120,7 +124,8 @@ std::vector<std::uint64_t> features(const ent::Chars& t, const Evidence& ev) {
         if (static_cast<std::size_t>(i) >= n) return kEos;
         return t.c[static_cast<std::size_t>(i)];
     };
-    const SpanTags ro = span_tags(n, ev.orgs), rp = span_tags(n, ev.places), g = span_tags(n, ev.gazetteer);
+    const SpanTags ro = span_tags(n, ev.orgs), rp = span_tags(n, ev.places), g = span_tags(n, ev.gazetteer),
+                   kn = span_tags(n, ev.known);
     auto at = [&](const std::vector<std::uint8_t>& v, std::ptrdiff_t i) -> std::uint64_t {
         return i < 0 || static_cast<std::size_t>(i) >= n ? 7 : v[static_cast<std::size_t>(i)];
     };
@@ -187,6 +192,9 @@ std::vector<std::uint64_t> features(const ent::Chars& t, const Evidence& ev) {
         f[k++] = fh(34, rp0, word_hash(ws, we));
         f[k++] = fh(35, ch(p - 3));
         f[k++] = fh(36, ch(p + 3));
+        f[k++] = fh(37, kn.tag[i], kn.len[i]);
+        f[k++] = fh(38, kn.tag[i], ro0);
+        f[k++] = fh(39, kn.tag[i], c0);
     }
     return out;
 }

@@ -28,6 +28,7 @@ struct Evidence {
     std::vector<ent::Match> orgs;      // the organisation finder's matches (facilities and villages too)
     std::vector<ent::Match> places;    // the gazetteer's places outside them
     std::vector<ent::Match> gazetteer; // longest gazetteer names scanned left to right, inside bodies or not
+    std::vector<ent::Match> known;     // longest known bodies scanned the same way
 };
 Evidence evidence(const ent::Finders& f, const ent::Chars& t);
 
@@ -46,7 +47,7 @@ private:
 const Suffixes& suffixes();
 
 // Feature hashes, kFeatures per character of `t`.
-constexpr int kFeatures = 37;
+constexpr int kFeatures = 40;
 std::vector<std::uint64_t> features(const ent::Chars& t, const Evidence& ev);
 
 // Where an organisation's name may end (after char i): at an ICU word boundary or where a rule

@@ -97,6 +97,8 @@ public:
     // (金塘社区), the items of a visit list (视察了晶樱光电、航天锂电等处) and a bare unit of the
     // bulletin's own administration (市卫健委, 市关工委, 开发区纪工委).
     std::vector<Match> bodies_by_usage(const Chars& t, const std::vector<Match>& ms) const;
+    // Length of the longest known body (org_known.tsv, org_learned.tsv) starting at i (0 = none).
+    std::size_t known_at(const Chars& t, std::size_t i) const { return known_.longest(t, i); }
     // The type of a name [b, e): a known body's, else that of the suffix it ends with ("" = none).
     std::string suffix_type(const Chars& t, std::size_t b, std::size_t e) const;
 

@@ -107,12 +107,13 @@ std::unordered_map<std::string, ner::Evidence> read_evidence(const std::vector<s
         std::string line;
         while (std::getline(in, line)) {
             std::stringstream ss(line);
-            std::string id, o, p, g;
+            std::string id, o, p, g, k;
             std::getline(ss, id, '\t');
             std::getline(ss, o, '\t');
             std::getline(ss, p, '\t');
             std::getline(ss, g, '\t');
-            out[id] = {parse_matches(o), parse_matches(p), parse_matches(g)};
+            std::getline(ss, k, '\t');
+            out[id] = {parse_matches(o), parse_matches(p), parse_matches(g), parse_matches(k)};
         }
     }
     return out;
@@ -147,7 +148,8 @@ int cmd_evidence(const std::string& gold, const std::string& days, const std::st
         const std::vector<Span> words = seg.words(a.text);
         const ent::Chars t = ent::index(a.text, words);
         const ner::Evidence ev = ner::evidence(ent::finders(), t);
-        out << a.id << '\t' << matches_str(ev.orgs) << '\t' << matches_str(ev.places) << '\t' << matches_str(ev.gazetteer) << '\n';
+        out << a.id << '\t' << matches_str(ev.orgs) << '\t' << matches_str(ev.places) << '\t' << matches_str(ev.gazetteer)
+            << '\t' << matches_str(ev.known) << '\n';
     }
     std::cerr << arts.size() << " articles -> " << out_path << "\n";
     return 0;
