@@ -76,14 +76,20 @@ std::vector<Span> spans(const std::vector<Tag>& tags);
 class Model {
 public:
     void load(std::string_view file_name);
-    bool empty() const { return rows_.empty(); }
+    bool empty() const { return slots_.empty(); }
     std::vector<Tag> tag(const ent::Chars& t, const Evidence& ev) const;
 
 private:
+    // One cache line per feature: its hash (0 = empty slot) and its weights. Some 40 lookups a
+    // character, most of them for features the model never saw, are the tagger's main cost.
+    struct alignas(64) Slot {
+        std::uint64_t key = 0;
+        float w[14] = {};
+    };
+    static_assert(kTags <= 14);
+    std::size_t home(std::uint64_t h) const { return static_cast<std::size_t>(h >> 8) & (slots_.size() - 1); }
     const float* row(std::uint64_t h) const;
-    std::vector<std::uint64_t> keys_; // open addressing, 0 = empty
-    std::vector<std::uint32_t> index_;
-    std::vector<float> rows_; // kTags per feature
+    std::vector<Slot> slots_; // open addressing, linear probing, load ≤ 0.6
     std::array<float, kTags * kTags> trans_{};
 };
 
