@@ -394,7 +394,18 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     const Evidence ev = evidence(f, t);
     last.clear();
     std::vector<ent::Match> bodies = f.orgs.bodies_by_usage(t, ev.orgs);
-    for (const Span& s : spans(model().tag(t, ev))) {
+    std::vector<Span> found = spans(model().tag(t, ev));
+    // The tagger sees a few characters around it and ends a long name at its first plausible end
+    // (上海师范大学|化工系, 北京军区|给水团); a rule match opening at the same character that goes on
+    // over a sub-unit, up to the next name, is the name.
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        Span& s = found[k];
+        if (s.kind != kOrg) continue;
+        const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
+        for (const auto& m : ev.orgs)
+            if (m.b == s.b && m.e > s.e && m.e <= limit && m.e - s.e <= 8 && m.type != "facility" && m.type != "village") s.e = m.e;
+    }
+    for (const Span& s : found) {
         if (s.kind == kPerson) continue;
         if (s.kind == kOrg && f.orgs.rejects(t, s.b, s.e)) continue; // the rules' vetoes hold for the tagger's names too
         // A body by local usage stands unless the tagger found a larger organisation around it.
