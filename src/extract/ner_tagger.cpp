@@ -208,6 +208,17 @@ constexpr bool allowed(int prev, int cur) {
     return cur == O || opens(cur);
 }
 constexpr bool may_start(int t) { return t == O || opens(t); }
+// Per tag, the tags that may precede it (-1 ends the list): Viterbi's inner loop.
+constexpr auto kPreds = [] {
+    std::array<std::array<int, kTags + 1>, kTags> p{};
+    for (int t = 0; t < kTags; ++t) {
+        int k = 0;
+        for (int q = 0; q < kTags; ++q)
+            if (allowed(q, t)) p[static_cast<std::size_t>(t)][static_cast<std::size_t>(k++)] = q;
+        p[static_cast<std::size_t>(t)][static_cast<std::size_t>(k)] = -1;
+    }
+    return p;
+}();
 constexpr bool may_end(int t) { return t == O || closes(t); }
 } // namespace
 
@@ -239,8 +250,8 @@ std::vector<Tag> viterbi(const std::vector<float>& emit, std::size_t n, const st
             if (!fits(i, t)) continue;
             float best = kNo;
             int arg = 0;
-            for (int p = 0; p < kTags; ++p) {
-                if (!allowed(p, t)) continue;
+            for (int p : kPreds[static_cast<std::size_t>(t)]) {
+                if (p < 0) break;
                 const float s = score[(i - 1) * kTags + static_cast<std::size_t>(p)];
                 if (s == kNo) continue;
                 const float v = s + trans[static_cast<std::size_t>(p * kTags + t)];
