@@ -407,13 +407,39 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     // The tagger sees a few characters around it and ends a long name at its first plausible end
     // (上海师范大学|化工系, 北京军区|给水团); a rule match opening at the same character that goes on
     // over a sub-unit, up to the next name, is the name.
+    // Likewise a one-character country abbreviation the rules put before it (俄|外交部).
     for (std::size_t k = 0; k < found.size(); ++k) {
         Span& s = found[k];
         if (s.kind != kOrg) continue;
         const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
-        for (const auto& m : ev.orgs)
-            if (m.b == s.b && m.e > s.e && m.e <= limit && m.e - s.e <= 8 && m.type != "facility" && m.type != "village") s.e = m.e;
+        const std::uint32_t floor = k > 0 ? found[k - 1].e : 0;
+        for (const auto& m : ev.orgs) {
+            if (m.type == "facility" || m.type == "village") continue;
+            if (m.b == s.b && m.e > s.e && m.e <= limit && m.e - s.e <= 8) s.e = m.e;
+            // only before a known body, the abbreviation a word of its own after punctuation or a
+            // word of two or more (援引|俄|外交部; not 以|上海市…, where 以 is a preposition)
+            if (m.e == s.e && m.b + 1 == s.b && m.b >= floor && f.orgs.country_abbrev(t.c[m.b]) && !f.orgs.rarely_opens(t, m.b) &&
+                f.orgs.known_at(t, s.b) == s.e - s.b && t.bound[s.b] &&
+                (m.b == 0 || !ent::is_han(t.c[m.b - 1]) || (t.bound[m.b] && t.word_start[m.b - 1] + 1 < static_cast<std::int32_t>(m.b))))
+                s.b = m.b;
+        }
     }
+    // Names run together without a separator (an award list: 云南省委宣传部宣传教育处云南省科委农村科技处…)
+    // come out of the tagger as one; two or more rule matches tiling most of it are the names.
+    std::vector<Span> split;
+    for (const Span& s : found) {
+        std::vector<Span> parts;
+        std::uint32_t covered = 0;
+        if (s.kind == kOrg)
+            for (const auto& m : ev.orgs)
+                if (m.b >= s.b && m.e <= s.e && m.e - m.b >= 3 && m.type != "facility") {
+                    parts.push_back({m.b, m.e, kOrg});
+                    covered += m.e - m.b;
+                }
+        if (parts.size() >= 2 && covered * 10 >= (s.e - s.b) * 7) split.insert(split.end(), parts.begin(), parts.end());
+        else split.push_back(s);
+    }
+    found.swap(split);
     for (const Span& s : found) {
         if (s.kind == kPerson) continue;
         if (s.kind == kOrg && f.orgs.rejects(t, s.b, s.e)) continue; // the rules' vetoes hold for the tagger's names too

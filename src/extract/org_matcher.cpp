@@ -792,6 +792,13 @@ bool OrgFinder::rejects(const Chars& t, std::size_t b, std::size_t e) const {
     return reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
 }
 
+bool OrgFinder::rarely_opens(const Chars& t, std::size_t i) const {
+    const std::int32_t v = ctx_.get(std::u32string(1, t.c[i]));
+    if (v < 0) return false;
+    const Ctx& c = ctx_stats_[static_cast<std::size_t>(v)];
+    return c.occ >= 20 && c.open * 100 < c.occ;
+}
+
 std::string OrgFinder::suffix_type(const Chars& t, std::size_t b, std::size_t e) const {
     std::int32_t v = known_.get(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
     if (v >= 0) return known_type_[static_cast<std::size_t>(v)];

@@ -97,6 +97,10 @@ public:
     // (金塘社区), the items of a visit list (视察了晶樱光电、航天锂电等处) and a bare unit of the
     // bulletin's own administration (市卫健委, 市关工委, 开发区纪工委).
     std::vector<Match> bodies_by_usage(const Chars& t, const std::vector<Match>& ms) const;
+    // 俄 in 俄|外交部: a one-character country abbreviation that opens a body's name, and one DEV
+    // names seldom open with (以 in 以|上海市虹口检察院 is a preposition far more often).
+    bool country_abbrev(char32_t c) const { return country_abbrev_.count(c) > 0; }
+    bool rarely_opens(const Chars& t, std::size_t i) const;
     // Length of the longest known body (org_known.tsv, org_learned.tsv) starting at i (0 = none).
     std::size_t known_at(const Chars& t, std::size_t i) const { return known_.longest(t, i); }
     // The type of a name [b, e): a known body's, else that of the suffix it ends with ("" = none).
