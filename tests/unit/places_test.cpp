@@ -24,7 +24,7 @@ bool has(const std::vector<std::string>& v, const std::string& n) { return std::
 } // namespace
 
 TEST(Places, GazetteerAndSuffixes) {
-    auto v = places_of("扬州市委书记到江苏省南京市和美国纽约考察，利用华山路现有厂房。");
+    auto v = places_of("扬州市委书记到江苏省南京市和美国纽约考察，新建的厂房在华山路和韶山路交叉口。");
     EXPECT_TRUE(has(v, "江苏省"));
     EXPECT_TRUE(has(v, "南京市"));
     EXPECT_TRUE(has(v, "美国"));
