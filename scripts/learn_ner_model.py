@@ -33,6 +33,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "lexicon", "ner_model.txt"))
     ap.add_argument("--work", default=None)
     ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--runs", type=int, default=3, help="train N times on different orders and average the weights")
     a = ap.parse_args()
     work = a.work or tempfile.mkdtemp(prefix="jianbao-ner-")
     os.makedirs(work, exist_ok=True)
@@ -53,7 +54,43 @@ def main():
         subprocess.run([trainer, "evidence", a.gold, ",".join(map(str, days)), ev], check=True,
                        env=dict(os.environ, JIANBAO_DATA=lex), **quiet)
         evidence.append(ev)
-    subprocess.run([trainer, "train", os.path.abspath(a.out), str(a.epochs), a.gold, *evidence], check=True)
+    if a.runs == 1:
+        subprocess.run([trainer, "train", os.path.abspath(a.out), str(a.epochs), a.gold, *evidence], check=True)
+        return
+    parts = []
+    for r in range(a.runs):
+        part = os.path.join(work, f"run{r}.txt")
+        subprocess.run([trainer, "train", part, str(a.epochs), a.gold, *evidence], check=True,
+                       env=dict(os.environ, JIANBAO_NER_SEED=str(r + 1)))
+        parts.append(part)
+    average(parts, os.path.abspath(a.out), a.runs)
+
+
+def average(parts, out, n):
+    """One model whose weights are the mean of several runs' (a feature a run lacks weighs 0 there)."""
+    header, trans, rows = [], None, {}
+    for i, path in enumerate(parts):
+        for line in open(path, encoding="utf-8"):
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                if i == 0:
+                    header.append(line)
+            elif line.startswith("T\t"):
+                w = [float(x) for x in line.split("\t")[1:]]
+                trans = w if trans is None else [a + b for a, b in zip(trans, w)]
+            elif line:
+                h, *ws = line.split("\t")
+                row = rows.setdefault(h, {})
+                for tw in ws:
+                    t, v = tw.split(":")
+                    row[t] = row.get(t, 0.0) + float(v)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(header) + f"\n# mean of {n} runs in different orders\n")
+        f.write("T\t" + "\t".join(f"{x / n:.4g}" for x in trans) + "\n")
+        for h, row in rows.items():
+            ws = [f"{t}:{v / n:.3g}" for t, v in sorted(row.items(), key=lambda kv: int(kv[0])) if abs(v / n) >= 0.01]
+            if ws:
+                f.write(h + "\t" + "\t".join(ws) + "\n")
 
 
 if __name__ == "__main__":

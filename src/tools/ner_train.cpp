@@ -194,7 +194,7 @@ int cmd_train(const std::string& out_path, int epochs, const std::string& gold, 
         }
         if (data[a].n > b) order.push_back({a, b, data[a].n});
     }
-    std::mt19937 rng(1);
+    std::mt19937 rng(std::getenv("JIANBAO_NER_SEED") ? static_cast<unsigned>(std::atoi(std::getenv("JIANBAO_NER_SEED"))) : 1u);
     std::vector<float> emit;
     std::vector<ner::Tag> truth;
     for (int ep = 0; ep < epochs; ++ep) {
