@@ -415,6 +415,7 @@ struct PeopleExtractor::Impl {
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
+    people::WordSet japanese; // two-character Japanese family names: 桥本, 小渊 (person_japanese_surnames.txt)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
@@ -433,6 +434,11 @@ struct PeopleExtractor::Impl {
             std::istringstream in(line);
             std::string w;
             while (in >> w) modifier_heads.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_japanese_surnames.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) japanese.add(to_u32(w));
         }
         for (const auto& line : lexicon::read_lines("person_byline_roles.txt")) {
             std::istringstream in(line);
@@ -766,6 +772,40 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
     add_ethnic_note_names(c, spans);
+    // A Japanese name is the kanji of a family name and (mostly) two given characters with no cue
+    // (小渊惠三外相, 桥本龙太郎说): in a record that mentions 日本, a listed family name with two Han
+    // characters, before a word that ends names, a title or punctuation, is a name.
+    if (c.find(U"日本") != std::u32string::npos) {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> added;
+        const auto& titles = impl_->model.titles();
+        for (std::size_t b = 0; b + 4 <= c.size(); ++b) {
+            if (impl_->japanese.longest_at(c, b) != 2 || inside[b]) continue;
+            const std::size_t e = b + 4;
+            if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
+            bool ok = people::is_han(c[b + 2]) && people::is_han(c[b + 3]);
+            for (std::size_t q = b + 2; ok && q < e; ++q)
+                if (impl_->given_name_stops.count(c[q]) || impl_->given_name_particles.count(c[q])) ok = false;
+            // (the given name is no part of a word running past it: 田中|午饭)
+            // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it)
+            if (!ok || word_at[b + 2] >= 2 || word_at[b + 3] >= 2 || (e < c.size() && inside[e])) continue;
+            const std::u32string_view given = std::u32string_view(c).substr(b + 2, 2);
+            if (impl_->address.contains(given) || titles.contains(given) || impl_->model.stops().contains(given)) continue;
+            // after it: punctuation, a word that ends names, a title, a form of address, a function
+            // character or a dictionary word (细川护熙|担任); not a lone character (伊藤洋华|堂, 松下助听|器)
+            const bool ends = e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) ||
+                              titles.longest_at(c, e) || impl_->address.longest_at(c, e) ||
+                              impl_->given_name_stops.count(c[e]) || (bounds[e] && word_at[e] >= 2);
+            if (!ends) continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

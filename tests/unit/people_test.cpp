@@ -534,3 +534,14 @@ TEST(People, ModifierOfACommonNounIsNoPerson) {
     auto ps = run("目前我国城镇居民消费的恩格尔系数为４８．６％。官方语言为法语，通用桑戈语。他被授予雷锋式民警称号。");
     for (const char* n : {"恩格尔", "桑戈语", "雷锋式"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
 }
+
+// A Japanese name (a listed family name and two given characters, no cue) in a record about Japan;
+// not a family name with a word (桥本政权) or a form of address (田中先生), nor a company (伊藤洋华堂).
+TEST(People, JapaneseNameWithoutCue) {
+    auto ps = run("日本前首相、从五开始代表细川护熙担任政权构想委员会委员长。");
+    EXPECT_NE(find(ps, "细川护熙"), nullptr) << dump(ps);
+    ps = run("日本桥本政权面临考验，田中先生说，伊藤洋华堂的销售下降。");
+    EXPECT_EQ(find(ps, "桥本政权"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "田中先生"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "伊藤洋华"), nullptr) << dump(ps);
+}
