@@ -545,3 +545,10 @@ TEST(People, JapaneseNameWithoutCue) {
     EXPECT_EQ(find(ps, "田中先生"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "伊藤洋华"), nullptr) << dump(ps);
 }
+
+// An adverb after a two-character name is no third given character (叶鹏|却|认为).
+TEST(People, AdverbAfterNameIsNoGivenCharacter) {
+    auto ps = run("北京国安队击败空军联航队，而主教练叶鹏却认为队员在下半时体力不足。");
+    EXPECT_NE(find(ps, "叶鹏"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "叶鹏却"), nullptr) << dump(ps);
+}
