@@ -806,6 +806,55 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
         }
     }
+    // A name joined by 和, 与, 及 or 、 to a name found (郝美玲和张日。, 莱莉和布朗、) is one too when it
+    // has a name's shape and ends where names end: punctuation, a word that follows names, a title,
+    // a form of address, a function character or a dictionary word. Its given characters must have
+    // been seen in given names (孙淑伟和|田亮将|参加 does not take 将).
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        auto strong_end = [&](std::size_t e) {
+            return e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e) ||
+                   impl_->address.longest_at(c, e) || impl_->given_name_stops.count(c[e]);
+        };
+        auto ends_at = [&](std::size_t e) { return strong_end(e) || (word_at[e] >= 2 && !inside[e]); };
+        std::vector<people::NameSpan> added;
+        for (const auto& s : spans) {
+            const std::size_t b = s.end + 1;
+            if (b >= c.size() || (c[s.end] != U'和' && c[s.end] != U'与' && c[s.end] != U'及' && c[s.end] != enum_comma)) continue;
+            if (taken[b] || !people::is_han(c[b])) continue;
+            std::size_t e = 0;
+            if (impl_->model.is_surname(c[b]) && !impl_->function_surnames.count(c[b]) && !inside[b])
+                for (std::size_t len = 2, weak = 0; len <= 3; ++len) {
+                    const std::size_t q = b + len;
+                    if (q > c.size() || !people::is_han(c[q - 1]) || taken[q - 1]) break;
+                    if (impl_->given_name_stops.count(c[q - 1]) || impl_->model.never_given(c[q - 1])) break;
+                    // (not a dictionary word and a character: 代表|团, 战友|如)
+                    if (word_at[b] >= 2 && word_at[b] < len) break;
+                    // The longest one before punctuation or a word that ends names (叶道英|夫人, not
+                    // 叶道), else the shortest one before a dictionary word, unless it is one itself.
+                    if (strong_end(q)) e = q;
+                    else if (!weak && word_at[b] != len && word_at[q] >= 2 && !inside[q]) weak = q;
+                    if (len == 3 && !e) e = weak;
+                }
+            if (!e && !chinese_shape(s))
+                for (std::size_t q = b; q < c.size() && q - b < 5 && impl_->model.is_translit(c[q]) && !taken[q]; ++q)
+                    if (q + 1 - b >= 2 && ends_at(q + 1) && !(q + 1 < c.size() && impl_->model.is_translit(c[q + 1]))) e = q + 1;
+            if (!e) continue;
+            const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+            if (impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) || titles.contains(item) ||
+                impl_->address.contains(item) || impl_->model.stops().contains(item) ||
+                (item.size() >= 3 && impl_->place_suffixes.count(item.back()))) // (曼苏里和宰汶村)
+                continue;
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

@@ -552,3 +552,14 @@ TEST(People, AdverbAfterNameIsNoGivenCharacter) {
     EXPECT_NE(find(ps, "叶鹏"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "叶鹏却"), nullptr) << dump(ps);
 }
+
+// A name joined by 和/与/、 to a name found is a name too when it has a name's shape and ends where
+// names end (郝美玲和张日。); not a given character never seen in names (田亮|将), not a place (宰汶村).
+TEST(People, NameJoinedToANameFound) {
+    auto ps = run("副市长孙文盛看望了生病职工郝美玲和张日。郝美玲因患肾病住院。");
+    EXPECT_NE(find(ps, "张日"), nullptr) << dump(ps);
+    ps = run("中国选手孙淑伟和田亮将参加此项的角逐。");
+    EXPECT_EQ(find(ps, "田亮将"), nullptr) << dump(ps);
+    ps = run("以色列总理内塔尼亚胡说，炮击位于边界的曼苏里和宰汶村。");
+    EXPECT_EQ(find(ps, "宰汶村"), nullptr) << dump(ps);
+}
