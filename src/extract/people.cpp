@@ -850,6 +850,39 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::fill(taken.begin() + b, taken.begin() + e, 1);
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
+        // Likewise a name right before one found (在宋平和陈舜瑶, 时代的钟繇、王羲之), starting where names
+        // start: after punctuation, a title or role noun, or a function character.
+        for (const auto& s : spans) {
+            if (s.begin < 3) continue;
+            const std::size_t e = s.begin - 1;
+            if (c[e] != U'和' && c[e] != U'与' && c[e] != U'及' && c[e] != enum_comma) continue;
+            if (taken[e - 1] || !people::is_han(c[e - 1]) || inside[e]) continue;
+            auto starts_at = [&](std::size_t b) {
+                return b == 0 || !people::is_han(c[b - 1]) || titles.longest_before(c, b) ||
+                       impl_->model.cues().longest_before(c, b) || impl_->given_name_stops.count(c[b - 1]);
+            };
+            std::size_t b = 0;
+            for (std::size_t len = 2; len <= 3 && len <= e && !b; ++len) {
+                const std::size_t q = e - len;
+                if (!people::is_han(c[q]) || taken[q] || inside[q]) break;
+                if (!impl_->model.is_surname(c[q]) || impl_->function_surnames.count(c[q])) continue;
+                bool ok = true;
+                for (std::size_t k = q + 1; k < e && ok; ++k)
+                    ok = !impl_->given_name_stops.count(c[k]) && !impl_->model.never_given(c[k]);
+                if (ok && word_at[q] < 2 && starts_at(q)) b = q;
+            }
+            if (!b && !chinese_shape(s))
+                for (std::size_t q = e; q > 0 && e - q < 5 && impl_->model.is_translit(c[q - 1]) && !taken[q - 1]; --q)
+                    if (e - (q - 1) >= 2 && starts_at(q - 1) && !(q >= 2 && impl_->model.is_translit(c[q - 2]))) b = q - 1;
+            if (!b) continue;
+            const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+            if (impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) || titles.contains(item) ||
+                impl_->address.contains(item) || impl_->model.stops().contains(item) ||
+                (item.size() >= 3 && impl_->place_suffixes.count(item.back())))
+                continue;
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
         if (!added.empty()) {
             spans.insert(spans.end(), added.begin(), added.end());
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });

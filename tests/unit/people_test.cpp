@@ -563,3 +563,10 @@ TEST(People, NameJoinedToANameFound) {
     ps = run("以色列总理内塔尼亚胡说，炮击位于边界的曼苏里和宰汶村。");
     EXPECT_EQ(find(ps, "宰汶村"), nullptr) << dump(ps);
 }
+
+// Likewise a name right before one found, starting after a function character (的|钟繇、王羲之).
+TEST(People, NameJoinedBeforeANameFound) {
+    auto ps = run("书法艺术是其一。从魏晋时代的钟繇、王羲之、王献之，唐代的欧阳询、褚遂良、颜真卿，历代名家辈出。");
+    EXPECT_NE(find(ps, "钟繇"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "的钟繇"), nullptr) << dump(ps);
+}
