@@ -806,7 +806,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
         }
     }
-    // A name joined by 和, 与, 及 or 、 to a name found (郝美玲和张日。, 莱莉和布朗、) is one too when it
+    // A name joined by 和, 与, 及, 、 or ／ (doubles) to a name found (郝美玲和张日。, 莱莉和布朗、) is one too when it
     // has a name's shape and ends where names end: punctuation, a word that follows names, a title,
     // a form of address, a function character or a dictionary word. Its given characters must have
     // been seen in given names (孙淑伟和|田亮将|参加 does not take 将).
@@ -822,7 +822,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         std::vector<people::NameSpan> added;
         for (const auto& s : spans) {
             const std::size_t b = s.end + 1;
-            if (b >= c.size() || (c[s.end] != U'和' && c[s.end] != U'与' && c[s.end] != U'及' && c[s.end] != enum_comma)) continue;
+            if (b >= c.size() || (c[s.end] != U'和' && c[s.end] != U'与' && c[s.end] != U'及' && c[s.end] != enum_comma && c[s.end] != U'／')) continue;
             if (taken[b] || !people::is_han(c[b])) continue;
             std::size_t e = 0;
             if (impl_->model.is_surname(c[b]) && !impl_->function_surnames.count(c[b]) && !inside[b])
@@ -855,7 +855,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         for (const auto& s : spans) {
             if (s.begin < 3) continue;
             const std::size_t e = s.begin - 1;
-            if (c[e] != U'和' && c[e] != U'与' && c[e] != U'及' && c[e] != enum_comma) continue;
+            if (c[e] != U'和' && c[e] != U'与' && c[e] != U'及' && c[e] != enum_comma && c[e] != U'／') continue;
             if (taken[e - 1] || !people::is_han(c[e - 1]) || inside[e]) continue;
             auto starts_at = [&](std::size_t b) {
                 return b == 0 || !people::is_han(c[b - 1]) || titles.longest_before(c, b) ||

@@ -554,7 +554,7 @@ TEST(People, AdverbAfterNameIsNoGivenCharacter) {
 }
 
 // A name joined by 和/与/、 to a name found is a name too when it has a name's shape and ends where
-// names end (郝美玲和张日。); not a given character never seen in names (田亮|将), not a place (宰汶村).
+// names end (郝美玲和张日。), also a doubles partner after ／; not a given character never seen in names (田亮|将), not a place (宰汶村).
 TEST(People, NameJoinedToANameFound) {
     auto ps = run("副市长孙文盛看望了生病职工郝美玲和张日。郝美玲因患肾病住院。");
     EXPECT_NE(find(ps, "张日"), nullptr) << dump(ps);
@@ -562,6 +562,8 @@ TEST(People, NameJoinedToANameFound) {
     EXPECT_EQ(find(ps, "田亮将"), nullptr) << dump(ps);
     ps = run("以色列总理内塔尼亚胡说，炮击位于边界的曼苏里和宰汶村。");
     EXPECT_EQ(find(ps, "宰汶村"), nullptr) << dump(ps);
+    ps = run("中国男双选手实力明显不济，负于丹麦的索戈尔／克里斯滕森。");
+    EXPECT_NE(find(ps, "索戈尔"), nullptr) << dump(ps);
 }
 
 // Likewise a name right before one found, starting after a function character (的|钟繇、王羲之).
