@@ -888,6 +888,36 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
         }
     }
+    // A transliterated name right after a country, with no title, in a result list (澳大利亚托普、
+    // 英国帕尔默；): a run of transliteration characters between a world place and punctuation or a
+    // word that follows names is that country's person.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> added;
+        for (std::size_t b = 2; b + 2 <= c.size(); ++b) {
+            if (taken[b] || taken[b - 1] || !impl_->model.is_translit(c[b]) || impl_->model.is_translit(c[b - 1])) continue;
+            if (impl_->not_people.longest_before(c, b) < 2 || impl_->not_people.longest_at(c, b)) continue;
+            std::size_t e = b;
+            while (e < c.size() && e - b < 7 && impl_->model.is_translit(c[e]) && !taken[e]) ++e;
+            // (before list punctuation only; no dictionary word (历史, 召开) nor a Chinese city (哈尔滨))
+            if (e - b < 2 || e - b > 6 || e >= c.size() ||
+                (c[e] != enum_comma && c[e] != U'；' && c[e] != U'，' && c[e] != U'。' && !is_open(c[e])))
+                continue;
+            if (word_at[b] >= 2 || inside[b] || impl_->regions.contains(std::u32string_view(c).substr(b, e - b))) continue;
+            // (nor a conjunction and a place: 及|西欧)
+            if (impl_->model.stops().longest_at(c, b) || impl_->function_surnames.count(c[b])) continue;
+            bool place_in = false;
+            for (std::size_t q = b + 1; q < e && !place_in; ++q) place_in = impl_->not_people.longest_at(c, q) > 0;
+            if (place_in) continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

@@ -572,3 +572,13 @@ TEST(People, NameJoinedBeforeANameFound) {
     EXPECT_NE(find(ps, "钟繇"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "的钟繇"), nullptr) << dump(ps);
 }
+
+// A transliterated name between a country and list punctuation is that country's person (英国帕尔默；);
+// not a conjunction and a place (德国及西欧), a word (美国历史。) or a Chinese city (中国哈尔滨、).
+TEST(People, ForeignNameAfterCountryInAResultList) {
+    auto ps = run("男子４００米自由泳，英国帕尔默；女子２００米蛙泳，美国科瓦尔、美国斯特里特。");
+    EXPECT_NE(find(ps, "帕尔默"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "科瓦尔"), nullptr) << dump(ps);
+    ps = run("产品销往德国及西欧，了解美国历史。他们来自中国哈尔滨、南宁。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
