@@ -888,6 +888,50 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
         }
     }
+    // A name-shaped string right before a form of address (陪同人员艾伦小姐, 绿党领导人瓦内夫人,
+    // 单基夫同志) is a name when it starts where names start: after punctuation, a title or role
+    // noun, or a function character.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        // (not after a number: ２９年|行医生涯)
+        auto starts_at = [&](std::size_t b) {
+            return b == 0 || titles.longest_before(c, b) || impl_->model.cues().longest_before(c, b) ||
+                   impl_->given_name_stops.count(c[b - 1]) || clause_end(c[b - 1]) || c[b - 1] == enum_comma ||
+                   is_open(c[b - 1]) || c[b - 1] == U'“';
+        };
+        std::vector<people::NameSpan> added;
+        for (std::size_t e = 2; e < c.size(); ++e) {
+            if (!impl_->address.longest_at(c, e) || taken[e - 1] || inside[e]) continue;
+            std::size_t b = 0;
+            for (std::size_t len = 2; len <= 3 && len <= e && !b; ++len) {
+                const std::size_t q = e - len;
+                if (!people::is_han(c[q]) || taken[q] || inside[q]) break;
+                if (!impl_->model.is_surname(c[q]) || impl_->function_surnames.count(c[q])) continue;
+                bool ok = true;
+                for (std::size_t k = q + 1; k < e && ok; ++k)
+                    ok = people::is_han(c[k]) && !impl_->given_name_stops.count(c[k]) && !impl_->model.never_given(c[k]);
+                if (ok && word_at[q] < 2 && starts_at(q)) b = q;
+            }
+            if (!b)
+                for (std::size_t q = e; q > 0 && e - q < 5 && people::is_han(c[q - 1]) && impl_->model.is_translit(c[q - 1]) &&
+                                        !taken[q - 1];
+                     --q)
+                    if (e - (q - 1) >= 2 && starts_at(q - 1) && word_at[q - 1] < 2) b = q - 1;
+            if (!b) continue;
+            const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+            if (impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) || titles.contains(item) ||
+                impl_->model.stops().contains(item) || impl_->address.longest_at(c, b))
+                continue;
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A transliterated name right after a country, with no title, in a result list (澳大利亚托普、
     // 英国帕尔默；): a run of transliteration characters between a world place and punctuation or a
     // word that follows names is that country's person.

@@ -582,3 +582,12 @@ TEST(People, ForeignNameAfterCountryInAResultList) {
     ps = run("产品销往德国及西欧，了解美国历史。他们来自中国哈尔滨、南宁。");
     EXPECT_TRUE(ps.empty()) << dump(ps);
 }
+
+// A name-shaped string right before a form of address is a name when it starts where names start
+// (的|白燕|小姐, 亲爱的|汉修|先生); not after a number (２９年|行医生涯) nor over a quote (何为“老板”).
+TEST(People, NameBeforeAFormOfAddress) {
+    auto ps = run("两年前因患有肝炎而面黄肌瘦的白燕小姐，却是面若桃花。");
+    EXPECT_NE(find(ps, "白燕"), nullptr) << dump(ps);
+    ps = run("在研究耳鼻喉病的２９年行医生涯里，何为“老板”？");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
