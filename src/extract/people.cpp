@@ -962,6 +962,43 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
         }
     }
+    // A line of a prize list, "work, author, unit and title" (携手铸辉煌程安东陕西省省长): a line
+    // ending in a title whose unit starts with a province or city, a country or known body, or a
+    // Latin or digit run; the two or three characters before that unit are the author when they
+    // have a Chinese name's shape.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        std::vector<people::NameSpan> added;
+        for (std::size_t lb = 0; lb < c.size();) {
+            std::size_t le = c.find(U'\n', lb);
+            if (le == std::u32string::npos) le = c.size();
+            const bool titled = le > lb + 4 && titles.longest_before(c, le) > 0 &&
+                                std::all_of(c.begin() + lb, c.begin() + le, [](char32_t ch) { return !clause_end(ch) && ch != enum_comma; });
+            for (std::size_t p = lb + 3; titled && p + 2 < le; ++p) {
+                const bool unit = impl_->regions.longest_at(c, p) >= 2 || impl_->not_people.longest_at(c, p) >= 2 ||
+                                  (!people::is_han(c[p]) && people::is_han(c[p - 1]));
+                if (!unit) continue;
+                std::size_t b = 0;
+                if (chinese_shape({static_cast<std::uint32_t>(p - 3), static_cast<std::uint32_t>(p), 0.0}) && p - 3 >= lb) b = p - 3;
+                else if (chinese_shape({static_cast<std::uint32_t>(p - 2), static_cast<std::uint32_t>(p), 0.0})) b = p - 2;
+                // (given characters seen in given names: not 李清|林中共|哈尔滨市委书记)
+                if (b && std::any_of(c.begin() + b + 1, c.begin() + p, [&](char32_t ch) { return impl_->model.never_given(ch); })) b = 0;
+                if (b && !std::any_of(taken.begin() + b, taken.begin() + p, [](char x) { return x != 0; }) && word_at[b] < 2 &&
+                    !inside[b]) {
+                    std::fill(taken.begin() + b, taken.begin() + p, 1);
+                    added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(p), 0.0});
+                }
+                break; // the first unit only
+            }
+            lb = le + 1;
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

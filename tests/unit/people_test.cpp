@@ -591,3 +591,11 @@ TEST(People, NameBeforeAFormOfAddress) {
     ps = run("在研究耳鼻喉病的２９年行医生涯里，何为“老板”？");
     EXPECT_TRUE(ps.empty()) << dump(ps);
 }
+
+// A prize-list line "work, author, unit and title": the author stands before the unit.
+TEST(People, AuthorBeforeUnitAndTitleInAPrizeList) {
+    auto ps = run("获奖名单\n携手铸辉煌程安东陕西省省长\n抓住机遇迎接挑战郑斯林江苏省省长\n一等奖（３名）\n");
+    EXPECT_NE(find(ps, "程安东"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "郑斯林"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "辉煌程"), nullptr) << dump(ps);
+}
