@@ -999,6 +999,36 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
         }
     }
+    // A reader's letter signs off with a bracket of place and name at the paragraph's end
+    // ((四川泸州市胡信平), (河南郑州市经一路向东)): the two or three characters after the last
+    // place character (市, 区, 路, 村 …) are the writer when they have a Chinese name's shape.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> added;
+        auto place_char = [&](char32_t ch) {
+            return impl_->place_suffixes.count(ch) || ch == U'市' || ch == U'县' || ch == U'区' || ch == U'省';
+        };
+        for (std::size_t k = 4; k < c.size(); ++k) {
+            if (!is_close(c[k]) || (k + 1 < c.size() && c[k + 1] != U'\n')) continue;
+            std::size_t o = k;
+            while (o > 0 && k - o < 30 && !is_open(c[o - 1]) && people::is_han(c[o - 1])) --o;
+            if (o == 0 || !is_open(c[o - 1])) continue;
+            for (std::size_t len = 3; len >= 2; --len) {
+                if (k < o + len + 2) continue;
+                const std::size_t b = k - len;
+                if (!place_char(c[b - 1]) || !chinese_shape({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(k), 0.0})) continue;
+                if (word_at[b] >= 2 || inside[b] || std::any_of(taken.begin() + b, taken.begin() + k, [](char x) { return x != 0; })) continue;
+                added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(k), 0.0});
+                std::fill(taken.begin() + b, taken.begin() + k, 1);
+                break;
+            }
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

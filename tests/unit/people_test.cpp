@@ -599,3 +599,10 @@ TEST(People, AuthorBeforeUnitAndTitleInAPrizeList) {
     EXPECT_NE(find(ps, "郑斯林"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "辉煌程"), nullptr) << dump(ps);
 }
+
+// A reader's letter signed with place and name in a bracket closing the paragraph.
+TEST(People, WriterAfterPlaceInAClosingBracket) {
+    auto ps = run("理论修养有助于提高工作水平。\n（四川泸州市胡信平）\n农村的变化很大。\n（农村新事）\n");
+    EXPECT_NE(find(ps, "胡信平"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "新事"), nullptr) << dump(ps);
+}
