@@ -787,7 +787,6 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             bool ok = people::is_han(c[b + 2]) && people::is_han(c[b + 3]);
             for (std::size_t q = b + 2; ok && q < e; ++q)
                 if (impl_->given_name_stops.count(c[q]) || impl_->given_name_particles.count(c[q])) ok = false;
-            // (the given name is no part of a word running past it: 田中|午饭)
             // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it)
             if (!ok || word_at[b + 2] >= 2 || word_at[b + 3] >= 2 || (e < c.size() && inside[e])) continue;
             const std::u32string_view given = std::u32string_view(c).substr(b + 2, 2);
