@@ -416,6 +416,7 @@ struct PeopleExtractor::Impl {
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
     people::WordSet japanese; // two-character Japanese family names: 桥本, 小渊 (person_japanese_surnames.txt)
+    people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
@@ -434,6 +435,11 @@ struct PeopleExtractor::Impl {
             std::istringstream in(line);
             std::string w;
             while (in >> w) modifier_heads.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_tibetan_names.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) tibetan.add(to_u32(w));
         }
         for (const auto& line : lexicon::read_lines("person_japanese_surnames.txt")) {
             std::istringstream in(line);
@@ -925,6 +931,38 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 continue;
             std::fill(taken.begin() + b, taken.begin() + e, 1);
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A Tibetan name is one or two name elements and no surname (副书记丹增, 次仁卓嘎说): in a
+    // record that mentions 藏, such elements starting and ending where names do are a name.
+    if (c.find(U'藏') != std::u32string::npos) {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        auto starts_at = [&](std::size_t b) {
+            return b == 0 || titles.longest_before(c, b) || impl_->model.cues().longest_before(c, b) ||
+                   impl_->given_name_stops.count(c[b - 1]) || clause_end(c[b - 1]) || c[b - 1] == enum_comma ||
+                   is_open(c[b - 1]) || c[b - 1] == U'“';
+        };
+        auto ends_at = [&](std::size_t e) {
+            return e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e) ||
+                   impl_->address.longest_at(c, e) || impl_->given_name_stops.count(c[e]) || (word_at[e] >= 2 && !inside[e]);
+        };
+        std::vector<people::NameSpan> added;
+        for (std::size_t b = 0; b + 2 <= c.size(); ++b) {
+            const std::size_t l1 = impl_->tibetan.longest_at(c, b);
+            if (!l1 || taken[b] || inside[b] || !starts_at(b)) continue;
+            std::size_t e = b + l1;
+            if (const std::size_t l2 = e < c.size() ? impl_->tibetan.longest_at(c, e) : 0; l2 && ends_at(e + l2)) e += l2;
+            if (!ends_at(e) || (e < c.size() && inside[e]) ||
+                std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; }))
+                continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
         if (!added.empty()) {
             spans.insert(spans.end(), added.begin(), added.end());

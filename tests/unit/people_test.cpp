@@ -606,3 +606,11 @@ TEST(People, WriterAfterPlaceInAClosingBracket) {
     EXPECT_NE(find(ps, "胡信平"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "新事"), nullptr) << dump(ps);
 }
+
+// A Tibetan name is one or two name elements and no surname (副书记丹增, 顿珠次仁), in a record about Tibet.
+TEST(People, TibetanNameAfterATitle) {
+    auto ps = run("中共西藏自治区党委副书记丹增今天指出，由于中央的关怀，西藏经济快速发展。");
+    EXPECT_NE(find(ps, "丹增"), nullptr) << dump(ps);
+    ps = run("西藏自治区歌舞团副团长顿珠次仁说，演出很成功。");
+    EXPECT_NE(find(ps, "顿珠次仁"), nullptr) << dump(ps);
+}
