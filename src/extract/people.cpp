@@ -415,6 +415,8 @@ struct PeopleExtractor::Impl {
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
+    people::WordSet japanese; // two-character Japanese family names: 桥本, 小渊 (person_japanese_surnames.txt)
+    people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
 
     Impl() {
         for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
@@ -433,6 +435,16 @@ struct PeopleExtractor::Impl {
             std::istringstream in(line);
             std::string w;
             while (in >> w) modifier_heads.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_tibetan_names.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) tibetan.add(to_u32(w));
+        }
+        for (const auto& line : lexicon::read_lines("person_japanese_surnames.txt")) {
+            std::istringstream in(line);
+            std::string w;
+            while (in >> w) japanese.add(to_u32(w));
         }
         for (const auto& line : lexicon::read_lines("person_byline_roles.txt")) {
             std::istringstream in(line);
@@ -766,6 +778,294 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
     add_ethnic_note_names(c, spans);
+    // A Japanese name is the kanji of a family name and (mostly) two given characters with no cue
+    // (小渊惠三外相, 桥本龙太郎说): in a record that mentions 日本, a listed family name with two Han
+    // characters, before a word that ends names, a title or punctuation, is a name.
+    if (c.find(U"日本") != std::u32string::npos) {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> added;
+        const auto& titles = impl_->model.titles();
+        for (std::size_t b = 0; b + 4 <= c.size(); ++b) {
+            if (impl_->japanese.longest_at(c, b) != 2 || inside[b]) continue;
+            const std::size_t e = b + 4;
+            if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
+            bool ok = people::is_han(c[b + 2]) && people::is_han(c[b + 3]);
+            for (std::size_t q = b + 2; ok && q < e; ++q)
+                if (impl_->given_name_stops.count(c[q]) || impl_->given_name_particles.count(c[q])) ok = false;
+            // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it)
+            if (!ok || word_at[b + 2] >= 2 || word_at[b + 3] >= 2 || (e < c.size() && inside[e])) continue;
+            const std::u32string_view given = std::u32string_view(c).substr(b + 2, 2);
+            if (impl_->address.contains(given) || titles.contains(given) || impl_->model.stops().contains(given)) continue;
+            // after it: punctuation, a word that ends names, a title, a form of address, a function
+            // character or a dictionary word (细川护熙|担任); not a lone character (伊藤洋华|堂, 松下助听|器)
+            const bool ends = e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) ||
+                              titles.longest_at(c, e) || impl_->address.longest_at(c, e) ||
+                              impl_->given_name_stops.count(c[e]) || (bounds[e] && word_at[e] >= 2);
+            if (!ends) continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A name joined by 和, 与, 及, 、 or ／ (doubles) to a name found (郝美玲和张日。, 莱莉和布朗、) is one too when it
+    // has a name's shape and ends where names end: punctuation, a word that follows names, a title,
+    // a form of address, a function character or a dictionary word. Its given characters must have
+    // been seen in given names (孙淑伟和|田亮将|参加 does not take 将).
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        auto strong_end = [&](std::size_t e) {
+            return e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e) ||
+                   impl_->address.longest_at(c, e) || impl_->given_name_stops.count(c[e]);
+        };
+        auto ends_at = [&](std::size_t e) { return strong_end(e) || (word_at[e] >= 2 && !inside[e]); };
+        std::vector<people::NameSpan> added;
+        for (const auto& s : spans) {
+            const std::size_t b = s.end + 1;
+            if (b >= c.size() || (c[s.end] != U'和' && c[s.end] != U'与' && c[s.end] != U'及' && c[s.end] != enum_comma && c[s.end] != U'／')) continue;
+            if (taken[b] || !people::is_han(c[b])) continue;
+            std::size_t e = 0;
+            if (impl_->model.is_surname(c[b]) && !impl_->function_surnames.count(c[b]) && !inside[b])
+                for (std::size_t len = 2, weak = 0; len <= 3; ++len) {
+                    const std::size_t q = b + len;
+                    if (q > c.size() || !people::is_han(c[q - 1]) || taken[q - 1]) break;
+                    if (impl_->given_name_stops.count(c[q - 1]) || impl_->model.never_given(c[q - 1])) break;
+                    // (not a dictionary word and a character: 代表|团, 战友|如)
+                    if (word_at[b] >= 2 && word_at[b] < len) break;
+                    // The longest one before punctuation or a word that ends names (叶道英|夫人, not
+                    // 叶道), else the shortest one before a dictionary word, unless it is one itself.
+                    if (strong_end(q)) e = q;
+                    else if (!weak && word_at[b] != len && word_at[q] >= 2 && !inside[q]) weak = q;
+                    if (len == 3 && !e) e = weak;
+                }
+            if (!e && !chinese_shape(s))
+                for (std::size_t q = b; q < c.size() && q - b < 5 && impl_->model.is_translit(c[q]) && !taken[q]; ++q)
+                    if (q + 1 - b >= 2 && ends_at(q + 1) && !(q + 1 < c.size() && impl_->model.is_translit(c[q + 1]))) e = q + 1;
+            if (!e) continue;
+            const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+            if (impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) || titles.contains(item) ||
+                impl_->address.contains(item) || impl_->model.stops().contains(item) ||
+                (item.size() >= 3 && impl_->place_suffixes.count(item.back()))) // (曼苏里和宰汶村)
+                continue;
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        // Likewise a name right before one found (在宋平和陈舜瑶, 时代的钟繇、王羲之), starting where names
+        // start: after punctuation, a title or role noun, or a function character.
+        for (const auto& s : spans) {
+            if (s.begin < 3) continue;
+            const std::size_t e = s.begin - 1;
+            if (c[e] != U'和' && c[e] != U'与' && c[e] != U'及' && c[e] != enum_comma && c[e] != U'／') continue;
+            if (taken[e - 1] || !people::is_han(c[e - 1]) || inside[e]) continue;
+            auto starts_at = [&](std::size_t b) {
+                return b == 0 || !people::is_han(c[b - 1]) || titles.longest_before(c, b) ||
+                       impl_->model.cues().longest_before(c, b) || impl_->given_name_stops.count(c[b - 1]);
+            };
+            std::size_t b = 0;
+            for (std::size_t len = 2; len <= 3 && len <= e && !b; ++len) {
+                const std::size_t q = e - len;
+                if (!people::is_han(c[q]) || taken[q] || inside[q]) break;
+                if (!impl_->model.is_surname(c[q]) || impl_->function_surnames.count(c[q])) continue;
+                bool ok = true;
+                for (std::size_t k = q + 1; k < e && ok; ++k)
+                    ok = !impl_->given_name_stops.count(c[k]) && !impl_->model.never_given(c[k]);
+                if (ok && word_at[q] < 2 && starts_at(q)) b = q;
+            }
+            if (!b && !chinese_shape(s))
+                for (std::size_t q = e; q > 0 && e - q < 5 && impl_->model.is_translit(c[q - 1]) && !taken[q - 1]; --q)
+                    if (e - (q - 1) >= 2 && starts_at(q - 1) && !(q >= 2 && impl_->model.is_translit(c[q - 2]))) b = q - 1;
+            if (!b) continue;
+            const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+            if (impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) || titles.contains(item) ||
+                impl_->address.contains(item) || impl_->model.stops().contains(item) ||
+                (item.size() >= 3 && impl_->place_suffixes.count(item.back())))
+                continue;
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A name-shaped string right before a form of address (陪同人员艾伦小姐, 绿党领导人瓦内夫人,
+    // 单基夫同志) is a name when it starts where names start: after punctuation, a title or role
+    // noun, or a function character.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        // (not after a number: ２９年|行医生涯)
+        auto starts_at = [&](std::size_t b) {
+            return b == 0 || titles.longest_before(c, b) || impl_->model.cues().longest_before(c, b) ||
+                   impl_->given_name_stops.count(c[b - 1]) || clause_end(c[b - 1]) || c[b - 1] == enum_comma ||
+                   is_open(c[b - 1]) || c[b - 1] == U'“';
+        };
+        std::vector<people::NameSpan> added;
+        for (std::size_t e = 2; e < c.size(); ++e) {
+            if (!impl_->address.longest_at(c, e) || taken[e - 1] || inside[e]) continue;
+            std::size_t b = 0;
+            for (std::size_t len = 2; len <= 3 && len <= e && !b; ++len) {
+                const std::size_t q = e - len;
+                if (!people::is_han(c[q]) || taken[q] || inside[q]) break;
+                if (!impl_->model.is_surname(c[q]) || impl_->function_surnames.count(c[q])) continue;
+                bool ok = true;
+                for (std::size_t k = q + 1; k < e && ok; ++k)
+                    ok = people::is_han(c[k]) && !impl_->given_name_stops.count(c[k]) && !impl_->model.never_given(c[k]);
+                if (ok && word_at[q] < 2 && starts_at(q)) b = q;
+            }
+            if (!b)
+                for (std::size_t q = e; q > 0 && e - q < 5 && people::is_han(c[q - 1]) && impl_->model.is_translit(c[q - 1]) &&
+                                        !taken[q - 1];
+                     --q)
+                    if (e - (q - 1) >= 2 && starts_at(q - 1) && word_at[q - 1] < 2) b = q - 1;
+            if (!b) continue;
+            const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+            if (impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) || titles.contains(item) ||
+                impl_->model.stops().contains(item) || impl_->address.longest_at(c, b))
+                continue;
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A Tibetan name is one or two name elements and no surname (副书记丹增, 次仁卓嘎说): in a
+    // record that mentions 藏, such elements starting and ending where names do are a name.
+    if (c.find(U'藏') != std::u32string::npos) {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        auto starts_at = [&](std::size_t b) {
+            return b == 0 || titles.longest_before(c, b) || impl_->model.cues().longest_before(c, b) ||
+                   impl_->given_name_stops.count(c[b - 1]) || clause_end(c[b - 1]) || c[b - 1] == enum_comma ||
+                   is_open(c[b - 1]) || c[b - 1] == U'“';
+        };
+        auto ends_at = [&](std::size_t e) {
+            return e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e) ||
+                   impl_->address.longest_at(c, e) || impl_->given_name_stops.count(c[e]) || (word_at[e] >= 2 && !inside[e]);
+        };
+        std::vector<people::NameSpan> added;
+        for (std::size_t b = 0; b + 2 <= c.size(); ++b) {
+            const std::size_t l1 = impl_->tibetan.longest_at(c, b);
+            if (!l1 || taken[b] || inside[b] || !starts_at(b)) continue;
+            std::size_t e = b + l1;
+            if (const std::size_t l2 = e < c.size() ? impl_->tibetan.longest_at(c, e) : 0; l2 && ends_at(e + l2)) e += l2;
+            if (!ends_at(e) || (e < c.size() && inside[e]) ||
+                std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; }))
+                continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A transliterated name right after a country, with no title, in a result list (澳大利亚托普、
+    // 英国帕尔默；): a run of transliteration characters between a world place and punctuation or a
+    // word that follows names is that country's person.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> added;
+        for (std::size_t b = 2; b + 2 <= c.size(); ++b) {
+            if (taken[b] || taken[b - 1] || !impl_->model.is_translit(c[b]) || impl_->model.is_translit(c[b - 1])) continue;
+            if (impl_->not_people.longest_before(c, b) < 2 || impl_->not_people.longest_at(c, b)) continue;
+            std::size_t e = b;
+            while (e < c.size() && e - b < 7 && impl_->model.is_translit(c[e]) && !taken[e]) ++e;
+            // (before list punctuation only; no dictionary word (历史, 召开) nor a Chinese city (哈尔滨))
+            if (e - b < 2 || e - b > 6 || e >= c.size() ||
+                (c[e] != enum_comma && c[e] != U'；' && c[e] != U'，' && c[e] != U'。' && !is_open(c[e])))
+                continue;
+            if (word_at[b] >= 2 || inside[b] || impl_->regions.contains(std::u32string_view(c).substr(b, e - b))) continue;
+            // (nor a conjunction and a place: 及|西欧)
+            if (impl_->model.stops().longest_at(c, b) || impl_->function_surnames.count(c[b])) continue;
+            bool place_in = false;
+            for (std::size_t q = b + 1; q < e && !place_in; ++q) place_in = impl_->not_people.longest_at(c, q) > 0;
+            if (place_in) continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A line of a prize list, "work, author, unit and title" (携手铸辉煌程安东陕西省省长): a line
+    // ending in a title whose unit starts with a province or city, a country or known body, or a
+    // Latin or digit run; the two or three characters before that unit are the author when they
+    // have a Chinese name's shape.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        const auto& titles = impl_->model.titles();
+        std::vector<people::NameSpan> added;
+        for (std::size_t lb = 0; lb < c.size();) {
+            std::size_t le = c.find(U'\n', lb);
+            if (le == std::u32string::npos) le = c.size();
+            const bool titled = le > lb + 4 && titles.longest_before(c, le) > 0 &&
+                                std::all_of(c.begin() + lb, c.begin() + le, [](char32_t ch) { return !clause_end(ch) && ch != enum_comma; });
+            for (std::size_t p = lb + 3; titled && p + 2 < le; ++p) {
+                const bool unit = impl_->regions.longest_at(c, p) >= 2 || impl_->not_people.longest_at(c, p) >= 2 ||
+                                  (!people::is_han(c[p]) && people::is_han(c[p - 1]));
+                if (!unit) continue;
+                std::size_t b = 0;
+                if (chinese_shape({static_cast<std::uint32_t>(p - 3), static_cast<std::uint32_t>(p), 0.0}) && p - 3 >= lb) b = p - 3;
+                else if (chinese_shape({static_cast<std::uint32_t>(p - 2), static_cast<std::uint32_t>(p), 0.0})) b = p - 2;
+                // (given characters seen in given names: not 李清|林中共|哈尔滨市委书记)
+                if (b && std::any_of(c.begin() + b + 1, c.begin() + p, [&](char32_t ch) { return impl_->model.never_given(ch); })) b = 0;
+                if (b && !std::any_of(taken.begin() + b, taken.begin() + p, [](char x) { return x != 0; }) && word_at[b] < 2 &&
+                    !inside[b]) {
+                    std::fill(taken.begin() + b, taken.begin() + p, 1);
+                    added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(p), 0.0});
+                }
+                break; // the first unit only
+            }
+            lb = le + 1;
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
+    // A reader's letter signs off with a bracket of place and name at the paragraph's end
+    // ((四川泸州市胡信平), (河南郑州市经一路向东)): the two or three characters after the last
+    // place character (市, 区, 路, 村 …) are the writer when they have a Chinese name's shape.
+    {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<people::NameSpan> added;
+        auto place_char = [&](char32_t ch) {
+            return impl_->place_suffixes.count(ch) || ch == U'市' || ch == U'县' || ch == U'区' || ch == U'省';
+        };
+        for (std::size_t k = 4; k < c.size(); ++k) {
+            if (!is_close(c[k]) || (k + 1 < c.size() && c[k + 1] != U'\n')) continue;
+            std::size_t o = k;
+            while (o > 0 && k - o < 30 && !is_open(c[o - 1]) && people::is_han(c[o - 1])) --o;
+            if (o == 0 || !is_open(c[o - 1])) continue;
+            for (std::size_t len = 3; len >= 2; --len) {
+                if (k < o + len + 2) continue;
+                const std::size_t b = k - len;
+                if (!place_char(c[b - 1]) || !chinese_shape({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(k), 0.0})) continue;
+                if (word_at[b] >= 2 || inside[b] || std::any_of(taken.begin() + b, taken.begin() + k, [](char x) { return x != 0; })) continue;
+                added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(k), 0.0});
+                std::fill(taken.begin() + b, taken.begin() + k, 1);
+                break;
+            }
+        }
+        if (!added.empty()) {
+            spans.insert(spans.end(), added.begin(), added.end());
+            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        }
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

@@ -534,3 +534,83 @@ TEST(People, ModifierOfACommonNounIsNoPerson) {
     auto ps = run("目前我国城镇居民消费的恩格尔系数为４８．６％。官方语言为法语，通用桑戈语。他被授予雷锋式民警称号。");
     for (const char* n : {"恩格尔", "桑戈语", "雷锋式"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
 }
+
+// A Japanese name (a listed family name and two given characters, no cue) in a record about Japan;
+// not a family name with a word (桥本政权) or a form of address (田中先生), nor a company (伊藤洋华堂).
+TEST(People, JapaneseNameWithoutCue) {
+    auto ps = run("日本前首相、从五开始代表细川护熙担任政权构想委员会委员长。");
+    EXPECT_NE(find(ps, "细川护熙"), nullptr) << dump(ps);
+    ps = run("日本桥本政权面临考验，田中先生说，伊藤洋华堂的销售下降。");
+    EXPECT_EQ(find(ps, "桥本政权"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "田中先生"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "伊藤洋华"), nullptr) << dump(ps);
+}
+
+// An adverb after a two-character name is no third given character (叶鹏|却|认为).
+TEST(People, AdverbAfterNameIsNoGivenCharacter) {
+    auto ps = run("北京国安队击败空军联航队，而主教练叶鹏却认为队员在下半时体力不足。");
+    EXPECT_NE(find(ps, "叶鹏"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "叶鹏却"), nullptr) << dump(ps);
+}
+
+// A name joined by 和/与/、 to a name found is a name too when it has a name's shape and ends where
+// names end (郝美玲和张日。), also a doubles partner after ／; not a given character never seen in names (田亮|将), not a place (宰汶村).
+TEST(People, NameJoinedToANameFound) {
+    auto ps = run("副市长孙文盛看望了生病职工郝美玲和张日。郝美玲因患肾病住院。");
+    EXPECT_NE(find(ps, "张日"), nullptr) << dump(ps);
+    ps = run("中国选手孙淑伟和田亮将参加此项的角逐。");
+    EXPECT_EQ(find(ps, "田亮将"), nullptr) << dump(ps);
+    ps = run("以色列总理内塔尼亚胡说，炮击位于边界的曼苏里和宰汶村。");
+    EXPECT_EQ(find(ps, "宰汶村"), nullptr) << dump(ps);
+    ps = run("中国男双选手实力明显不济，负于丹麦的索戈尔／克里斯滕森。");
+    EXPECT_NE(find(ps, "索戈尔"), nullptr) << dump(ps);
+}
+
+// Likewise a name right before one found, starting after a function character (的|钟繇、王羲之).
+TEST(People, NameJoinedBeforeANameFound) {
+    auto ps = run("书法艺术是其一。从魏晋时代的钟繇、王羲之、王献之，唐代的欧阳询、褚遂良、颜真卿，历代名家辈出。");
+    EXPECT_NE(find(ps, "钟繇"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "的钟繇"), nullptr) << dump(ps);
+}
+
+// A transliterated name between a country and list punctuation is that country's person (英国帕尔默；);
+// not a conjunction and a place (德国及西欧), a word (美国历史。) or a Chinese city (中国哈尔滨、).
+TEST(People, ForeignNameAfterCountryInAResultList) {
+    auto ps = run("男子４００米自由泳，英国帕尔默；女子２００米蛙泳，美国科瓦尔、美国斯特里特。");
+    EXPECT_NE(find(ps, "帕尔默"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "科瓦尔"), nullptr) << dump(ps);
+    ps = run("产品销往德国及西欧，了解美国历史。他们来自中国哈尔滨、南宁。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
+
+// A name-shaped string right before a form of address is a name when it starts where names start
+// (的|白燕|小姐, 亲爱的|汉修|先生); not after a number (２９年|行医生涯) nor over a quote (何为“老板”).
+TEST(People, NameBeforeAFormOfAddress) {
+    auto ps = run("两年前因患有肝炎而面黄肌瘦的白燕小姐，却是面若桃花。");
+    EXPECT_NE(find(ps, "白燕"), nullptr) << dump(ps);
+    ps = run("在研究耳鼻喉病的２９年行医生涯里，何为“老板”？");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
+
+// A prize-list line "work, author, unit and title": the author stands before the unit.
+TEST(People, AuthorBeforeUnitAndTitleInAPrizeList) {
+    auto ps = run("获奖名单\n携手铸辉煌程安东陕西省省长\n抓住机遇迎接挑战郑斯林江苏省省长\n一等奖（３名）\n");
+    EXPECT_NE(find(ps, "程安东"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "郑斯林"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "辉煌程"), nullptr) << dump(ps);
+}
+
+// A reader's letter signed with place and name in a bracket closing the paragraph.
+TEST(People, WriterAfterPlaceInAClosingBracket) {
+    auto ps = run("理论修养有助于提高工作水平。\n（四川泸州市胡信平）\n农村的变化很大。\n（农村新事）\n");
+    EXPECT_NE(find(ps, "胡信平"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "新事"), nullptr) << dump(ps);
+}
+
+// A Tibetan name is one or two name elements and no surname (副书记丹增, 顿珠次仁), in a record about Tibet.
+TEST(People, TibetanNameAfterATitle) {
+    auto ps = run("中共西藏自治区党委副书记丹增今天指出，由于中央的关怀，西藏经济快速发展。");
+    EXPECT_NE(find(ps, "丹增"), nullptr) << dump(ps);
+    ps = run("西藏自治区歌舞团副团长顿珠次仁说，演出很成功。");
+    EXPECT_NE(find(ps, "顿珠次仁"), nullptr) << dump(ps);
+}

@@ -124,6 +124,11 @@ public:
     bool is_translit(char32_t c) const { return translit(c); }
     // As is_translit, or a rare character never seen in a name (bucket x): no evidence against it.
     bool maybe_translit(char32_t c) const { return translit(c) || (is_han(c) && info(c).frn == "x"); }
+    // A common character never seen in a given name (learned bucket z or y): 却, 称, 还.
+    bool never_given(char32_t c) const {
+        const std::string& g = info(c).giv;
+        return g == "z" || g == "y";
+    }
 
     struct Buckets {
         std::string sur = "x", giv = "x", frn = "x"; // x: a character never seen (rare)
