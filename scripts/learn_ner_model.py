@@ -67,8 +67,10 @@ def main():
 
 
 def average(parts, out, n):
-    """One model whose weights are the mean of several runs' (a feature a run lacks weighs 0 there)."""
-    header, trans, rows = [], None, {}
+    """One model whose weights are the mean of several runs' (a feature a run lacks weighs 0 there).
+    A feature only a minority of the runs kept is left out: its weight is small, and dropping it
+    keeps the model's table (one cache line per feature) within 16 MB."""
+    header, trans, rows, seen = [], None, {}, {}
     for i, path in enumerate(parts):
         for line in open(path, encoding="utf-8"):
             line = line.rstrip("\n")
@@ -80,6 +82,7 @@ def average(parts, out, n):
                 trans = w if trans is None else [a + b for a, b in zip(trans, w)]
             elif line:
                 h, *ws = line.split("\t")
+                seen[h] = seen.get(h, 0) + 1
                 row = rows.setdefault(h, {})
                 for tw in ws:
                     t, v = tw.split(":")
@@ -88,6 +91,8 @@ def average(parts, out, n):
         f.write("\n".join(header) + f"\n# mean of {n} runs in different orders\n")
         f.write("T\t" + "\t".join(f"{x / n:.4g}" for x in trans) + "\n")
         for h, row in rows.items():
+            if seen[h] * 2 <= n:
+                continue
             ws = [f"{t}:{v / n:.3g}" for t, v in sorted(row.items(), key=lambda kv: int(kv[0])) if abs(v / n) >= 0.01]
             if ws:
                 f.write(h + "\t" + "\t".join(ws) + "\n")
