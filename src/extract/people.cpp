@@ -396,6 +396,14 @@ std::set<char32_t> chars_of(const char* file) {
     }
     return out;
 }
+// Every whitespace-separated word of a lexicon file into `set`.
+void add_words(std::string_view file, people::WordSet& set) {
+    for (const auto& line : lexicon::read_lines(file)) {
+        std::istringstream in(line);
+        std::string w;
+        while (in >> w) set.add(to_u32(w));
+    }
+}
 } // namespace
 
 struct PeopleExtractor::Impl {
@@ -419,11 +427,7 @@ struct PeopleExtractor::Impl {
     people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
 
     Impl() {
-        for (const auto& line : lexicon::read_lines("title_breaks.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w) breaks.add(to_u32(w));
-        }
+        add_words("title_breaks.txt", breaks);
         for (const auto& line : lexicon::read_lines("place_admin.txt")) {
             const bool exact = line[0] == '=';
             std::u32string u = to_u32(exact ? line.substr(1) : line);
@@ -431,31 +435,11 @@ struct PeopleExtractor::Impl {
             if (!exact && u.size() >= 3 && (u.back() == U'省' || u.back() == U'市' || u.back() == U'县'))
                 regions.add(u.substr(0, u.size() - 1));
         }
-        for (const auto& line : lexicon::read_lines("person_modifier_heads.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w) modifier_heads.add(to_u32(w));
-        }
-        for (const auto& line : lexicon::read_lines("person_tibetan_names.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w) tibetan.add(to_u32(w));
-        }
-        for (const auto& line : lexicon::read_lines("person_japanese_surnames.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w) japanese.add(to_u32(w));
-        }
-        for (const auto& line : lexicon::read_lines("person_byline_roles.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w) byline_roles.add(to_u32(w));
-        }
-        for (const auto& line : lexicon::read_lines("person_address.txt")) {
-            std::istringstream in(line);
-            std::string w;
-            while (in >> w) address.add(to_u32(w));
-        }
+        add_words("person_modifier_heads.txt", modifier_heads);
+        add_words("person_tibetan_names.txt", tibetan);
+        add_words("person_japanese_surnames.txt", japanese);
+        add_words("person_byline_roles.txt", byline_roles);
+        add_words("person_address.txt", address);
         for (const auto& line : lexicon::read_lines("place_world.txt")) {
             std::string_view w(line);
             if (!w.empty() && w[0] == '=') w.remove_prefix(1);
