@@ -12,6 +12,7 @@
 #include "jianbao/util/sha256.hpp"
 #include "jianbao/util/utf8.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <system_error>
 
@@ -191,6 +192,11 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
         r.organizations = impl_->organizations.extract(ctx);
         r.places = impl_->places.extract(ctx);
         r.people = impl_->people.extract(ctx);
+        // A name the people extractor is sure of is no place (内塔尼亚胡 reads like 坦桑尼亚 to the
+        // name tagger, which never saw it).
+        std::erase_if(r.places, [&](const Place& p) {
+            return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; });
+        });
         r.events = impl_->events.extract(ctx, r);
     }
     return b;

@@ -31,5 +31,20 @@ class Scores(ArchiveTest):
         self.check(score(out, SAMPLE_GOLD), 0.95)
 
 
+class EntitiesOfOneRecord(ArchiveTest):
+    """Names the two extractors both claim: the person wins, the place goes."""
+
+    def test_a_person_is_no_place(self):
+        path = self.write("israel.txt", "以色列总理会见客人\n\n以色列总理内塔尼亚胡６日在耶路撒冷会见了来访的美国特使罗斯。"
+                                        "内塔尼亚胡表示，以色列愿意继续谈判。\n")
+        rec = json.loads(run("parse", path).stdout)[0]
+        people = [p["name"] for p in rec["people"]]
+        places = [p["name"] for p in rec["places"]]
+        self.assertIn("内塔尼亚胡", people)
+        self.assertNotIn("内塔尼亚胡", places)
+        for name in ("以色列", "耶路撒冷", "美国"):
+            self.assertIn(name, places)
+
+
 if __name__ == "__main__":
     unittest.main()
