@@ -779,7 +779,7 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
             const std::size_t al = anchor_.longest(t, m.b, nullptr, false);
             body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 8 &&
                    std::u32string_view(U"市县区").find(t.c[m.b + al - 1]) != std::u32string_view::npos &&
-                   !stops_scan(t, m.b + al, m.e); // 县|全部: a common word after the unit
+                   !stops_scan(t, m.b + al, m.e) && t.c[m.b + al] != U'全'; // 县|全部: a common word after the unit
         }
         if (body) out.push_back(m);
     }

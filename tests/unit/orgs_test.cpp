@@ -48,6 +48,15 @@ TEST(Orgs, ShortForms) {
     EXPECT_EQ(find_type(v, "市关工委"), "association") << names(v);
 }
 
+// A county's bulletin names its own bodies without the county (县应急管理局), but a common word
+// after the unit is no body (县全部).
+TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
+    auto v = orgs_of("5月12日，县应急管理局组织开展防汛演练。");
+    EXPECT_EQ(find_type(v, "县应急管理局"), "government") << names(v);
+    v = orgs_of("今年县全部完成了危房改造任务。");
+    EXPECT_EQ(find_type(v, "县全部"), "") << names(v);
+}
+
 TEST(Orgs, VillagesNotGenericWords) {
     auto v = orgs_of("会上，昌农村、花王村分别作表态发言。各村、社区要认真贯彻，农村工作很重要。");
     EXPECT_EQ(find_type(v, "昌农村"), "village") << names(v);
