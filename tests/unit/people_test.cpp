@@ -614,3 +614,13 @@ TEST(People, TibetanNameAfterATitle) {
     ps = run("西藏自治区歌舞团副团长顿珠次仁说，演出很成功。");
     EXPECT_NE(find(ps, "顿珠次仁"), nullptr) << dump(ps);
 }
+
+// A foreign name after a title whose first character is also a surname (总理古特雷|斯) runs over all
+// its transliteration characters; a Chinese name after a title keeps its length.
+TEST(People, ForeignNameAfterATitleStartingWithASurname) {
+    auto ps = run("葡萄牙总理古特雷斯６日在里斯本表示，双方将加强合作。");
+    EXPECT_NE(find(ps, "古特雷斯"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "古特雷"), nullptr) << dump(ps);
+    ps = run("市长李明华来到工地，看望了施工人员。");
+    EXPECT_NE(find(ps, "李明华"), nullptr) << dump(ps);
+}
