@@ -624,3 +624,12 @@ TEST(People, ForeignNameAfterATitleStartingWithASurname) {
     ps = run("市长李明华来到工地，看望了施工人员。");
     EXPECT_NE(find(ps, "李明华"), nullptr) << dump(ps);
 }
+
+// The reporting verb 称 is no given-name character: 总经理张宁称，… names 张宁.
+TEST(People, ReportingVerbChengEndsAName) {
+    auto ps = run("俱乐部总经理张宁称，球队将在下周集训。");
+    EXPECT_NE(find(ps, "张宁"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "张宁称"), nullptr) << dump(ps);
+    ps = run("总经理刘强称公司利润增长。");
+    EXPECT_NE(find(ps, "刘强"), nullptr) << dump(ps);
+}
