@@ -613,7 +613,9 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (ends) s.end = static_cast<std::uint32_t>(e);
     }
     // A dotted name whose first part has a character the model does not know as a transliteration
-    // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in.
+    // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in;
+    // right after a title even a function character (外长于|贝尔·韦德里纳),
+    // not a conjunction (总统和|塞·马丁 is two people).
     for (std::size_t k = 0; k < spans.size(); ++k) {
         auto& s = spans[k];
         const auto dot = std::find_if(c.begin() + s.begin, c.begin() + s.end, people::is_dot);
@@ -622,7 +624,9 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t floor = k > 0 ? spans[k - 1].end : 0;
         std::size_t b = s.begin;
         while (b > floor && s.begin - b < 3 && first_part + (s.begin - b) < 6 && people::is_han(c[b - 1]) &&
-               !impl_->given_name_stops.count(c[b - 1]) && !impl_->translit_trailing.count(c[b - 1]) &&
+               ((!impl_->given_name_stops.count(c[b - 1]) && !impl_->translit_trailing.count(c[b - 1])) ||
+                (impl_->model.titles().longest_before(c, b - 1) > 0 &&
+                 !impl_->conjunction_surnames.count(c[b - 1]) && !impl_->given_name_stops.count(c[b - 1]))) &&
                impl_->model.titles().longest_before(c, b) == 0)
             --b;
         const bool at_start = b == 0 || !people::is_han(c[b - 1]) || impl_->model.titles().longest_before(c, b) > 0;

@@ -633,3 +633,13 @@ TEST(People, ReportingVerbChengEndsAName) {
     ps = run("总经理刘强称公司利润增长。");
     EXPECT_NE(find(ps, "刘强"), nullptr) << dump(ps);
 }
+
+// A dotted name right after a title takes in a first character that is also a function character
+// (外长于|贝尔·韦德里纳, 部长于尔根·吕特格尔斯), not a conjunction or a particle.
+TEST(People, DottedNameAfterATitleStartingWithAFunctionCharacter) {
+    auto ps = run("德国经济部长于尔根·吕特格尔斯说，经济将增长。");
+    EXPECT_NE(find(ps, "于尔根·吕特格尔斯"), nullptr) << dump(ps);
+    ps = run("总统和塞·马丁说。");
+    EXPECT_NE(find(ps, "塞·马丁"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "和塞·马丁"), nullptr) << dump(ps);
+}
