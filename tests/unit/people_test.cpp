@@ -643,3 +643,10 @@ TEST(People, DottedNameAfterATitleStartingWithAFunctionCharacter) {
     EXPECT_NE(find(ps, "塞·马丁"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "和塞·马丁"), nullptr) << dump(ps);
 }
+
+// 来 does not end a transliterated name but starts the verb after it (穆加贝|来京访问, 克雷库|来访).
+TEST(People, ComeAfterAForeignNameIsTheVerb) {
+    auto ps = run("津巴布韦总统罗伯特·穆加贝来京访问。");
+    EXPECT_NE(find(ps, "罗伯特·穆加贝"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "罗伯特·穆加贝来"), nullptr) << dump(ps);
+}
