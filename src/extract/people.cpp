@@ -591,8 +591,31 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t pl = impl_->regions.longest_at(c, s.end - 1);
         if (pl >= 2) --s.end;
     }
+    // A foreign name after a title whose first character is also a surname (外交大臣沃勒|贝克, 市长卢日科|夫,
+    // 行长沃尔|劳森) was read as a Chinese name: when the span and the characters after it are all
+    // transliteration characters, four or more in all, up to a non-Han character, a word that follows
+    // names, a title, a function character or a dictionary word, the whole run is the name.
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        auto& s = spans[k];
+        if (!chinese_shape(s) || s.begin == 0 || impl_->model.titles().longest_before(c, s.begin) == 0) continue;
+        if (!std::all_of(c.begin() + s.begin, c.begin() + s.end, [&](char32_t ch) { return impl_->model.is_translit(ch); }))
+            continue;
+        const std::size_t limit = k + 1 < spans.size() ? spans[k + 1].begin : c.size();
+        std::size_t e = s.end;
+        while (e < limit && e - s.begin < 7 && people::is_han(c[e]) && impl_->model.is_translit(c[e]) && word_at[e] < 2 &&
+               !impl_->given_name_stops.count(c[e]) && !impl_->translit_trailing.count(c[e]) &&
+               impl_->model.stops().longest_at(c, e) == 0 && impl_->model.titles().longest_at(c, e) == 0)
+            ++e;
+        if (e == s.end || e - s.begin < 4) continue;
+        const bool ends = e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) > 0 ||
+                          impl_->model.titles().longest_at(c, e) > 0 || impl_->given_name_stops.count(c[e]) ||
+                          impl_->translit_trailing.count(c[e]) || word_at[e] >= 2;
+        if (ends) s.end = static_cast<std::uint32_t>(e);
+    }
     // A dotted name whose first part has a character the model does not know as a transliteration
-    // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in.
+    // (尧|西·旺堆, 尼牙|孜·皮达) starts where the clause or a title does: take those characters in;
+    // right after a title even a function character (外长于|贝尔·韦德里纳),
+    // not a conjunction (总统和|塞·马丁 is two people).
     for (std::size_t k = 0; k < spans.size(); ++k) {
         auto& s = spans[k];
         const auto dot = std::find_if(c.begin() + s.begin, c.begin() + s.end, people::is_dot);
@@ -601,7 +624,9 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t floor = k > 0 ? spans[k - 1].end : 0;
         std::size_t b = s.begin;
         while (b > floor && s.begin - b < 3 && first_part + (s.begin - b) < 6 && people::is_han(c[b - 1]) &&
-               !impl_->given_name_stops.count(c[b - 1]) && !impl_->translit_trailing.count(c[b - 1]) &&
+               ((!impl_->given_name_stops.count(c[b - 1]) && !impl_->translit_trailing.count(c[b - 1])) ||
+                (impl_->model.titles().longest_before(c, b - 1) > 0 &&
+                 !impl_->conjunction_surnames.count(c[b - 1]) && !impl_->given_name_stops.count(c[b - 1]))) &&
                impl_->model.titles().longest_before(c, b) == 0)
             --b;
         const bool at_start = b == 0 || !people::is_han(c[b - 1]) || impl_->model.titles().longest_before(c, b) > 0;

@@ -614,3 +614,39 @@ TEST(People, TibetanNameAfterATitle) {
     ps = run("西藏自治区歌舞团副团长顿珠次仁说，演出很成功。");
     EXPECT_NE(find(ps, "顿珠次仁"), nullptr) << dump(ps);
 }
+
+// A foreign name after a title whose first character is also a surname (总理古特雷|斯) runs over all
+// its transliteration characters; a Chinese name after a title keeps its length.
+TEST(People, ForeignNameAfterATitleStartingWithASurname) {
+    auto ps = run("葡萄牙总理古特雷斯６日在里斯本表示，双方将加强合作。");
+    EXPECT_NE(find(ps, "古特雷斯"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "古特雷"), nullptr) << dump(ps);
+    ps = run("市长李明华来到工地，看望了施工人员。");
+    EXPECT_NE(find(ps, "李明华"), nullptr) << dump(ps);
+}
+
+// The reporting verb 称 is no given-name character: 总经理张宁称，… names 张宁.
+TEST(People, ReportingVerbChengEndsAName) {
+    auto ps = run("俱乐部总经理张宁称，球队将在下周集训。");
+    EXPECT_NE(find(ps, "张宁"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "张宁称"), nullptr) << dump(ps);
+    ps = run("总经理刘强称公司利润增长。");
+    EXPECT_NE(find(ps, "刘强"), nullptr) << dump(ps);
+}
+
+// A dotted name right after a title takes in a first character that is also a function character
+// (外长于|贝尔·韦德里纳, 部长于尔根·吕特格尔斯), not a conjunction or a particle.
+TEST(People, DottedNameAfterATitleStartingWithAFunctionCharacter) {
+    auto ps = run("德国经济部长于尔根·吕特格尔斯说，经济将增长。");
+    EXPECT_NE(find(ps, "于尔根·吕特格尔斯"), nullptr) << dump(ps);
+    ps = run("总统和塞·马丁说。");
+    EXPECT_NE(find(ps, "塞·马丁"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "和塞·马丁"), nullptr) << dump(ps);
+}
+
+// 来 does not end a transliterated name but starts the verb after it (穆加贝|来京访问, 克雷库|来访).
+TEST(People, ComeAfterAForeignNameIsTheVerb) {
+    auto ps = run("津巴布韦总统罗伯特·穆加贝来京访问。");
+    EXPECT_NE(find(ps, "罗伯特·穆加贝"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "罗伯特·穆加贝来"), nullptr) << dump(ps);
+}
