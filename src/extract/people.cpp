@@ -787,12 +787,22 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
     add_ethnic_note_names(c, spans);
+    // What the rules below share: the characters found names already hold, and adding names in order.
+    auto taken_by_names = [&] {
+        std::vector<char> taken(c.size(), 0);
+        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        return taken;
+    };
+    auto add_names = [&](const std::vector<people::NameSpan>& added) {
+        if (added.empty()) return;
+        spans.insert(spans.end(), added.begin(), added.end());
+        std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+    };
     // A Japanese name is the kanji of a family name and (mostly) two given characters with no cue
     // (小渊惠三外相, 桥本龙太郎说): in a record that mentions 日本, a listed family name with two Han
     // characters, before a word that ends names, a title or punctuation, is a name.
     if (c.find(U"日本") != std::u32string::npos) {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
         const auto& titles = impl_->model.titles();
         for (std::size_t b = 0; b + 4 <= c.size(); ++b) {
@@ -815,18 +825,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A name joined by 和, 与, 及, 、 or ／ (doubles) to a name found (郝美玲和张日。, 莱莉和布朗、) is one too when it
     // has a name's shape and ends where names end: punctuation, a word that follows names, a title,
     // a form of address, a function character or a dictionary word. Its given characters must have
     // been seen in given names (孙淑伟和|田亮将|参加 does not take 将).
     {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         const auto& titles = impl_->model.titles();
         auto strong_end = [&](std::size_t e) {
             return e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e) ||
@@ -897,17 +903,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::fill(taken.begin() + b, taken.begin() + e, 1);
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A name-shaped string right before a form of address (陪同人员艾伦小姐, 绿党领导人瓦内夫人,
     // 单基夫同志) is a name when it starts where names start: after punctuation, a title or role
     // noun, or a function character.
     {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         const auto& titles = impl_->model.titles();
         // (not after a number: ２９年|行医生涯)
         auto starts_at = [&](std::size_t b) {
@@ -941,16 +943,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::fill(taken.begin() + b, taken.begin() + e, 1);
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A Tibetan name is one or two name elements and no surname (副书记丹增, 次仁卓嘎说): in a
     // record that mentions 藏, such elements starting and ending where names do are a name.
     if (c.find(U'藏') != std::u32string::npos) {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         const auto& titles = impl_->model.titles();
         auto starts_at = [&](std::size_t b) {
             return b == 0 || titles.longest_before(c, b) || impl_->model.cues().longest_before(c, b) ||
@@ -973,17 +971,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A transliterated name right after a country, with no title, in a result list (澳大利亚托普、
     // 英国帕尔默；): a run of transliteration characters between a world place and punctuation or a
     // word that follows names is that country's person.
     {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
         for (std::size_t b = 2; b + 2 <= c.size(); ++b) {
             if (taken[b] || taken[b - 1] || !impl_->model.is_translit(c[b]) || impl_->model.is_translit(c[b - 1])) continue;
@@ -1003,18 +997,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A line of a prize list, "work, author, unit and title" (携手铸辉煌程安东陕西省省长): a line
     // ending in a title whose unit starts with a province or city, a country or known body, or a
     // Latin or digit run; the two or three characters before that unit are the author when they
     // have a Chinese name's shape.
     {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         const auto& titles = impl_->model.titles();
         std::vector<people::NameSpan> added;
         for (std::size_t lb = 0; lb < c.size();) {
@@ -1040,17 +1030,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             }
             lb = le + 1;
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A reader's letter signs off with a bracket of place and name at the paragraph's end
     // ((四川泸州市胡信平), (河南郑州市经一路向东)): the two or three characters after the last
     // place character (市, 区, 路, 村 …) are the writer when they have a Chinese name's shape.
     {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
         auto place_char = [&](char32_t ch) {
             return impl_->place_suffixes.count(ch) || ch == U'市' || ch == U'县' || ch == U'区' || ch == U'省';
@@ -1070,17 +1056,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 break;
             }
         }
-        if (!added.empty()) {
-            spans.insert(spans.end(), added.begin(), added.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        add_names(added);
     }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).
     {
-        std::vector<char> taken(c.size(), 0);
-        for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
+        std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> anon;
         for (std::size_t b = 0; b + 1 < c.size(); ++b) {
             const char32_t m = c[b + 1];
