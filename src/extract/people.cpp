@@ -12,6 +12,20 @@
 namespace jianbao {
 
 namespace {
+
+// The names found, in order of their start, with `added` in and those `drop` marks (if given) out.
+void merge_names(std::vector<people::NameSpan>& spans, const std::vector<people::NameSpan>& added,
+                 const std::vector<char>* drop = nullptr) {
+    if (added.empty()) return;
+    if (drop) {
+        std::size_t w = 0;
+        for (std::size_t i = 0; i < spans.size(); ++i)
+            if (!(*drop)[i]) spans[w++] = spans[i];
+        spans.resize(w);
+    }
+    spans.insert(spans.end(), added.begin(), added.end());
+    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+}
 constexpr std::size_t max_title = 16; // longest title phrase kept, in characters
 constexpr char32_t enum_comma = U'、';
 constexpr std::size_t max_dotted = 20; // longest dot-joined name taken whole (艾哈迈德·本·穆罕默德·萨利姆)
@@ -223,9 +237,7 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
         }
         b = e + 1;
     }
-    if (added.empty()) return;
-    spans.insert(spans.end(), added.begin(), added.end());
-    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+    merge_names(spans, added);
 }
 
 // A bracketed note of nationality right after a name ((维吾尔族), (女，藏族)) marks all of it as a
@@ -267,13 +279,7 @@ void add_ethnic_note_names(const std::u32string& c, std::vector<people::NameSpan
         added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(o), 0.0});
         o = ce;
     }
-    if (added.empty()) return;
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < spans.size(); ++i)
-        if (!drop[i]) spans[w++] = spans[i];
-    spans.resize(w);
-    spans.insert(spans.end(), added.begin(), added.end());
-    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+    merge_names(spans, added, &drop);
 }
 
 // A 、-list most of whose items are names found (…、丁传贤、于不凡、马瑾（女）、…) is a list of
@@ -374,13 +380,7 @@ void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& span
         }
         k = q + 1;
     }
-    if (added.empty()) return;
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < spans.size(); ++i)
-        if (!drop[i]) spans[w++] = spans[i];
-    spans.resize(w);
-    spans.insert(spans.end(), added.begin(), added.end());
-    std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+    merge_names(spans, added, &drop);
 }
 } // namespace
 
@@ -787,16 +787,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
     add_ethnic_note_names(c, spans);
-    // What the rules below share: the characters found names already hold, and adding names in order.
+    // The characters the names found so far hold (the rules below add only outside them).
     auto taken_by_names = [&] {
         std::vector<char> taken(c.size(), 0);
         for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
         return taken;
-    };
-    auto add_names = [&](const std::vector<people::NameSpan>& added) {
-        if (added.empty()) return;
-        spans.insert(spans.end(), added.begin(), added.end());
-        std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
     };
     // A Japanese name is the kanji of a family name and (mostly) two given characters with no cue
     // (小渊惠三外相, 桥本龙太郎说): in a record that mentions 日本, a listed family name with two Han
@@ -825,7 +820,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A name joined by 和, 与, 及, 、 or ／ (doubles) to a name found (郝美玲和张日。, 莱莉和布朗、) is one too when it
     // has a name's shape and ends where names end: punctuation, a word that follows names, a title,
@@ -903,7 +898,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::fill(taken.begin() + b, taken.begin() + e, 1);
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A name-shaped string right before a form of address (陪同人员艾伦小姐, 绿党领导人瓦内夫人,
     // 单基夫同志) is a name when it starts where names start: after punctuation, a title or role
@@ -943,7 +938,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             std::fill(taken.begin() + b, taken.begin() + e, 1);
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A Tibetan name is one or two name elements and no surname (副书记丹增, 次仁卓嘎说): in a
     // record that mentions 藏, such elements starting and ending where names do are a name.
@@ -971,7 +966,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A transliterated name right after a country, with no title, in a result list (澳大利亚托普、
     // 英国帕尔默；): a run of transliteration characters between a world place and punctuation or a
@@ -997,7 +992,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A line of a prize list, "work, author, unit and title" (携手铸辉煌程安东陕西省省长): a line
     // ending in a title whose unit starts with a province or city, a country or known body, or a
@@ -1030,7 +1025,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             }
             lb = le + 1;
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A reader's letter signs off with a bracket of place and name at the paragraph's end
     // ((四川泸州市胡信平), (河南郑州市经一路向东)): the two or three characters after the last
@@ -1056,7 +1051,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 break;
             }
         }
-        add_names(added);
+        merge_names(spans, added);
     }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
@@ -1075,10 +1070,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (b > 0 && people::is_han(c[b - 1]) && word_at[b - 1] >= 2) continue;
             anon.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
-        if (!anon.empty()) {
-            spans.insert(spans.end(), anon.begin(), anon.end());
-            std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
-        }
+        merge_names(spans, anon);
     }
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
