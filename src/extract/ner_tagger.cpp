@@ -398,7 +398,8 @@ const Model& model() {
 const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     thread_local std::string last_text;
     thread_local std::vector<ent::Match> last;
-    if (!last.empty() && last_text == t.text) return last;
+    thread_local bool have = false; // a text without names is cached too
+    if (have && last_text == t.text) return last;
     const ent::Finders& f = ent::finders();
     const Evidence ev = evidence(f, t);
     last.clear();
@@ -456,6 +457,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         if (m.b < m.e) last.push_back(std::move(m));
     std::sort(last.begin(), last.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     last_text.assign(t.text);
+    have = true;
     return last;
 }
 
