@@ -4,20 +4,14 @@
 #include "jianbao/util/script.hpp"
 #include "jianbao/util/utf8.hpp"
 
-#include <sqlite3.h>
+#include "jianbao/store/sqlite.hpp"
 #include <unicode/normalizer2.h>
 
 #include <algorithm>
-#include <memory>
 
 namespace jianbao {
 
 namespace {
-
-struct StmtCloser {
-    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtCloser>;
 
 // The pinyin key of every BMP Han character, generated at build time from ICU
 // (src/query/pinyin/gen_pinyin_table.cpp), sorted by code point.
@@ -29,17 +23,9 @@ constexpr PinyinKey kPinyin[] = {
 #include "pinyin_table.inc"
 };
 
-StmtPtr prepare(const Archive& a, const char* sql) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(a.handle(), sql, -1, &s, nullptr) != SQLITE_OK)
-        throw Error(a.path().string() + ": " + sqlite3_errmsg(a.handle()), exit_archive);
-    return StmtPtr(s);
-}
-
 bool exists(const Archive& a, const std::string& name) {
-    auto s = prepare(a, "SELECT 1 FROM people WHERE name = ?1");
-    sqlite3_bind_text(s.get(), 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
-    return sqlite3_step(s.get()) == SQLITE_ROW;
+    auto s = a.db().prepare("SELECT 1 FROM people WHERE name = ?1");
+    return s.bind(1, name).step();
 }
 
 } // namespace
@@ -92,9 +78,9 @@ std::vector<std::string> lookup_person(const Archive& archive, const std::string
     std::string want = pinyin_key(input);
     if (want.empty()) return {};
     std::vector<std::string> found;
-    auto s = prepare(archive, "SELECT name FROM people ORDER BY name");
-    while (sqlite3_step(s.get()) == SQLITE_ROW) {
-        std::string name(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)));
+    auto s = archive.db().prepare("SELECT name FROM people ORDER BY name");
+    while (s.step()) {
+        std::string name = s.text(0);
         if (pinyin_key(name) == want) found.push_back(name);
     }
     return found;
