@@ -441,6 +441,14 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         else split.push_back(s);
     }
     found.swap(split);
+    // 内蒙古东北部, 土耳其东南部: the tagger reads the direction's 部 as a body's suffix; the rule
+    // finder never does. The place before the direction is the name.
+    for (Span& s : found)
+        if (s.kind == kOrg)
+            if (std::size_t d = f.orgs.direction_before(t, s.e); d && s.e - s.b >= d + 2) {
+                s.e -= static_cast<std::uint32_t>(d);
+                s.kind = kPlace;
+            }
     for (const Span& s : found) {
         if (s.kind == kPerson) continue;
         if (s.kind == kOrg && f.orgs.rejects(t, s.b, s.e)) continue; // the rules' vetoes hold for the tagger's names too

@@ -105,6 +105,9 @@ public:
     std::size_t known_at(const Chars& t, std::size_t i) const { return known_.longest(t, i); }
     // The type of a name [b, e): a known body's, else that of the suffix it ends with ("" = none).
     std::string suffix_type(const Chars& t, std::size_t b, std::size_t e) const;
+    // Length of the direction word ending at e (org_direction_words.tsv: 东北部 in 内蒙古东北部),
+    // 0 when none: such a 部 names a part of a place, not a body.
+    std::size_t direction_before(const Chars& t, std::size_t e) const { return dir_back_.longest_back(t, e, nullptr, false); }
 
 private:
     struct Suffix {

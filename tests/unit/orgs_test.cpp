@@ -181,6 +181,23 @@ TEST(Orgs, BankAbbreviationsAfterTheirProvince) {
     EXPECT_EQ(find_type(v, "农行"), "") << "never alone: " << names(v);
 }
 
+// A direction's 部 (东南部) ends no body: the tagger read 美国东南部 and 河南省西南部 (text it
+// has not seen) as bodies; they are the places 美国 and 河南省.
+TEST(Orgs, ADirectionEndsNoBody) {
+    const std::string text = "美国东南部遭受暴风雪袭击。河南省西南部、湖北省西北部有大雪。";
+    WordSegmenter seg;
+    auto words = seg.words(text);
+    ExtractContext ctx{text, words, {}, false};
+    auto v = extractor().extract(ctx);
+    EXPECT_EQ(find_type(v, "美国东南部"), "") << names(v);
+    EXPECT_EQ(find_type(v, "河南省西南部"), "") << names(v);
+    static PlaceExtractor places;
+    std::string found;
+    for (const auto& p : places.extract(ctx)) found += p.name + " ";
+    EXPECT_NE(found.find("美国 "), std::string::npos) << found;
+    EXPECT_NE(found.find("河南省 "), std::string::npos) << found;
+}
+
 TEST(OrgsEval, PfrDev) {
     // Floors: measured 0.778 (2-fold) and 0.906 (all DEV), minus a margin.
     evalutil::expect_page_f1(
