@@ -418,7 +418,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     // The word ending here is a verb or common noun that merely ends like a name (主办, 格局).
     if (stops_scan(t, static_cast<std::size_t>(t.word_start[j - 1]), j)) return false;
     // 内蒙古|东北部, 美国|东南部: a part of a place, not a body.
-    if (dir_back_.longest_back(t, j, nullptr, false)) return false;
+    if (direction_before(t, j)) return false;
     const bool village = S.type == "village" || S.type == "community";
     // 全省|农村, 优化|农村: a common word that ends like a village (DEV seldom opens a name with
     // it), unless ICU cut a single character before it, the mark of a name (昌|农村), that is no

@@ -1,10 +1,9 @@
 #include "jianbao/query/person_lookup.hpp"
 
-#include "jianbao/util/error.hpp"
+#include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/script.hpp"
 #include "jianbao/util/utf8.hpp"
 
-#include "jianbao/store/sqlite.hpp"
 #include <unicode/normalizer2.h>
 
 #include <algorithm>

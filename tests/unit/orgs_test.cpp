@@ -12,12 +12,15 @@ const OrganizationExtractor& extractor() {
     static OrganizationExtractor x;
     return x;
 }
-std::vector<Organization> orgs_of(const std::string& text) {
+// What an extractor (organisations or places) finds in text.
+template <class Extractor>
+auto extract_from(const Extractor& x, const std::string& text) {
     WordSegmenter seg;
     auto words = seg.words(text);
     ExtractContext ctx{text, words, {}, false};
-    return extractor().extract(ctx);
+    return x.extract(ctx);
 }
+std::vector<Organization> orgs_of(const std::string& text) { return extract_from(extractor(), text); }
 std::string find_type(const std::vector<Organization>& v, const std::string& name) {
     for (auto& o : v)
         if (o.name == name) return o.type;
@@ -185,15 +188,12 @@ TEST(Orgs, BankAbbreviationsAfterTheirProvince) {
 // has not seen) as bodies; they are the places 美国 and 河南省.
 TEST(Orgs, ADirectionEndsNoBody) {
     const std::string text = "美国东南部遭受暴风雪袭击。河南省西南部、湖北省西北部有大雪。";
-    WordSegmenter seg;
-    auto words = seg.words(text);
-    ExtractContext ctx{text, words, {}, false};
-    auto v = extractor().extract(ctx);
+    auto v = orgs_of(text);
     EXPECT_EQ(find_type(v, "美国东南部"), "") << names(v);
     EXPECT_EQ(find_type(v, "河南省西南部"), "") << names(v);
-    static PlaceExtractor places;
+    static const PlaceExtractor places;
     std::string found;
-    for (const auto& p : places.extract(ctx)) found += p.name + " ";
+    for (const auto& p : extract_from(places, text)) found += p.name + " ";
     EXPECT_NE(found.find("美国 "), std::string::npos) << found;
     EXPECT_NE(found.find("河南省 "), std::string::npos) << found;
 }
