@@ -34,11 +34,14 @@ constexpr std::size_t min_list_names = 3; // found names that make a 、-list a 
 constexpr double list_name_share = 0.7;   // and the share of its items they must be (held-out: 0.5–0.7 alike, 0.8 less)
 constexpr std::size_t max_list_item = 6;  // longest undotted list item taken as a name (阿拉坦敖其尔)
 constexpr std::size_t max_edge_item = 4;  // … and of the list's first or last item
-constexpr std::size_t max_note = 12;
-constexpr std::size_t max_spelling = 8;
+constexpr std::size_t max_note = 12;     // longest bracketed note after a list item: （女，维吾尔族）
+constexpr std::size_t max_spelling = 8;  // longest spelling of a missing character: （上均＋下金）
+// 老/小 + a surname is familiar address when the surname bucket is at most this (冯 0, 何 3, 苏 3;
+// 农 11, 门 10, 项 8 are mostly other words there: 小农, 小门, 小项).
+constexpr int kFamiliarSurnameBucket = 4;
 constexpr std::size_t max_byline = 16;      // longest byline in brackets: （张书政　宇新　桑余）
 constexpr std::size_t max_byline_names = 4; // most names on a byline
-constexpr std::size_t max_dateline = 24;    // longest dateline bracket: （记者王忠菊、诸葛仓麟）   // longest spelling of a missing character: （上均＋下金）      // longest bracketed note after a list item: （女，维吾尔族）
+constexpr std::size_t max_dateline = 24;    // longest dateline bracket: （记者王忠菊、诸葛仓麟）
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
@@ -71,8 +74,6 @@ bool place_after(const std::u32string& c, std::size_t e, const std::set<char32_t
         return true;
     return false;
 }
-
-
 
 // A name inside a 、-list whose other items are not names is a list item of that other kind:
 // 晶樱光电、风帆（扬州）、新能易事特、万锂电、耀焜恒银 — a short company name, not a person.
@@ -416,6 +417,7 @@ struct PeopleExtractor::Impl {
     std::set<char32_t> translit_trailing = chars_of("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
     std::set<char32_t> place_suffixes = chars_of("person_place_suffix_chars.txt");         // end a street or village (路, 村)
     std::set<char32_t> anonymous_stops = chars_of("person_anonymous_stops.txt");           // after 某, no person (某些, 某厂)
+    std::set<char32_t> familiar = chars_of("person_familiar_prefixes.txt");                // 老何, 小许
     // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
     // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
     people::WordSet not_people;
@@ -963,6 +965,27 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (!ends_at(e) || (e < c.size() && inside[e]) ||
                 std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; }))
                 continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        merge_names(spans, added);
+    }
+    // Familiar address, 老 or 小 and a surname (老何说, 小许正在), where ICU keeps the three apart
+    // from words (not 老师, 小康; not 老干部, 小白菜) and the pair ends where names end.
+    {
+        std::vector<char> taken = taken_by_names();
+        const auto& titles = impl_->model.titles();
+        std::vector<people::NameSpan> added;
+        for (std::size_t b = 0; b + 2 <= c.size(); ++b) {
+            // (a character that is mostly a surname where it starts a name: 老何, not 小农, 小门)
+            if (!impl_->familiar.count(c[b]) || !impl_->model.is_surname(c[b + 1]) || impl_->function_surnames.count(c[b + 1]) ||
+                impl_->model.surname_bucket(c[b + 1]) > kFamiliarSurnameBucket)
+                continue;
+            if (taken[b] || taken[b + 1] || inside[b] || inside[b + 1] || word_at[b] >= 2 || word_at[b + 1] >= 2) continue;
+            const std::size_t e = b + 2;
+            const bool ends = e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) ||
+                              titles.longest_at(c, e) || impl_->given_name_stops.count(c[e]) || (word_at[e] >= 2 && !inside[e]);
+            if (!ends) continue;
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }

@@ -650,3 +650,15 @@ TEST(People, ComeAfterAForeignNameIsTheVerb) {
     EXPECT_NE(find(ps, "罗伯特·穆加贝"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "罗伯特·穆加贝来"), nullptr) << dump(ps);
 }
+
+// 老 or 小 and a surname is familiar address (老韩微笑着, 小邱，), not where ICU makes a word of
+// them (老师, 小康), a word starts at the surname (老干部), or the character is rarely a surname
+// where it starts a name (小农, 小门).
+TEST(People, FamiliarAddressBySurname) {
+    auto ps = run("村支部书记老韩微笑着对她说：“小邱，你先回去吧。”村里人都说老潘是个好人。");
+    EXPECT_NE(find(ps, "老韩"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "小邱"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "老潘"), nullptr) << dump(ps);
+    ps = run("小农的生产方式推开了小门，老师和老干部都说小康社会的目标不远了。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}

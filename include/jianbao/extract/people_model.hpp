@@ -2,6 +2,7 @@
 // run of transliteration characters), are described by string features and scored by a linear
 // model learned by scripts/learn_people_lexicon.py. Features here mirror that script exactly.
 #pragma once
+#include <cstdlib>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -124,6 +125,12 @@ public:
     bool is_translit(char32_t c) const { return translit(c); }
     // As is_translit, or a rare character never seen in a name (bucket x): no evidence against it.
     bool maybe_translit(char32_t c) const { return translit(c) || (is_han(c) && info(c).frn == "x"); }
+    // How rarely the character is a surname: its learned bucket, floor(log2(text count / names
+    // with it as surname)) — 0 for 冯, 赵; 11 for 农 — and 99 when it never starts a name.
+    int surname_bucket(char32_t c) const {
+        const std::string& s = info(c).sur;
+        return !s.empty() && s[0] >= '0' && s[0] <= '9' ? std::atoi(s.c_str()) : 99;
+    }
     // A common character never seen in a given name (learned bucket z or y): 却, 称, 还.
     bool never_given(char32_t c) const {
         const std::string& g = info(c).giv;
