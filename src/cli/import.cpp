@@ -104,6 +104,7 @@ void run_import(const Globals& g, const ImportOptions& o) {
         (error ? std::cerr : std::cout).flush();
     };
     int failed = 0;
+    std::size_t imported = 0; // records
     unsigned threads = o.threads ? o.threads : default_threads();
     parse_in_order(inputs, parse_options(o), threads, known, [&](BatchResult&& r) {
         progress.update(r.bytes);
@@ -118,6 +119,7 @@ void run_import(const Globals& g, const ImportOptions& o) {
         if (!r.known) {
             if (!archive) archive = std::make_unique<Archive>(path, Archive::Mode::read_write);
             res = archive->import(*r.bulletin);
+            if (!res->already_imported) imported += res->records;
         }
         if (g.quiet) return;
         if (o.json) {
@@ -141,6 +143,9 @@ void run_import(const Globals& g, const ImportOptions& o) {
         }
         if (r.bulletin) known.insert(r.sha256); // the same bytes twice in one command
     });
+    if (archive && archive->compact_index(imported)) {
+        if (g.verbose) std::fprintf(stderr, "jianbao: merged the full-text index into one segment\n");
+    }
     if (g.verbose) {
         double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::fprintf(stderr, "jianbao: %zu files, %.2f MB in %.2f s (%.2f MB/s, %u threads)\n", inputs.size(),

@@ -3,6 +3,7 @@
 #include "jianbao/query/date_span.hpp"
 #include "jianbao/query/match.hpp"
 #include "jianbao/store/fts.hpp"
+#include "jianbao/store/record_people.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 #include "jianbao/util/utf8.hpp"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace jianbao {
 
@@ -449,29 +449,26 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
             first.reset();
         }
     }
-    // The others in each record, in the order they are mentioned, each once. A record may list
-    // thousands of names (a congress): ids are read, deduplicated and counted as integers, and
-    // only the names the report shows are looked up (people.name is unique, so ids and names
-    // correspond).
+    // The others in each record, in the order they are mentioned, each once: one record_people
+    // row per record (a record may list thousands of names: a congress). Ids are counted as
+    // integers, and only the names the report shows are looked up (people.name is unique, so ids
+    // and names correspond).
     std::vector<std::vector<std::int64_t>> with_ids(rep.timeline.size());
     {
-        sqlite::Stmt st = db.prepare(
-            "SELECT m.record_id, m.person_id FROM mentions m "
-            "WHERE m.record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1) AND m.person_id <> ?1 "
-            "ORDER BY m.record_id, m.ordinal");
+        sqlite::Stmt st = db.prepare("SELECT record_id, people FROM record_people "
+                                     "WHERE record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1)");
         st.bind(1, person_id);
-        std::int64_t last_record = -1;
-        std::vector<std::int64_t>* ids = nullptr;
-        std::unordered_set<std::int64_t> seen;
+        std::vector<std::int64_t> ids;
         while (st.step()) {
-            std::int64_t rid = st.int64(0);
-            if (rid != last_record) {
-                last_record = rid;
-                seen.clear();
-                auto it = entry_of_record.find(rid);
-                ids = it == entry_of_record.end() ? nullptr : &with_ids[it->second];
-            }
-            if (ids && seen.insert(st.int64(1)).second) ids->push_back(st.int64(1));
+            const std::int64_t rid = st.int64(0);
+            auto it = entry_of_record.find(rid);
+            if (it == entry_of_record.end()) continue;
+            ids.clear();
+            record_people::unpack(st.text(1), rid, ids);
+            std::vector<std::int64_t>& out = with_ids[it->second];
+            out.reserve(ids.size());
+            for (std::int64_t id : ids)
+                if (id != person_id) out.push_back(id);
         }
     }
     sqlite::Stmt& name_of = db.cached("SELECT name FROM people WHERE id = ?1");

@@ -1,9 +1,11 @@
 #include "jianbao/store/maintenance.hpp"
 
+#include "jianbao/store/record_people.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 
 #include <cctype>
+#include <unordered_map>
 
 namespace jianbao {
 
@@ -45,6 +47,20 @@ std::vector<std::string> check_archive(const Archive& archive) {
     if (records != indexed)
         problems.push_back("full-text index holds " + std::to_string(indexed) + " records, the archive " +
                            std::to_string(records));
+    {
+        // record_people (what `person` reads for companions) must say what the mentions say.
+        std::unordered_map<std::int64_t, std::string> stored;
+        auto st = db.prepare("SELECT record_id, people FROM record_people");
+        while (st.step()) stored.emplace(st.int64(0), st.text(1));
+        std::size_t wrong = 0;
+        record_people::from_mentions(db, [&](std::int64_t record, const std::string& packed) {
+            auto it = stored.find(record);
+            if (it == stored.end() || it->second != packed) ++wrong;
+            if (it != stored.end()) stored.erase(it);
+        });
+        wrong += stored.size(); // rows for records without mentions
+        if (wrong) problems.push_back(std::to_string(wrong) + " records' people lists (record_people) disagree with their mentions");
+    }
     std::int64_t empty = count(db, "SELECT count(*) FROM bulletins b WHERE NOT EXISTS "
                                    "(SELECT 1 FROM records r WHERE r.bulletin_id = b.id)");
     if (empty) problems.push_back(std::to_string(empty) + " bulletins have no records (a partial import?)");

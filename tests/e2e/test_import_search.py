@@ -2,12 +2,13 @@
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import unittest
 
 import jsonschema
 
-from jb import (HAVE_SHARED, SAMPLE, SEED, SOURCE, ArchiveTest, dump, run)
+from jb import (HAVE_SHARED, SAMPLE, SEED, SHARED, SOURCE, ArchiveTest, dump, run)
 
 SCHEMA = json.load(open(os.path.join(SOURCE, "tests", "fixtures", "export.schema.json"), encoding="utf-8"))
 
@@ -90,6 +91,32 @@ class SeedBulletin(ArchiveTest):
         one = json.loads(run("show", rid, "--json", db=self.db, check=0).stdout)
         jsonschema.validate(one, SCHEMA)
         self.assertEqual(run("show", 99999, db=self.db).returncode, 1)
+
+
+class IndexCompaction(ArchiveTest):
+    """A bulk import leaves the full-text index in one segment; a small import into a larger
+    archive leaves the merging to FTS5; either way every search finds the same records."""
+
+    def segments(self):
+        con = sqlite3.connect(self.db)
+        try:
+            return con.execute("SELECT count(DISTINCT segid) FROM records_fts_idx").fetchone()[0]
+        finally:
+            con.close()
+
+    def test_bulk_import_merges_small_one_does_not(self):
+        if not HAVE_SHARED:
+            self.skipTest("../shared not present")
+        d = os.path.join(SHARED, "eval", "bulletins-dev")
+        files = sorted(os.path.join(d, f) for f in os.listdir(d))[:9]
+        run("import", *files[:8], db=self.db, check=0)  # each file commits a segment of its own
+        self.assertEqual(self.segments(), 1)
+        before = run("search", "经济", "--json", "--limit", "0", db=self.db, check=0).stdout
+        run("import", files[8], db=self.db, check=0)  # about a ninth of the records
+        self.assertEqual(self.segments(), 2)
+        after = json.loads(run("search", "经济", "--json", "--limit", "0", db=self.db, check=0).stdout)
+        ids = {h["id"] for h in json.loads(before)}
+        self.assertTrue(ids and ids <= {h["id"] for h in after})
 
 
 class OwnSample(ArchiveTest):

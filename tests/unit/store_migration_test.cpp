@@ -149,33 +149,38 @@ TEST(StoreMigration, Version5ArchiveLosesInsertTrigger) {
     std::filesystem::remove_all(dir);
 }
 
-TEST(StoreMigration, Version6ArchiveGainsTheCoveringMentionIndex) {
-    // v7 adds an index for `person`'s companions; a v6 archive gets it on first open, and the
-    // companions query reads it without the table.
-    auto dir = fresh_dir("jianbao-migration-v6-test");
-    auto path = dir / "v6.db";
+TEST(StoreMigration, Version7ArchiveGainsEachRecordsPeopleInOneRow) {
+    // v8 keeps each record's people in one row of record_people, which `person` reads for the
+    // companions; a v7 archive gets the rows of the records it holds, in mention order, on first open.
+    auto dir = fresh_dir("jianbao-migration-v7-test");
+    auto path = dir / "v7.db";
     Record r;
     r.seq = 1;
     r.title = "会议";
-    r.paragraphs = {"王进健、张利出席。"};
-    r.people = {{"王进健", {}, 1}, {"张利", {}, 1}};
+    r.paragraphs = {"王进健、张利、刘伟出席。"};
+    r.people = {{"王进健", {}, 1}, {"张利", {}, 1}, {"刘伟", {}, 1}};
+    Record r2 = r;
+    r2.seq = 2;
+    r2.people = {{"刘伟", {}, 1}, {"张利", {}, 1}};
     {
         Archive a(path, Archive::Mode::read_write);
-        a.import(bulletin("v6.txt", {r}));
-        a.db().exec("DROP INDEX mentions_record_people; PRAGMA user_version = 6");
+        a.import(bulletin("v7.txt", {r, r2}));
+        a.db().exec("DROP TABLE record_people; CREATE INDEX mentions_record_people ON mentions(record_id, ordinal, person_id); "
+                    "PRAGMA user_version = 7");
     }
     {
         Archive a(path, Archive::Mode::read_only);
         EXPECT_EQ(scalar(a, "PRAGMA user_version"), Archive::schema_version());
-        EXPECT_EQ(scalar(a, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_record_people'"), 1);
-        auto plan = a.db().prepare("EXPLAIN QUERY PLAN SELECT m.record_id, m.person_id FROM mentions m "
-                                   "WHERE m.record_id IN (1) AND m.person_id <> 0 ORDER BY m.record_id, m.ordinal");
-        std::string detail;
-        while (plan.step()) detail += plan.text(3) + "\n";
-        EXPECT_NE(detail.find("COVERING INDEX mentions_record_people"), std::string::npos) << detail;
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM record_people"), 2);
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_record_people'"), 0);
         auto rep = person_report(a, "张利");
         ASSERT_TRUE(rep);
-        EXPECT_EQ(rep->timeline[0].with, (std::vector<std::string>{"王进健"}));
+        ASSERT_EQ(rep->timeline.size(), 2u);
+        EXPECT_EQ(rep->timeline[0].with, (std::vector<std::string>{"王进健", "刘伟"}));
+        EXPECT_EQ(rep->timeline[1].with, (std::vector<std::string>{"刘伟"}));
+        ASSERT_FALSE(rep->companions.empty());
+        EXPECT_EQ(rep->companions[0].name, "刘伟");
+        EXPECT_EQ(rep->companions[0].records, 2u);
     }
     std::filesystem::remove_all(dir);
 }

@@ -471,3 +471,21 @@ TEST(Store, NamesRemovedBetweenImportsAreStoredAgain) {
               scalar(ar, "SELECT count(*) FROM mentions"));
     EXPECT_TRUE(check_archive(ar).empty());
 }
+
+// Each record's people list (record_people, what `person` reads for companions) is written with
+// its mentions, goes with its record, and `check` finds one that disagrees with the mentions.
+TEST(Store, RecordPeopleFollowTheMentions) {
+    TempDir t;
+    Archive ar(t / "a.jianbao", Archive::Mode::read_write);
+    ImportResult first = ar.import(sample_bulletin(std::string(64, '1')));
+    const std::int64_t with_people = scalar(ar, "SELECT count(DISTINCT record_id) FROM mentions");
+    ASSERT_GT(with_people, 0);
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM record_people"), with_people);
+    EXPECT_TRUE(check_archive(ar).empty());
+    ar.db().exec("UPDATE record_people SET people = people || ',' || people");
+    auto problems = check_archive(ar);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("record_people"), std::string::npos) << problems[0];
+    EXPECT_EQ(remove_bulletins(ar, std::to_string(first.bulletin_id)).size(), 1u);
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM record_people"), 0);
+}

@@ -57,6 +57,13 @@ public:
     // A bulletin whose sha256 is already stored is not stored again (already_imported = true).
     ImportResult import(const Bulletin& bulletin);
 
+    // After a command's imports: when the records it imported are at least a quarter of the
+    // archive's (a bulk import), merges the full-text index into one segment, so that a query reads
+    // each term from one b-tree instead of one per segment left (every file commits one); smaller
+    // imports leave it to FTS5's incremental merging. Returns whether it merged. Each merge at least
+    // a third more records than the last one, so all of them cost a few times one full merge.
+    bool compact_index(std::size_t imported_records);
+
     sqlite3* handle() const; // for the query module
     const sqlite::Db& db() const; // the connection with its statement cache (jianbao/store/sqlite.hpp)
     bool read_only() const;
