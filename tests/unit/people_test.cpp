@@ -406,6 +406,9 @@ TEST(People, LoneThirdCharacterCompletesTheName) {
 TEST(People, DebugText) {
     const char* t = std::getenv("JIANBAO_PEOPLE_DEBUG_TEXT");
     if (!t) GTEST_SKIP();
+    std::string text(t), seg;
+    for (const auto& w : segmenter().words(text)) seg += text.substr(w.begin, w.end - w.begin) + "|";
+    std::cout << "WORDS " << seg << "\n";
     for (const auto& p : run(t)) std::cout << "FOUND " << p.name << "\n";
 }
 
