@@ -715,10 +715,16 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         };
         std::erase_if(spans, [&](const people::NameSpan& s) {
             // (unless a title or a role noun ends right before it and ICU only joined its last
-            // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市, 会长|治久安)
+            // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市)
+            // (…and the title or role noun starts where an ICU word does: not 社|会长 in 社会|长治|久安)
+            auto word_before = [&](const people::WordSet& set) {
+                for (std::size_t len = 1; len <= max_title && len <= s.begin; ++len)
+                    if (bounds[s.begin - len] && set.contains(std::u32string_view(c).substr(s.begin - len, len))) return true;
+                return false;
+            };
             if (inside[s.begin] != 0 &&
                 !(s.begin > 0 && word_at[s.begin - 1] == 2 && !impl_->regions.longest_at(c, s.begin - 1) &&
-                  (titles.longest_before(c, s.begin) || impl_->model.cues().longest_before(c, s.begin))))
+                  (word_before(titles) || word_before(impl_->model.cues()))))
                 return true;
             // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is
             // the function word; the model's surname prior cannot tell these from 和志强.

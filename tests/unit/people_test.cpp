@@ -665,3 +665,11 @@ TEST(People, FamiliarAddressBySurname) {
     ps = run("小农的生产方式推开了小门，老师和老干部都说小康社会的目标不远了。");
     EXPECT_TRUE(ps.empty()) << dump(ps);
 }
+
+// A title right before a candidate that starts inside an ICU word lets the candidate stand only
+// when the title itself starts a word: 副|会|长安|士伟 is 副会长安士伟, but 社会|长治|久安 holds no
+// 会长 (治久安 is the rest of an idiom ICU does not know).
+TEST(People, TitleInsideAWordDoesNotStartAName) {
+    auto ps = run("这是社会长治久安的深刻基础。副会长安士伟说，要抓落实。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"安士伟"})) << dump(ps);
+}
