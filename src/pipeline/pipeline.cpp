@@ -34,6 +34,9 @@ Pipeline::~Pipeline() = default;
 
 namespace {
 
+// Longest rest of a name that starts with a person's name and is named after them: 纪念馆, 基金会.
+constexpr std::size_t kNamedAfterSuffix = 3;
+
 bool valid_date(const PartialDate& d) {
     return d.year >= 1900 && d.year <= 2100 && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 31 &&
            !(d.day && !d.month);
@@ -109,6 +112,37 @@ std::optional<PartialDate> issue_date_from_text(std::string_view text) {
         if (!best || d->year * 100 + d->month > best->year * 100 + best->month) best = PartialDate{d->year, d->month, 0};
     }
     return best;
+}
+
+// A "person" the text writes only inside a longer organisation or place found in the record is
+// part of that name (深圳万德莱公司, 吉尔吉斯斯坦, 王家坝村, 宋庆龄基金会), not someone who appears:
+// every occurrence of it is covered by one of them. Not a person with a title (团长李喜华 inside a
+// run-together list line the tagger took whole), nor a name followed by more than a short suffix
+// (陈振文中日友好医院医务处: a name and a unit, run together), nor one also written alone (邱少云
+// beside 邱少云纪念馆).
+void drop_people_inside_names(const std::string& text, Record& r) {
+    std::vector<std::string_view> longer;
+    for (const auto& o : r.organizations) longer.push_back(o.name);
+    for (const auto& p : r.places) longer.push_back(p.name);
+    std::erase_if(r.people, [&](const Person& person) {
+        const std::string& n = person.name;
+        if (!person.titles.empty()) return false;
+        std::vector<char> covered(text.size(), 0);
+        bool any = false;
+        for (std::string_view name : longer) {
+            if (name.size() <= n.size() || name.find(n) == std::string_view::npos) continue;
+            if (name.substr(0, n.size()) == n && utf8::length(name.substr(n.size())) > kNamedAfterSuffix) continue;
+            for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+                std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
+                          covered.begin() + static_cast<std::ptrdiff_t>(at + name.size()), 1);
+                any = true;
+            }
+        }
+        if (!any) return false;
+        for (std::size_t at = text.find(n); at != std::string::npos; at = text.find(n, at + 1))
+            if (!covered[at]) return false;
+        return true;
+    });
 }
 
 } // namespace
@@ -197,6 +231,7 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
         std::erase_if(r.places, [&](const Place& p) {
             return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; });
         });
+        drop_people_inside_names(rtext, r);
         r.events = impl_->events.extract(ctx, r);
     }
     return b;

@@ -1,4 +1,5 @@
 #include "jianbao/extract/people.hpp"
+#include "jianbao/pipeline/pipeline.hpp"
 #include "jianbao/segment/words.hpp"
 #include "jianbao/util/utf8.hpp"
 
@@ -672,4 +673,22 @@ TEST(People, FamiliarAddressBySurname) {
 TEST(People, TitleInsideAWordDoesNotStartAName) {
     auto ps = run("这是社会长治久安的深刻基础。副会长安士伟说，要抓落实。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"安士伟"})) << dump(ps);
+}
+
+// A name written only inside an organisation or place found in the record is part of it (宋庆龄基金会,
+// 邱少云纪念馆), not a person who appears; written alone too, or with a title, it is a person.
+TEST(People, NameOnlyInsideAnOrganisationIsNoPerson) {
+    Pipeline pipeline;
+    ParseOptions options;
+    options.issued = "1998-01";
+    auto people_of = [&](const std::string& text) {
+        std::set<std::string> out;
+        for (const auto& r : pipeline.parse(text, "t.txt", options).records)
+            for (const auto& p : r.people) out.insert(p.name);
+        return out;
+    };
+    EXPECT_EQ(people_of("宋庆龄基金会举行年会\n\n本报北京１月１１日讯　宋庆龄基金会今天在京举行年会，邱少云纪念馆馆长出席。\n"),
+              std::set<std::string>{});
+    EXPECT_EQ(people_of("纪念宋庆龄\n\n本报北京１月１１日讯　宋庆龄基金会今天举行座谈会，纪念宋庆龄诞辰。\n"),
+              std::set<std::string>{"宋庆龄"});
 }
