@@ -162,7 +162,7 @@ void run_parse(const ImportOptions& o) {
                                 parse_options(o));
     BulletinInfo info{0, b.source, b.sha256, b.encoding, b.issued};
     RecordWriter writer(std::cout, RecordWriter::Format::json);
-    for (const Record& r : b.records) writer.write(record_to_json(r, info, std::nullopt));
+    for (const Record& r : b.records) writer.write(r, info, std::nullopt);
     writer.finish();
 }
 

@@ -37,9 +37,10 @@ void run_search(const Globals& g, const SearchOptions& o) {
         for (const auto& h : hits) {
             auto rec = load_record(archive, h.id);
             if (!rec) continue;
-            auto j = record_to_json(*rec);
-            if (!h.snippet.empty()) j["snippet"] = render_marks(h.snippet, false);
-            writer.write(j);
+            if (h.snippet.empty())
+                writer.write(*rec);
+            else
+                writer.write(*rec, render_marks(h.snippet, false));
         }
         writer.finish();
         return;
@@ -51,6 +52,28 @@ void run_search(const Globals& g, const SearchOptions& o) {
         if (!h.snippet.empty()) std::cout << "\t" << render_marks(h.snippet, color);
         std::cout << '\n';
     }
+}
+
+// Elasticsearch/OpenSearch bulk API: an action line, then the document, per record; the output
+// goes to `out` in large pieces, as RecordWriter's does.
+void write_es_bulk(std::ostream& out, const Archive& archive, const SearchFilter& filter, const std::string& index) {
+    std::string action; // {"index":{"_index":"NAME","_id":" — made at the first record
+    std::string buffer;
+    auto write_out = [&] {
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+    };
+    for_each_record(archive, filter, [&](const StoredRecord& r) {
+        // nlohmann's strict dump, as before: an index name that is not UTF-8 is an error.
+        if (action.empty()) action = "{\"index\":{\"_index\":" + nlohmann::json(index).dump() + ",\"_id\":\"";
+        buffer += action;
+        buffer += std::to_string(r.id);
+        buffer += "\"}}\n";
+        append_record_json(buffer, r, -1);
+        buffer += '\n';
+        if (buffer.size() >= 256 * 1024) write_out();
+    });
+    write_out();
 }
 
 struct ExportOptions {
@@ -82,14 +105,10 @@ void run_export(const Globals& g, const ExportOptions& o) {
         for_each_record(archive, filter, [&](const StoredRecord& r) { writer.add(r); });
         writer.finish();
     } else if (o.format == "es-bulk") {
-        // Elasticsearch/OpenSearch bulk API: an action line, then the document, per record.
-        for_each_record(archive, filter, [&](const StoredRecord& r) {
-            *out << nlohmann::ordered_json{{"index", {{"_index", o.index}, {"_id", std::to_string(r.id)}}}}.dump() << '\n'
-                 << record_to_json(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
-        });
+        write_es_bulk(*out, archive, filter, o.index);
     } else {
         RecordWriter writer(*out, o.format == "ndjson" ? RecordWriter::Format::ndjson : RecordWriter::Format::json);
-        for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(record_to_json(r)); });
+        for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(r); });
         writer.finish();
     }
     if (!*out) throw Error((o.output.empty() ? std::string("stdout") : o.output) + ": write failed", exit_input);
@@ -108,7 +127,9 @@ void run_show(const Globals& g, const ShowOptions& o) {
         throw ExitStatus{exit_not_found};
     }
     if (o.json) {
-        std::cout << record_to_json(*rec).dump(2) << '\n';
+        std::string text;
+        append_record_json(text, *rec, 2);
+        std::cout << text << '\n';
         return;
     }
     const Record& r = rec->record;
