@@ -337,21 +337,22 @@ void Model::load(std::string_view file_name) {
     if (!have_trans || hashes.empty()) throw Error(path.string() + ": no transition line or no weights");
     std::size_t cap = 1;
     while (cap * 3 < hashes.size() * 5) cap <<= 1;
-    slots_.assign(cap, Slot{});
+    keys_.assign(cap, 0);
+    rows_.assign(cap, Row{});
     for (std::size_t r = 0; r < hashes.size(); ++r) {
         std::size_t slot = home(hashes[r]);
-        while (slots_[slot].key != 0 && slots_[slot].key != hashes[r]) slot = (slot + 1) & (cap - 1);
-        slots_[slot].key = hashes[r];
+        while (keys_[slot] != 0 && keys_[slot] != hashes[r]) slot = (slot + 1) & (cap - 1);
+        keys_[slot] = hashes[r];
         std::copy(rows.begin() + static_cast<std::ptrdiff_t>(r * kTags), rows.begin() + static_cast<std::ptrdiff_t>((r + 1) * kTags),
-                  slots_[slot].w);
+                  rows_[slot].w);
     }
 }
 
-const float* Model::row(std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
+std::size_t Model::find(std::uint64_t h) const {
+    const std::size_t mask = keys_.size() - 1;
     for (std::size_t slot = home(h);; slot = (slot + 1) & mask) {
-        if (slots_[slot].key == h) return slots_[slot].w;
-        if (slots_[slot].key == 0) return nullptr;
+        if (keys_[slot] == h) return slot;
+        if (keys_[slot] == 0) return npos;
     }
 }
 
@@ -359,15 +360,27 @@ std::vector<Tag> Model::tag(const ent::Chars& t, const Evidence& ev) const {
     const std::size_t n = t.size();
     const std::vector<std::uint64_t> f = features(t, ev);
     std::vector<float> emit(n * kTags, 0.0f);
-    constexpr std::size_t kAhead = 2; // positions prefetched ahead: the lookups are cache misses
+    // A pipeline over positions, as the lookups are cache misses: the keys of position i + 2 are
+    // prefetched, those of i + 1 probed (and the rows they hit prefetched), the rows of i summed.
+    constexpr std::size_t kAhead = 2;
+    auto feature = [&](std::size_t i, int k) { return f[i * kFeatures + static_cast<std::size_t>(k)]; };
+    std::array<std::size_t, kFeatures> hit{}, next{};
+    auto probe = [&](std::size_t i, std::array<std::size_t, kFeatures>& out) {
+        for (int k = 0; k < kFeatures; ++k) {
+            out[static_cast<std::size_t>(k)] = find(feature(i, k));
+            if (out[static_cast<std::size_t>(k)] != npos) __builtin_prefetch(&rows_[out[static_cast<std::size_t>(k)]]);
+        }
+    };
+    if (n > 0) probe(0, next);
     for (std::size_t i = 0; i < n; ++i) {
+        hit = next;
         if (i + kAhead < n)
-            for (int k = 0; k < kFeatures; ++k)
-                __builtin_prefetch(&slots_[home(f[(i + kAhead) * kFeatures + static_cast<std::size_t>(k)])]);
+            for (int k = 0; k < kFeatures; ++k) __builtin_prefetch(&keys_[home(feature(i + kAhead, k))]);
+        if (i + 1 < n) probe(i + 1, next);
         float* e = &emit[i * kTags];
-        for (int k = 0; k < kFeatures; ++k)
-            if (const float* r = row(f[i * kFeatures + static_cast<std::size_t>(k)]))
-                for (int g = 0; g < kTags; ++g) e[g] += r[g];
+        for (std::size_t slot : hit)
+            if (slot != npos)
+                for (int g = 0; g < kTags; ++g) e[g] += rows_[slot].w[g];
     }
     const Edges e = edges(t, ev);
     return viterbi(emit, n, trans_, &e);

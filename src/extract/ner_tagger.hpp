@@ -76,20 +76,23 @@ std::vector<Span> spans(const std::vector<Tag>& tags);
 class Model {
 public:
     void load(std::string_view file_name);
-    bool empty() const { return slots_.empty(); }
+    bool empty() const { return keys_.empty(); }
     std::vector<Tag> tag(const ent::Chars& t, const Evidence& ev) const;
 
 private:
-    // One cache line per feature: its hash (0 = empty slot) and its weights. Some 40 lookups a
-    // character, most of them for features the model never saw, are the tagger's main cost.
-    struct alignas(64) Slot {
-        std::uint64_t key = 0;
-        float w[14] = {};
+    // Some 40 lookups a character, most of them for features the model never saw, are the
+    // tagger's main cost. The hashes are probed in a dense array of keys (8 to a cache line), and
+    // only a hit touches its row of weights (one cache line, in a parallel array).
+    struct alignas(64) Row {
+        float w[16] = {};
     };
-    static_assert(kTags <= 14);
-    std::size_t home(std::uint64_t h) const { return static_cast<std::size_t>(h >> 8) & (slots_.size() - 1); }
-    const float* row(std::uint64_t h) const;
-    std::vector<Slot> slots_; // open addressing, linear probing, load ≤ 0.6
+    static_assert(kTags <= 16);
+    std::size_t home(std::uint64_t h) const { return static_cast<std::size_t>(h >> 8) & (keys_.size() - 1); }
+    // The slot holding h, or npos.
+    std::size_t find(std::uint64_t h) const;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::vector<std::uint64_t> keys_; // open addressing, linear probing, load ≤ 0.6; 0 = empty
+    std::vector<Row> rows_;           // rows_[slot]: the weights of keys_[slot]
     std::array<float, kTags * kTags> trans_{};
 };
 
