@@ -54,28 +54,6 @@ void run_search(const Globals& g, const SearchOptions& o) {
     }
 }
 
-// Elasticsearch/OpenSearch bulk API: an action line, then the document, per record; the output
-// goes to `out` in large pieces, as RecordWriter's does.
-void write_es_bulk(std::ostream& out, const Archive& archive, const SearchFilter& filter, const std::string& index) {
-    std::string action; // {"index":{"_index":"NAME","_id":" — made at the first record
-    std::string buffer;
-    auto write_out = [&] {
-        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        buffer.clear();
-    };
-    for_each_record(archive, filter, [&](const StoredRecord& r) {
-        // nlohmann's strict dump, as before: an index name that is not UTF-8 is an error.
-        if (action.empty()) action = "{\"index\":{\"_index\":" + nlohmann::json(index).dump() + ",\"_id\":\"";
-        buffer += action;
-        buffer += std::to_string(r.id);
-        buffer += "\"}}\n";
-        append_record_json(buffer, r, -1);
-        buffer += '\n';
-        if (buffer.size() >= 256 * 1024) write_out();
-    });
-    write_out();
-}
-
 struct ExportOptions {
     std::string format = "json";
     std::string table = "records";
@@ -104,10 +82,11 @@ void run_export(const Globals& g, const ExportOptions& o) {
         CsvWriter writer(*out, *CsvWriter::table_from(o.table), o.bom);
         for_each_record(archive, filter, [&](const StoredRecord& r) { writer.add(r); });
         writer.finish();
-    } else if (o.format == "es-bulk") {
-        write_es_bulk(*out, archive, filter, o.index);
     } else {
-        RecordWriter writer(*out, o.format == "ndjson" ? RecordWriter::Format::ndjson : RecordWriter::Format::json);
+        const auto format = o.format == "ndjson"    ? RecordWriter::Format::ndjson
+                            : o.format == "es-bulk" ? RecordWriter::Format::es_bulk
+                                                    : RecordWriter::Format::json;
+        RecordWriter writer(*out, format, o.index);
         for_each_record(archive, filter, [&](const StoredRecord& r) { writer.write(r); });
         writer.finish();
     }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <utility>
 
 namespace jianbao {
 
@@ -315,7 +316,8 @@ namespace {
 constexpr std::size_t kFlushBytes = 256 * 1024;
 }
 
-RecordWriter::RecordWriter(std::ostream& out, Format format) : out_(out), format_(format) {}
+RecordWriter::RecordWriter(std::ostream& out, Format format, std::string es_index)
+    : out_(out), format_(format), es_index_(std::move(es_index)) {}
 
 RecordWriter::~RecordWriter() {
     try {
@@ -324,12 +326,20 @@ RecordWriter::~RecordWriter() {
     }
 }
 
-void RecordWriter::begin_record() {
-    if (format_ == Format::json) buffer_ += count_ == 0 ? "[\n" : ",\n";
+void RecordWriter::begin_record(std::optional<std::int64_t> record_id) {
+    if (format_ == Format::json) {
+        buffer_ += count_ == 0 ? "[\n" : ",\n";
+    } else if (format_ == Format::es_bulk) {
+        // nlohmann's strict dump: an index name that is not UTF-8 is an error (at the first record).
+        if (es_action_.empty()) es_action_ = "{\"index\":{\"_index\":" + json(es_index_).dump() + ",\"_id\":\"";
+        buffer_ += es_action_;
+        buffer_ += record_id ? std::to_string(*record_id) : std::string();
+        buffer_ += "\"}}\n";
+    }
 }
 
 void RecordWriter::end_record() {
-    if (format_ == Format::ndjson) buffer_ += '\n';
+    if (format_ != Format::json) buffer_ += '\n';
     ++count_;
     if (buffer_.size() >= kFlushBytes) {
         out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -338,13 +348,13 @@ void RecordWriter::end_record() {
 }
 
 void RecordWriter::write(const StoredRecord& stored, std::optional<std::string_view> snippet) {
-    begin_record();
+    begin_record(stored.id);
     append_record_json(buffer_, stored, format_ == Format::json ? 2 : -1, snippet);
     end_record();
 }
 
 void RecordWriter::write(const Record& record, const BulletinInfo& bulletin, std::optional<std::int64_t> record_id) {
-    begin_record();
+    begin_record(record_id);
     append_record_json(buffer_, record, bulletin, record_id, format_ == Format::json ? 2 : -1);
     end_record();
 }

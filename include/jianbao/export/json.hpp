@@ -31,12 +31,13 @@ void append_record_json(std::string& out, const Record& record, const BulletinIn
 void append_record_json(std::string& out, const StoredRecord& stored, int indent,
                         std::optional<std::string_view> snippet = std::nullopt);
 
-// Writes records as a JSON array (pretty, one record per element) or NDJSON, without holding
-// more than a buffer's worth of output in memory.
+// Writes records as a JSON array (pretty, one record per element), NDJSON, or the
+// Elasticsearch/OpenSearch bulk format (an action line naming `es_index` and the record's id, then
+// the record), without holding more than a buffer's worth of output in memory.
 class RecordWriter {
 public:
-    enum class Format { json, ndjson };
-    RecordWriter(std::ostream& out, Format format);
+    enum class Format { json, ndjson, es_bulk };
+    RecordWriter(std::ostream& out, Format format, std::string es_index = {});
     ~RecordWriter(); // closes the array if finish() was not called (never throws)
     RecordWriter(const RecordWriter&) = delete;
     RecordWriter& operator=(const RecordWriter&) = delete;
@@ -47,11 +48,13 @@ public:
     std::size_t count() const { return count_; }
 
 private:
-    void begin_record();
+    void begin_record(std::optional<std::int64_t> record_id);
     void end_record();
 
     std::ostream& out_;
     Format format_;
+    std::string es_index_;
+    std::string es_action_; // {"index":{"_index":"NAME","_id":" — made at the first record
     std::string buffer_; // output not yet handed to out_, which gets it in large pieces
     std::size_t count_ = 0;
     bool finished_ = false;
