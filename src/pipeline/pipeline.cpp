@@ -127,20 +127,19 @@ void drop_people_inside_names(const std::string& text, Record& r) {
     std::erase_if(r.people, [&](const Person& person) {
         const std::string& n = person.name;
         if (!person.titles.empty()) return false;
-        std::vector<char> covered(text.size(), 0);
-        bool any = false;
+        // Byte ranges of the containing names' occurrences (none for almost every person: no
+        // allocation, no scan of the text then).
+        std::vector<std::pair<std::size_t, std::size_t>> covered;
         for (std::string_view name : longer) {
             if (name.size() <= n.size() || name.find(n) == std::string_view::npos) continue;
             if (name.substr(0, n.size()) == n && utf8::length(name.substr(n.size())) > kNamedAfterSuffix) continue;
-            for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-                std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
-                          covered.begin() + static_cast<std::ptrdiff_t>(at + name.size()), 1);
-                any = true;
-            }
+            for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1))
+                covered.emplace_back(at, at + name.size());
         }
-        if (!any) return false;
+        if (covered.empty()) return false;
         for (std::size_t at = text.find(n); at != std::string::npos; at = text.find(n, at + 1))
-            if (!covered[at]) return false;
+            if (std::none_of(covered.begin(), covered.end(), [&](const auto& c) { return c.first <= at && at < c.second; }))
+                return false;
         return true;
     });
 }
