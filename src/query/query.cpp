@@ -3,6 +3,7 @@
 #include "jianbao/query/date_span.hpp"
 #include "jianbao/query/match.hpp"
 #include "jianbao/store/fts.hpp"
+#include "jianbao/store/person_records.hpp"
 #include "jianbao/store/record_people.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
@@ -238,24 +239,10 @@ StoredRecord read_record(const sqlite::Db& db, const sqlite::Stmt& row) {
     return out;
 }
 
-// Title, or the start of the first paragraph up to its first clause end (at most 30 characters).
-std::string heading_of(const std::optional<std::string>& title, const std::string& body) {
-    if (title && !title->empty()) return *title;
-    std::string_view first(body);
-    first = first.substr(0, first.find('\n'));
-    std::string out;
-    std::size_t i = 0, n = 0;
-    while (i < first.size()) {
-        std::size_t start = i;
-        char32_t c = utf8::next(first, i);
-        if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'，' || c == U'：') break;
-        if (++n > 30) {
-            out += "…";
-            break;
-        }
-        out.append(first.substr(start, i - start));
-    }
-    return out;
+// kExportOrder's first key: dated, year-less ('--12-09'), undated.
+int export_class(const std::optional<std::string>& date) {
+    if (!date) return 2;
+    return !date->empty() && (*date)[0] >= '0' && (*date)[0] <= '9' ? 0 : 1;
 }
 
 } // namespace
@@ -308,7 +295,7 @@ std::vector<SearchHit> search(const Archive& archive, const SearchFilter& filter
             h.kind = st.text(2);
             std::optional<std::string> title = st.opt_text(3);
             std::string body = st.text(4);
-            h.heading = heading_of(title, body);
+            h.heading = person_records::heading(title, body);
             if (filter.text) {
                 std::vector<std::string_view> fields;
                 if (title) fields.emplace_back(*title);
@@ -379,76 +366,33 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
         if (!st.step()) return std::nullopt;
         person_id = st.int64(0);
     }
-    // A fixed number of set-based queries over the person's records (each an index range on
-    // mentions_person), not three queries per record of the timeline: for the most mentioned
-    // person that was 17,000 statements.
+    // Two set-based queries over the person's records, not queries per record of the timeline.
     PersonReport rep;
     rep.name = name;
-    std::vector<std::int64_t> first_mention; // per timeline entry: the person's first mention in it
     {
-        sqlite::Stmt st = db.prepare(
-            // Only the start of a body is needed (a heading is at most 30 characters of it), and only
-            // without a title: the whole bodies would be carried through the sort.
-            std::string("SELECT r.id, r.date, r.title, CASE WHEN ifnull(r.title, '') = '' THEN substr(r.body, 1, 200) ELSE '' END, "
-                        "m.id FROM mentions m JOIN records r ON r.id = m.record_id "
-                        "WHERE m.person_id = ?1 ORDER BY ") + kExportOrder + ", m.ordinal");
+        // The person's rows of person_records (one range of the table), in export order.
+        sqlite::Stmt st = db.prepare("SELECT record_id, date, heading, titles, event FROM person_records WHERE person_id = ?1");
         st.bind(1, person_id);
-        std::int64_t last_record = -1;
         while (st.step()) {
-            std::int64_t rid = st.int64(0);
-            if (rid == last_record) continue; // the same person listed twice in one record
-            last_record = rid;
             TimelineEntry e;
-            e.record_id = rid;
+            e.record_id = st.int64(0);
             e.date = st.opt_text(1);
-            e.heading = heading_of(st.opt_text(2), st.text(3));
-            first_mention.push_back(st.int64(4));
+            e.heading = st.text(2);
+            e.titles = person_records::unpack_titles(st.text(3));
+            e.event = st.opt_text(4);
             rep.timeline.push_back(std::move(e));
         }
+        std::sort(rep.timeline.begin(), rep.timeline.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+            const int ca = export_class(a.date), cb = export_class(b.date);
+            if (ca != cb) return ca < cb;
+            if (a.date != b.date) return a.date < b.date; // (the same class: both dated or both not)
+            return a.record_id < b.record_id;
+        });
     }
     if (rep.timeline.empty()) return std::nullopt;
     std::unordered_map<std::int64_t, std::size_t> entry_of_record;
-    std::unordered_map<std::int64_t, std::size_t> entry_of_mention;
     entry_of_record.reserve(rep.timeline.size());
-    entry_of_mention.reserve(rep.timeline.size());
-    for (std::size_t i = 0; i < rep.timeline.size(); ++i) {
-        entry_of_record.emplace(rep.timeline[i].record_id, i);
-        entry_of_mention.emplace(first_mention[i], i);
-    }
-    {
-        // Titles of every mention of the person; only those of each record's first mention count.
-        sqlite::Stmt st = db.prepare("SELECT t.mention_id, t.title FROM mentions m JOIN mention_titles t ON t.mention_id = m.id "
-                                     "WHERE m.person_id = ?1 ORDER BY t.mention_id, t.ordinal");
-        st.bind(1, person_id);
-        while (st.step()) {
-            auto it = entry_of_mention.find(st.int64(0));
-            if (it != entry_of_mention.end()) rep.timeline[it->second].titles.push_back(st.text(1));
-        }
-    }
-    {
-        // Each record's first event, one the person takes part in before any other: the events the
-        // person takes part in (by event_participants_person), then, for the records left, the
-        // first event by the events' (record_id, ordinal) key — one probe per record left, not
-        // every event of every record (29,000 table rows for the most mentioned person).
-        std::vector<bool> decided(rep.timeline.size(), false);
-        sqlite::Stmt st = db.prepare(
-            "SELECT e.record_id, e.\"trigger\" FROM event_participants ep JOIN events e ON e.id = ep.event_id "
-            "WHERE ep.person_id = ?1 ORDER BY e.record_id, e.ordinal");
-        st.bind(1, person_id);
-        while (st.step()) {
-            auto it = entry_of_record.find(st.int64(0));
-            if (it == entry_of_record.end() || decided[it->second]) continue;
-            decided[it->second] = true;
-            rep.timeline[it->second].event = st.text(1);
-        }
-        sqlite::Stmt first = db.prepare("SELECT \"trigger\" FROM events WHERE record_id = ?1 ORDER BY ordinal LIMIT 1");
-        for (std::size_t i = 0; i < rep.timeline.size(); ++i) {
-            if (decided[i]) continue;
-            first.bind(1, rep.timeline[i].record_id);
-            if (first.step()) rep.timeline[i].event = first.text(0);
-            first.reset();
-        }
-    }
+    for (std::size_t i = 0; i < rep.timeline.size(); ++i) entry_of_record.emplace(rep.timeline[i].record_id, i);
     // The others in each record, in the order they are mentioned, each once: one record_people
     // row per record (a record may list thousands of names: a congress). Ids are counted as
     // integers, and only the names the report shows are looked up (people.name is unique, so ids
@@ -456,7 +400,7 @@ std::optional<PersonReport> person_report(const Archive& archive, const std::str
     std::vector<std::vector<std::int64_t>> with_ids(rep.timeline.size());
     {
         sqlite::Stmt st = db.prepare("SELECT record_id, people FROM record_people "
-                                     "WHERE record_id IN (SELECT record_id FROM mentions WHERE person_id = ?1)");
+                                     "WHERE record_id IN (SELECT record_id FROM person_records WHERE person_id = ?1)");
         st.bind(1, person_id);
         std::vector<std::int64_t> ids;
         while (st.step()) {

@@ -1,10 +1,13 @@
 #include "jianbao/store/maintenance.hpp"
 
+#include "jianbao/store/person_records.hpp"
 #include "jianbao/store/record_people.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <limits>
 #include <unordered_map>
 
 namespace jianbao {
@@ -60,6 +63,34 @@ std::vector<std::string> check_archive(const Archive& archive) {
         });
         wrong += stored.size(); // rows for records without mentions
         if (wrong) problems.push_back(std::to_string(wrong) + " records' people lists (record_people) disagree with their mentions");
+    }
+    {
+        // person_records (what `person` reads for a timeline) must say what the tables say: both
+        // streams in (record, person) order, compared record by record.
+        auto st = db.prepare("SELECT person_id, record_id, date, heading, titles, event FROM person_records "
+                             "ORDER BY record_id, person_id");
+        bool more = st.step();
+        std::size_t wrong = 0;
+        std::vector<person_records::Row> stored;
+        auto read_through = [&](std::int64_t record) { // the stored rows of records up to `record`
+            stored.clear();
+            for (; more && st.int64(1) <= record; more = st.step()) {
+                if (st.int64(1) < record) {
+                    ++wrong; // rows of a record without people
+                    continue;
+                }
+                stored.push_back({st.int64(0), st.int64(1), st.opt_text(2), st.text(3), st.text(4), st.opt_text(5)});
+            }
+        };
+        person_records::from_tables(db, [&](const std::vector<person_records::Row>& rows) {
+            read_through(rows.front().record_id);
+            std::vector<person_records::Row> expected = rows;
+            std::sort(expected.begin(), expected.end(),
+                      [](const person_records::Row& a, const person_records::Row& b) { return a.person_id < b.person_id; });
+            if (expected != stored) ++wrong;
+        });
+        read_through(std::numeric_limits<std::int64_t>::max());
+        if (wrong) problems.push_back(std::to_string(wrong) + " records' timeline rows (person_records) disagree with their mentions and events");
     }
     std::int64_t empty = count(db, "SELECT count(*) FROM bulletins b WHERE NOT EXISTS "
                                    "(SELECT 1 FROM records r WHERE r.bulletin_id = b.id)");

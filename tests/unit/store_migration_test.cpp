@@ -1,6 +1,7 @@
 // An archive written by an older jianbao is migrated in place, in one transaction.
 #include "jianbao/query/query.hpp"
 #include "jianbao/store/archive.hpp"
+#include "jianbao/store/maintenance.hpp"
 #include "jianbao/store/sqlite.hpp"
 
 #include <gtest/gtest.h>
@@ -181,6 +182,51 @@ TEST(StoreMigration, Version7ArchiveGainsEachRecordsPeopleInOneRow) {
         ASSERT_FALSE(rep->companions.empty());
         EXPECT_EQ(rep->companions[0].name, "刘伟");
         EXPECT_EQ(rep->companions[0].records, 2u);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(StoreMigration, Version8ArchiveGainsEachPersonsRecords) {
+    // v9 keeps a row per person and record for `person`'s timeline; a v8 archive gets the rows
+    // of what it holds on first open, and the report reads the same as from the tables.
+    auto dir = fresh_dir("jianbao-migration-v8-test");
+    auto path = dir / "v8.db";
+    Record r;
+    r.seq = 1;
+    r.date = "2021-12-09";
+    r.paragraphs = {"王进健、张利出席会议。"};
+    r.people = {{"王进健", {"代市长"}, 1}, {"张利", {"市委书记", "主任"}, 1}};
+    Event e;
+    e.trigger = "出席";
+    e.type = "meeting";
+    e.sentence = "王进健、张利出席会议。";
+    e.participants = {"张利"};
+    r.events = {e};
+    Record r2;
+    r2.seq = 2;
+    r2.title = "无日期";
+    r2.paragraphs = {"张利讲话。"};
+    r2.people = {{"张利", {}, 1}};
+    {
+        Archive a(path, Archive::Mode::read_write);
+        a.import(bulletin("v8.txt", {r, r2}));
+        a.db().exec("DROP TABLE person_records; PRAGMA user_version = 8");
+    }
+    {
+        Archive a(path, Archive::Mode::read_only);
+        EXPECT_EQ(scalar(a, "PRAGMA user_version"), Archive::schema_version());
+        EXPECT_EQ(scalar(a, "SELECT count(*) FROM person_records"), 3);
+        auto rep = person_report(a, "张利");
+        ASSERT_TRUE(rep);
+        ASSERT_EQ(rep->timeline.size(), 2u);
+        EXPECT_EQ(rep->timeline[0].heading, "王进健、张利出席会议");
+        EXPECT_EQ(rep->timeline[0].titles, (std::vector<std::string>{"市委书记", "主任"}));
+        EXPECT_EQ(rep->timeline[0].event, std::optional<std::string>("出席"));
+        EXPECT_EQ(rep->timeline[0].with, (std::vector<std::string>{"王进健"}));
+        EXPECT_EQ(rep->timeline[1].heading, "无日期");
+        EXPECT_EQ(rep->timeline[1].date, std::nullopt);
+        for (const auto& problem : check_archive(a)) // (read-only: the index is not verified)
+            EXPECT_EQ(problem.find("person_records"), std::string::npos) << problem;
     }
     std::filesystem::remove_all(dir);
 }

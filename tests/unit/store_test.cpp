@@ -2,6 +2,7 @@
 #include "jianbao/query/query.hpp"
 #include "jianbao/store/archive.hpp"
 #include "jianbao/store/maintenance.hpp"
+#include "jianbao/store/person_records.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 
@@ -488,4 +489,58 @@ TEST(Store, RecordPeopleFollowTheMentions) {
     EXPECT_NE(problems[0].find("record_people"), std::string::npos) << problems[0];
     EXPECT_EQ(remove_bulletins(ar, std::to_string(first.bulletin_id)).size(), 1u);
     EXPECT_EQ(scalar(ar, "SELECT count(*) FROM record_people"), 0);
+}
+
+TEST(Store, PersonRecordsFollowTheTables) {
+    // person_records is what `person` reads; import writes it, `check` recomputes it from the
+    // mentions, titles and events and must agree, and removing a bulletin takes its rows.
+    TempDir t;
+    Archive ar(t / "a.jianbao", Archive::Mode::read_write);
+    ImportResult first = ar.import(sample_bulletin(std::string(64, '1')));
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM person_records"), 4); // 3 people in the article, 张利 in the brief
+    EXPECT_TRUE(check_archive(ar).empty());
+    sqlite::Stmt st = ar.db().prepare(
+        "SELECT pr.heading, pr.titles, pr.event FROM person_records pr JOIN people p ON p.id = pr.person_id "
+        "WHERE p.name = ?1 ORDER BY pr.record_id");
+    auto rows_of = [&](const std::string& name) {
+        std::vector<std::string> out;
+        st.bind(1, name);
+        while (st.step()) out.push_back(st.text(0) + "|" + st.text(1) + "|" + st.opt_text(2).value_or("-"));
+        st.reset();
+        return out;
+    };
+    // titles joined by U+001F; the first event the person takes part in (王学峰: 调研, not 陪同);
+    // an untitled record's heading is its first clause; no event in the brief
+    EXPECT_EQ(rows_of("王进健"), (std::vector<std::string>{"王进健来开发区调研“二次创业”|扬州市委副书记\x1f代市长|调研"}));
+    EXPECT_EQ(rows_of("王学峰"), (std::vector<std::string>{"王进健来开发区调研“二次创业”||调研"}));
+    EXPECT_EQ(rows_of("张利"), (std::vector<std::string>{"王进健来开发区调研“二次创业”|市委书记|调研", "近日|市委书记|-"}));
+
+    ar.db().exec("UPDATE person_records SET titles = '' WHERE titles = '市委书记' AND heading = '近日'");
+    auto problems = check_archive(ar);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("person_records"), std::string::npos) << problems[0];
+    EXPECT_EQ(remove_bulletins(ar, std::to_string(first.bulletin_id)).size(), 1u);
+    EXPECT_EQ(scalar(ar, "SELECT count(*) FROM person_records"), 0);
+}
+
+TEST(Store, PersonRecordsEventFallsBackToTheRecordsFirst) {
+    // Someone in no event of the record gets its first event; a person listed twice keeps the
+    // titles of the first listing.
+    using person_records::RecordFacts;
+    RecordFacts f;
+    f.record_id = 7;
+    f.heading = "h";
+    f.mentions = {{1, {"县长"}}, {2, {}}, {1, {"书记"}}};
+    f.events = {{"会见", {1}}, {"出席", {}}};
+    auto rows = person_records::rows_of_record(f);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].person_id, 1);
+    EXPECT_EQ(rows[0].titles, "县长");
+    EXPECT_EQ(rows[0].event, std::optional<std::string>("会见"));
+    EXPECT_EQ(rows[1].event, std::optional<std::string>("会见"));
+    f.events.clear();
+    EXPECT_EQ(person_records::rows_of_record(f)[1].event, std::nullopt);
+    EXPECT_EQ(person_records::unpack_titles(person_records::pack_titles({"a", "", "b"})),
+              (std::vector<std::string>{"a", "", "b"}));
+    EXPECT_TRUE(person_records::unpack_titles("").empty());
 }
