@@ -66,6 +66,8 @@ struct ExportOptions {
 };
 
 void run_export(const Globals& g, const ExportOptions& o) {
+    if (o.format == "es-bulk")
+        if (auto why = es_index_problem(o.index)) throw Error("export: --index '" + o.index + "': " + *why, exit_usage);
     Archive archive = open_existing(g);
     SearchFilter filter = to_filter(o.filter, "");
     resolve_person_filter(archive, filter);

@@ -1,5 +1,7 @@
 #include "jianbao/export/json.hpp"
 
+#include "jianbao/util/utf8.hpp"
+
 #include <array>
 #include <charconv>
 #include <utility>
@@ -314,6 +316,20 @@ void append_record_json(std::string& out, const StoredRecord& s, int indent, std
 
 namespace {
 constexpr std::size_t kFlushBytes = 256 * 1024;
+}
+
+std::optional<std::string> es_index_problem(std::string_view name) {
+    if (name.empty()) return "it is empty";
+    if (utf8::first_invalid(name) != std::string_view::npos) return "it is not UTF-8";
+    if (name.size() > 255) return "it is longer than 255 bytes";
+    if (name == "." || name == "..") return "it cannot be . or ..";
+    if (name[0] == '-' || name[0] == '_' || name[0] == '+') return "it cannot start with - _ or +";
+    for (char c : name) {
+        if (c >= 'A' && c <= 'Z') return "it must be lowercase";
+        if (static_cast<unsigned char>(c) < 0x20 || std::string_view("\\/*?\"<>|,#: ").find(c) != std::string_view::npos)
+            return "it cannot hold \\ / * ? \" < > | , # : spaces or control characters";
+    }
+    return std::nullopt;
 }
 
 RecordWriter::RecordWriter(std::ostream& out, Format format, std::string es_index)

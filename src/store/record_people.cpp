@@ -26,7 +26,8 @@ void unpack(std::string_view packed, std::int64_t record_id, std::vector<std::in
     while (p < end) {
         std::int64_t id = 0;
         auto [next, ec] = std::from_chars(p, end, id);
-        if (ec != std::errc() || (next < end && *next != ',') || next == p)
+        // (a ',' must be followed by another id: "1,2," is malformed)
+        if (ec != std::errc() || (next < end && (*next != ',' || next + 1 == end)) || next == p)
             throw Error("archive: record_people of record " + std::to_string(record_id) + " is malformed", exit_archive);
         out.push_back(id);
         p = next < end ? next + 1 : next;

@@ -184,10 +184,6 @@ class StreamsAndMaintenance(ArchiveTest):
         self.assertIn("foreign key", p.stdout)
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class ElasticsearchBulk(ArchiveTest):
     def test_bulk_file_is_action_and_document_pairs(self):
         run("import", SAMPLE, db=self.db, check=0)
@@ -201,6 +197,22 @@ class ElasticsearchBulk(ArchiveTest):
         mapping = json.load(open(os.path.join(os.path.dirname(SAMPLE), "..", "elasticsearch", "mapping.json")))
         self.assertEqual(set(mapping["mappings"]["properties"]), set(records[0]) - {"snippet"})
 
+    def test_an_index_name_elasticsearch_refuses_is_a_usage_error(self):
+        run("import", SAMPLE, db=self.db, check=0)
+        before = dump(self.db)
+        for name in ["Bulletins", "a b", "_x", "a/b", "..", ""]:
+            p = run("export", "--format", "es-bulk", "--index", name, db=self.db)
+            self.assertEqual(p.returncode, 2, name)
+            self.assertEqual(p.stdout, "", name)
+            self.assertIn("--index", p.stderr, name)
+            self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
+        # not UTF-8 (a GBK byte pair, as a mis-set terminal passes it)
+        p = subprocess.run([BIN, "--db", self.db, "export", "--format", "es-bulk", "--index", b"\xbc\xf2"],
+                           capture_output=True)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"not UTF-8", p.stderr)
+        self.assertEqual(dump(self.db), before)
+        self.assertEqual(run("export", "--format", "es-bulk", "--index", "简报-1998", db=self.db).returncode, 0)
 
 
 class CoAppearanceGraph(ArchiveTest):
@@ -344,3 +356,7 @@ class TerminalOptions(ArchiveTest):
                               "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"新能源\"'"],
                              capture_output=True, text=True, env=env)
         self.assertEqual(out.stdout.strip(), "2", out.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -42,10 +42,6 @@ class Install(ArchiveTest):
         self.assertIn("9 records", p.stdout)
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class DebianPackage(ArchiveTest):
     def test_cpack_builds_a_deb_declaring_its_dependencies(self):
         import shutil
@@ -62,3 +58,7 @@ class DebianPackage(ArchiveTest):
         files = subprocess.run(["dpkg-deb", "--contents", deb], capture_output=True, text=True, check=True).stdout
         for rel in ["bin/jianbao", "share/jianbao/lexicon/surnames.txt", "share/man/man1/jianbao.1"]:
             self.assertIn(rel, files)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -3,6 +3,7 @@
 #include "jianbao/store/archive.hpp"
 #include "jianbao/store/maintenance.hpp"
 #include "jianbao/store/person_records.hpp"
+#include "jianbao/store/record_people.hpp"
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 
@@ -543,4 +544,14 @@ TEST(Store, PersonRecordsEventFallsBackToTheRecordsFirst) {
     EXPECT_EQ(person_records::unpack_titles(person_records::pack_titles({"a", "", "b"})),
               (std::vector<std::string>{"a", "", "b"}));
     EXPECT_TRUE(person_records::unpack_titles("").empty());
+}
+
+TEST(Store, RecordPeopleListsAreReadStrictly) {
+    std::vector<std::int64_t> ids;
+    record_people::unpack("12,7,301", 1, ids);
+    EXPECT_EQ(ids, (std::vector<std::int64_t>{12, 7, 301}));
+    for (const char* bad : {"1,2,", ",1", "1,,2", "1;2", "x"}) {
+        ids.clear();
+        EXPECT_THROW(record_people::unpack(bad, 1, ids), Error) << bad;
+    }
 }

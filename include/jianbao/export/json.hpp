@@ -34,6 +34,11 @@ void append_record_json(std::string& out, const StoredRecord& stored, int indent
 // Writes records as a JSON array (pretty, one record per element), NDJSON, or the
 // Elasticsearch/OpenSearch bulk format (an action line naming `es_index` and the record's id, then
 // the record), without holding more than a buffer's worth of output in memory.
+// Why `name` cannot be an Elasticsearch/OpenSearch index name (its documented rules: lowercase
+// UTF-8, at most 255 bytes, none of \ / * ? " < > | , # : or space, not starting with - _ +,
+// not . or ..), or nullopt when it can.
+std::optional<std::string> es_index_problem(std::string_view name);
+
 class RecordWriter {
 public:
     enum class Format { json, ndjson, es_bulk };
