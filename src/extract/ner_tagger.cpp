@@ -3,6 +3,8 @@
 #include "jianbao/util/error.hpp"
 #include "jianbao/util/lexicon.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
@@ -399,6 +401,25 @@ std::string org_type(const ent::Finders& f, const ent::Chars& t, const Evidence&
 
 namespace jianbao::ner {
 
+std::vector<Span> split_joined_bodies(const ent::Chars& t, const ent::OrgFinder& orgs, const std::vector<Span>& found) {
+    std::vector<std::uint8_t> org_end, place_end;
+    suffixes().ends(t, org_end, place_end);
+    std::vector<Span> out;
+    for (const Span& s : found) {
+        std::uint32_t b = s.b;
+        if (s.kind == kOrg && org_end[s.e])
+            for (std::uint32_t q = s.b + 2; q + 2 < s.e; ++q) {
+                const std::size_t len = q >= b + 2 && t.bound[q] && org_end[q] ? orgs.conjunction_at(t, q) : 0;
+                if (len == 0 || !t.bound[q + len] || s.e - (q + len) < 2) continue;
+                out.push_back({b, q, kOrg});
+                b = q + static_cast<std::uint32_t>(len);
+                q = b;
+            }
+        out.push_back({b, s.e, s.kind});
+    }
+    return out;
+}
+
 const Model& model() {
     static const Model m = [] {
         Model x;
@@ -454,6 +475,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         else split.push_back(s);
     }
     found.swap(split);
+    found = split_joined_bodies(t, f.orgs, found);
     // 内蒙古东北部, 土耳其东南部: the tagger reads the direction's 部 as a body's suffix; the rule
     // finder never does. The place before the direction is the name.
     for (Span& s : found)
@@ -476,6 +498,13 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     }
     for (auto& m : bodies)
         if (m.b < m.e) last.push_back(std::move(m));
+    // A name never starts or ends with a space (本报讯 云河电子有限公司: the tagger took the space in).
+    auto space = [&](std::size_t i) { return u_isUWhiteSpace(static_cast<UChar32>(t.c[i])) != 0; };
+    for (auto& m : last) {
+        while (m.b < m.e && space(m.b)) ++m.b;
+        while (m.e > m.b && space(m.e - 1)) --m.e;
+    }
+    std::erase_if(last, [](const ent::Match& m) { return m.b >= m.e; });
     std::sort(last.begin(), last.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     last_text.assign(t.text);
     have = true;

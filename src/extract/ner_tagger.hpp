@@ -71,6 +71,11 @@ struct Span {
 };
 std::vector<Span> spans(const std::vector<Tag>& tags);
 
+// Two bodies joined by a conjunction (中国银行与海南航空股份有限公司) come out of the tagger as one:
+// each organisation of `found` is split where a conjunction, a word of its own
+// (org_conjunctions.tsv), follows a body's suffix and a body of two or more characters follows it.
+std::vector<Span> split_joined_bodies(const ent::Chars& t, const ent::OrgFinder& orgs, const std::vector<Span>& found);
+
 // Learned weights, read from a data file: lines "HASH<TAB>tag:weight<TAB>…" (tags not listed
 // weigh 0) and one "T" line of kTags × kTags transition weights.
 class Model {

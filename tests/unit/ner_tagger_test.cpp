@@ -129,3 +129,29 @@ TEST(NerTagger, PlacesOfARealSentence) {
     for (const char* n : {"北京", "美国", "上海", "浙江"}) EXPECT_TRUE(has(p, n)) << n << ": " << join(p);
     EXPECT_FALSE(has(p, "江泽民")) << join(p);
 }
+
+// The tagger joins two bodies written with a conjunction between them (中国银行与海南航空股份有限公司,
+// held-out DEV text); the split needs a suffix before the conjunction and a body after it.
+TEST(NerTagger, BodiesJoinedByAConjunctionAreTwo) {
+    WordSegmenter seg;
+    auto split = [&](const std::string& text) {
+        const auto words = seg.words(text);
+        const ent::Chars t = ent::index(text, words);
+        std::vector<std::string> out;
+        for (const auto& s : ner::split_joined_bodies(t, ent::finders().orgs, {{0, static_cast<std::uint32_t>(t.size()), ner::kOrg}}))
+            out.push_back(t.str(s.b, s.e));
+        return join(out);
+    };
+    EXPECT_EQ(split("中国银行与海南航空股份有限公司"), "中国银行 海南航空股份有限公司 ");
+    EXPECT_EQ(split("华星化工厂和金山水泥厂"), "华星化工厂 金山水泥厂 ");
+    EXPECT_EQ(split("全国人大及其常委会"), "全国人大 常委会 ");
+    EXPECT_EQ(split("中华人民共和国国务院"), "中华人民共和国国务院 "); // 和 inside a word
+    EXPECT_EQ(split("联合国销毁伊拉克化学、生物和核武器特别委员会"), "联合国销毁伊拉克化学、生物和核武器特别委员会 ");
+}
+
+// A lead followed by a space (本报讯 云河电子有限公司…): the tagger took the space into the name.
+TEST(NerTagger, NamesHoldNoSpaceAtTheirEdges) {
+    const auto v = orgs_of("本报讯 云河电子有限公司与东岭机械厂签订协议。");
+    EXPECT_TRUE(has(v, "云河电子有限公司")) << join(v);
+    for (const auto& name : v) EXPECT_EQ(name.find(' '), std::string::npos) << name;
+}
