@@ -506,6 +506,17 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     }
     std::erase_if(last, [](const ent::Match& m) { return m.b >= m.e; });
     std::sort(last.begin(), last.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    // 北京|西站, 大连|火车站: a station named after the place written before it is one place.
+    for (std::size_t k = 0; k < last.size(); ++k) {
+        ent::Match& m = last[k];
+        if (m.type != "place") continue;
+        const std::size_t len = f.orgs.station_at(t, m.e);
+        if (len == 0 || !t.bound[m.e + len]) continue;
+        const std::uint32_t e = m.e + static_cast<std::uint32_t>(len);
+        if (k + 1 < last.size() && last[k + 1].b < e && last[k + 1].e > e) continue; // (the next name runs past it)
+        m.e = e;
+        while (k + 1 < last.size() && last[k + 1].b < e) last.erase(last.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    }
     last_text.assign(t.text);
     have = true;
     return last;

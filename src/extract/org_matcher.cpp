@@ -377,6 +377,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     }
     for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& w : lexicon::read_lines("org_conjunctions.tsv")) conj_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_lines("place_stations.tsv")) stations_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {

@@ -108,6 +108,8 @@ public:
     // Length of the direction word ending at e (org_direction_words.tsv: 东北部 in 内蒙古东北部),
     // 0 when none: such a 部 names a part of a place, not a body.
     std::size_t direction_before(const Chars& t, std::size_t e) const { return dir_back_.longest_back(t, e, nullptr, false); }
+    // Length of the station word starting at i (place_stations.tsv: 西站 in 北京西站), 0 when none.
+    std::size_t station_at(const Chars& t, std::size_t i) const { return stations_.longest(t, i, nullptr, false); }
     // Length of the conjunction starting at i (org_conjunctions.tsv: 与 in 中国银行与海南航空公司), 0 when none.
     std::size_t conjunction_at(const Chars& t, std::size_t i) const { return conj_.longest(t, i); }
 
@@ -126,7 +128,7 @@ private:
         std::string type; // empty = the parent's
         bool place_ok = false;
     };
-    Trie sub_back_, dir_back_, conj_;
+    Trie sub_back_, dir_back_, conj_, stations_;
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;

@@ -155,3 +155,13 @@ TEST(NerTagger, NamesHoldNoSpaceAtTheirEdges) {
     EXPECT_TRUE(has(v, "云河电子有限公司")) << join(v);
     for (const auto& name : v) EXPECT_EQ(name.find(' '), std::string::npos) << name;
 }
+
+// A station or airport named after the city before it is one place, as PFR tags it (北京西站);
+// the tagger found the city alone (襄樊|西站). Cities the tagger has no memory of as stations.
+TEST(NerTagger, StationsNamedAfterTheirCityAreOnePlace) {
+    const auto v = places_of("旅客从襄樊西站出发，再去绵阳机场，又到株洲东站。");
+    EXPECT_TRUE(has(v, "襄樊西站")) << join(v);
+    EXPECT_TRUE(has(v, "绵阳机场")) << join(v);
+    EXPECT_TRUE(has(v, "株洲东站")) << join(v);
+    EXPECT_FALSE(has(v, "襄樊")) << join(v);
+}
