@@ -224,12 +224,26 @@ bool title_loose(const std::u32string& s) {
     return !(last == U'，' || last == U'、' || last == U'；' || last == U'：' || last == U',' || last == U';');
 }
 
-bool section_word(const std::u32string& s) {
+// A column name as bulletins set it off: 【工作动态】, ［简讯］ (not quotation marks: a headline
+// may be a quotation, 『只想做一个合格的医生』).
+bool framed_header(const std::u32string& s) {
+    static constexpr std::u32string_view opens = U"【〖［[";
+    static constexpr std::u32string_view closes = U"】〗］]";
+    if (s.size() < 4 || s.size() > 14) return false;
+    const std::size_t o = opens.find(s.front());
+    return o != std::u32string_view::npos && s.back() == closes[o] &&
+           s.find_first_of(U"。，、；：！？,.;:!?", 1) == std::u32string::npos;
+}
+
+// The header's text without spaces, frames and decorations (【工作动态】 → 工作动态).
+std::u32string header_text(const std::u32string& s) {
     std::u32string t;
     for (char32_t c : s)
-        if (!is_space(c)) t += c;
-    return vocab().sections.count(t) > 0;
+        if (!is_space(c) && std::u32string_view(U"【】〖〗［］[]「」『』■□◆◇★☆▲△").find(c) == std::u32string_view::npos) t += c;
+    return t;
 }
+
+bool section_word(const std::u32string& s) { return framed_header(s) || vocab().sections.count(header_text(s)) > 0; }
 
 bool header_like(const std::u32string& s) {
     return s.size() >= 2 && s.size() <= 12 && !is_bullet(s) && !contains_any(s, U"。，、；：！？,.;:!?") &&
@@ -327,21 +341,32 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::vector<Item>
 void analyse_by_layout(const std::vector<const Line*>& lines, std::vector<Item>& out) {
     std::size_t i = 0;
     bool first = true;
-    if (lines.size() >= 2) {
-        const std::u32string& l = lines[0]->cps;
-        if (header_like(l) && section_word(l) && is_bullet(lines[1]->cps)) {
-            out.push_back({ItemKind::header, l, true});
+    // A column header: a known column name or a framed one (【工作动态】), alone or before the
+    // items of its column.
+    if (!lines.empty() && header_like(lines[0]->cps) && section_word(lines[0]->cps) &&
+        (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) {
+        out.push_back({ItemKind::header, lines[0]->cps, true});
+        first = false;
+        i = 1;
+    }
+    if (lines.size() >= i + 2) {
+        const std::u32string& l = lines[i]->cps;
+        // The headline: a blank line after it, or (a bulletin set without one) a strict title
+        // before a line that opens news text (3月10日上午，…).
+        if ((lines[i + 1]->gap_before >= 1 && title_loose(l)) ||
+            (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps))) {
+            out.push_back({ItemKind::title, l, first});
             first = false;
-            i = 1;
-        } else if (lines[1]->gap_before >= 1 && title_loose(l)) {
-            out.push_back({ItemKind::title, l, true});
-            first = false;
-            i = 1;
+            ++i;
         }
     }
     for (; i < lines.size(); ++i) {
         const std::u32string& l = lines[i]->cps;
-        if (!first && continues_previous(l) && !out.empty() && out.back().kind != ItemKind::title &&
+        // A line starting with punctuation continues the paragraph before it, and so does any line
+        // after one broken at a comma (县委常委、|办公室主任王晓东): no paragraph ends with one.
+        const bool broken = !out.empty() && !out.back().text.empty() &&
+                            (out.back().text.back() == U'，' || out.back().text.back() == U'、') && !is_bullet(l);
+        if (!first && (continues_previous(l) || broken) && !out.empty() && out.back().kind != ItemKind::title &&
             out.back().kind != ItemKind::header) {
             join_into(out.back().text, l);
             continue;
@@ -453,7 +478,7 @@ std::vector<Record> parse_structure(std::string_view text) {
         switch (it.kind) {
         case ItemKind::header:
             finish();
-            section = txt;
+            section = to_u8(header_text(it.text));
             break;
         case ItemKind::title:
             section.reset();

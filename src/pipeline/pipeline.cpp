@@ -103,16 +103,6 @@ std::optional<PartialDate> date_at(std::string_view s, std::size_t i, bool compa
     return d;
 }
 
-// A full date written in the text (2021年12月9日), as a fallback issue date: the latest month named.
-std::optional<PartialDate> issue_date_from_text(std::string_view text) {
-    std::optional<PartialDate> best;
-    for (std::size_t i = text.find('1'); i != std::string_view::npos; i = text.find_first_of("12", i + 1)) {
-        auto d = date_at(text, i, false);
-        if (!d || text.substr(i + 4, 3) != "年") continue;
-        if (!best || d->year * 100 + d->month > best->year * 100 + best->month) best = PartialDate{d->year, d->month, 0};
-    }
-    return best;
-}
 
 // A "person" the text writes only inside a longer organisation or place found in the record is
 // part of that name (深圳万德莱公司, 吉尔吉斯斯坦, 王家坝村, 宋庆龄基金会), not someone who appears:
@@ -150,6 +140,31 @@ std::optional<PartialDate> issue_date_from_name(std::string_view name) {
     for (std::size_t i = 0; i < name.size(); ++i)
         if (auto d = date_at(name, i, true)) return d;
     return std::nullopt;
+}
+
+// A full date written in the text (2021年12月9日), as a fallback issue date: the latest month named.
+// Else the year of a masthead's issue number (2022年第3期): the year alone.
+std::optional<PartialDate> issue_date_from_text(std::string_view text) {
+    std::optional<PartialDate> best, issue_year;
+    for (std::size_t i = text.find_first_of("12"); i != std::string_view::npos; i = text.find_first_of("12", i + 1)) {
+        if (text.substr(i + 4, 3) != "年") continue;
+        if (auto d = date_at(text, i, false)) {
+            if (!best || d->year * 100 + d->month > best->year * 100 + best->month) best = PartialDate{d->year, d->month, 0};
+        } else if (!issue_year && text.substr(i + 7, 3) == "第" && (text[i] == '1' || text[i] == '2') &&
+                   std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(i + 4), digit) &&
+                   (i == 0 || !digit(text[i - 1]))) {
+            const int year = std::stoi(std::string(text.substr(i, 4)));
+            std::size_t k = i + 10;
+            while (k < text.size() && (digit(text[k]) || text.substr(k, 3) == "期")) {
+                if (text.substr(k, 3) == "期") {
+                    if (year >= 1900 && year <= 2099) issue_year = PartialDate{year, 0, 0};
+                    break;
+                }
+                ++k;
+            }
+        }
+    }
+    return best ? best : issue_year;
 }
 
 std::string read_bulletin_file(const fs::path& path) {

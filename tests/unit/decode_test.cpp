@@ -118,3 +118,19 @@ TEST(IssueDate, FromFileName) {
     EXPECT_FALSE(issue_date_from_name("bulletin.txt"));
     EXPECT_FALSE(issue_date_from_name("2021-13.txt"));
 }
+
+// A masthead names the issue when the file name does not: its latest full date, else the year of
+// the issue number. (The first '1' of this masthead comes after both years: a search that started
+// there found neither.)
+TEST(IssueDate, FromTheMasthead) {
+    auto d = issue_date_from_text("青山县政务简报\n2022年第3期（总第45期）\n青山县人民政府办公室编　2022年3月15日\n");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->year, 2022);
+    EXPECT_EQ(d->month, 3);
+    d = issue_date_from_text("青山县政务简报\n2022年第3期\n县委召开2022年工作会议。\n");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->year, 2022);
+    EXPECT_EQ(d->month, 0);
+    EXPECT_FALSE(issue_date_from_text("县委召开2022年工作会议。"));
+    EXPECT_FALSE(issue_date_from_text("第3期"));
+}

@@ -142,6 +142,37 @@ TEST(Structure, BriefsUnderSectionHeader) {
     EXPECT_EQ(r[2].seq, 3);
 }
 
+// A county bulletin set densely (articles apart, paragraphs on consecutive lines, no blank line
+// after the headline), with framed column headers and a line broken after 、.
+TEST(Structure, DenseBulletinWithFramedColumns) {
+    std::string t =
+        "【工作动态】\n\n"
+        "县委书记李建国调研乡村振兴工作\n"
+        "3月10日上午，县委书记李建国深入白沙镇调研乡村振兴工作。县委常委、\n"
+        "办公室主任王晓东陪同调研。\n"
+        "李建国强调，要坚持以人民为中心。\n\n"
+        "我县召开安全生产工作会议\n"
+        "3月12日下午，我县召开安全生产工作会议。\n"
+        "会议传达学习了省、市安全生产工作会议精神。\n\n"
+        "【简讯】\n"
+        "●3月8日，县妇联举办主题活动。\n"
+        "●近日，县市场监管局开展食品安全专项检查。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 4u);
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "县委书记李建国调研乡村振兴工作");
+    ASSERT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_EQ(r[0].paragraphs[0], "3月10日上午，县委书记李建国深入白沙镇调研乡村振兴工作。县委常委、办公室主任王晓东陪同调研。");
+    ASSERT_TRUE(r[1].title);
+    EXPECT_EQ(*r[1].title, "我县召开安全生产工作会议");
+    EXPECT_EQ(r[1].paragraphs.size(), 2u);
+    for (int i : {2, 3}) {
+        EXPECT_EQ(r[i].kind, RecordKind::brief);
+        ASSERT_TRUE(r[i].section);
+        EXPECT_EQ(*r[i].section, "简讯");
+    }
+}
+
 TEST(Structure, CaptionStandingAlone) {
     std::string t = "某标题\n\n近日，某事发生了。\n\n\n\n12月15日是投票日。图为投票选举现场。\n";
     auto r = parse_structure(t);

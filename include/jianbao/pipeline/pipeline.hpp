@@ -46,5 +46,8 @@ std::string read_bulletin_stream(std::istream& in, const std::string& name);
 
 // The issue date a file name announces: 2021-12, 202112, 2021年12月, 19980102 …
 std::optional<PartialDate> issue_date_from_name(std::string_view file_name);
+// The issue date the text gives, for a file whose name gives none: the latest month of a full
+// date written in it (2022年3月15日), else the year of an issue number (2022年第3期).
+std::optional<PartialDate> issue_date_from_text(std::string_view text);
 
 } // namespace jianbao
