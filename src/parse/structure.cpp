@@ -131,9 +131,23 @@ bool ends_sentence(const std::u32string& s) {
     return e > 0 && is_sentence_end(s[e - 1]);
 }
 
-// The line is complete: it ends a sentence or a bracketed note (so nothing continues it).
+// A masthead line: words set apart by a run of spaces (东湖街道党工委办公室　　2023年6月30日), or
+// ending with a full date.
+bool masthead_line(const std::u32string& s) {
+    for (std::size_t i = 1; i + 1 < s.size(); ++i)
+        if (is_space(s[i]) && is_space(s[i + 1]) && !is_space(s[i - 1])) return true;
+    if (s.empty() || s.back() != U'日') return false;
+    std::size_t i = s.size() - 1, digits = 0;
+    while (i > 0 && (is_digit(s[i - 1]) || is_cjk_numeral(s[i - 1]) || s[i - 1] == U'月' || s[i - 1] == U'年' ||
+                     s[i - 1] == U'〇' || s[i - 1] == U'○'))
+        --i, ++digits;
+    return digits >= 6 && s.find(U'年', i) != std::u32string::npos;
+}
+
+// The line is complete: it ends a sentence or a bracketed note, or is a masthead line (so nothing
+// continues it).
 bool ends_closed(const std::u32string& s) {
-    return s.empty() || is_closing_bracket(s.back()) || ends_sentence(s);
+    return s.empty() || is_closing_bracket(s.back()) || ends_sentence(s) || masthead_line(s);
 }
 
 bool contains_any(const std::u32string& s, std::u32string_view set) {
@@ -152,6 +166,16 @@ bool starts_with_date(const std::u32string& s) {
     while (i < s.size() && i < 12 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
     if (i == 0 || i >= s.size()) return false;
     return s[i] == U'年' || s[i] == U'月' || s[i] == U'日' || s[i] == U'时' || s[i] == U'点';
+}
+
+// Starts with a month and day: 6月15日, 十二月九日.
+bool starts_with_day(const std::u32string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 3 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
+    if (i == 0 || i >= s.size() || s[i] != U'月') return false;
+    std::size_t j = ++i;
+    while (j < s.size() && j < i + 3 && (is_digit(s[j]) || is_cjk_numeral(s[j]))) ++j;
+    return j > i && j < s.size() && (s[j] == U'日' || s[j] == U'号');
 }
 
 // A line that opens a paragraph of news text (so the line before it ended something).
@@ -194,9 +218,9 @@ bool name_list(const std::u32string& s) {
 }
 
 // Strict title test used when only the content tells (spaced layout): short, no sentence or
-// clause punctuation, not a lead.
+// clause punctuation, not a lead, not a masthead line.
 bool title_strict(const std::u32string& s) {
-    if (s.size() < 2 || s.size() > 40 || is_bullet(s) || !has_word_char(s)) return false;
+    if (s.size() < 2 || s.size() > 40 || is_bullet(s) || !has_word_char(s) || masthead_line(s)) return false;
     if (contains_any(s, U"。！？!?；;，,")) return false;
     char32_t last = s.back();
     if (last == U'、' || last == U'：' || last == U':') return false;
@@ -487,7 +511,10 @@ std::vector<Record> parse_structure(std::string_view text) {
             open = records.size() - 1;
             break;
         case ItemKind::bullet:
-            if (!section && open != npos) { // a list inside an article, not a column of briefs
+            // A list inside an article, not a column of briefs — unless the item opens with the day
+            // of its news (●6月15日，…): briefs set without a column header. (A list's items may
+            // open with a year or a clause: 一九九七年，林业建设…)
+            if (!section && open != npos && !starts_with_day(it.text)) {
                 records[open].paragraphs.push_back(txt);
                 break;
             }

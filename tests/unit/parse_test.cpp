@@ -173,6 +173,28 @@ TEST(Structure, DenseBulletinWithFramedColumns) {
     }
 }
 
+// A masthead (the issuer and the date set apart by spaces) is no headline, and dated ● items after
+// the last article, with no column header, are briefs — but a list of an article whose items open
+// with a year stays the article's.
+TEST(Structure, MastheadAndBriefsWithoutAHeader) {
+    std::string t =
+        "东湖街道工作简报\n\n第12期\n\n东湖街道党工委办公室　　　　2023年6月30日\n\n"
+        "街道召开表彰大会\n\n6月28日下午，东湖街道召开表彰大会。\n\n周建华指出，一要坚定理想信念；三要\n\n"
+        "严守纪律规矩。\n\n"
+        "●6月15日至16日，街道组织开展防汛应急演练。\n\n●6月21日，街道纪工委书记冯丽到滨河社区调研。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 4u);
+    EXPECT_EQ(r[0].paragraphs.back(), "东湖街道党工委办公室　　　　2023年6月30日");
+    ASSERT_TRUE(r[1].title);
+    EXPECT_EQ(*r[1].title, "街道召开表彰大会");
+    EXPECT_EQ(r[1].paragraphs.back(), "周建华指出，一要坚定理想信念；三要严守纪律规矩。");
+    EXPECT_EQ(r[2].kind, RecordKind::brief);
+    EXPECT_EQ(r[3].kind, RecordKind::brief);
+    r = parse_structure("农业形势\n\n今年农业形势如下：\n●一九九七年，农业仍获得较好收成。\n●一九九七年，林业建设又取得了新进展。\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].paragraphs.size(), 3u);
+}
+
 TEST(Structure, CaptionStandingAlone) {
     std::string t = "某标题\n\n近日，某事发生了。\n\n\n\n12月15日是投票日。图为投票选举现场。\n";
     auto r = parse_structure(t);
