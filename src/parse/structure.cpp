@@ -490,9 +490,13 @@ std::vector<Record> parse_structure(std::string_view text) {
 
     // Assemble records.
     std::optional<std::string> section;
+    // A header right before a headline opens a column of articles (【工作动态】): each titled
+    // article up to the next header is in it. A header before briefs holds only its briefs.
+    std::optional<std::string> column;
     std::size_t open = npos; // index of the record paragraphs are appended to
     auto finish = [&]() { open = npos; };
-    for (auto& it : items) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        Item& it = items[k];
         if (it.boundary) {
             finish();
             if (it.kind != ItemKind::bullet) section.reset();
@@ -503,11 +507,14 @@ std::vector<Record> parse_structure(std::string_view text) {
         case ItemKind::header:
             finish();
             section = to_u8(header_text(it.text));
+            column.reset();
+            if (k + 1 < items.size() && items[k + 1].kind == ItemKind::title) column = section;
             break;
         case ItemKind::title:
             section.reset();
             records.push_back(make_record(RecordKind::article));
             records.back().title = txt;
+            records.back().section = column;
             open = records.size() - 1;
             break;
         case ItemKind::bullet:

@@ -166,6 +166,10 @@ TEST(Structure, DenseBulletinWithFramedColumns) {
     ASSERT_TRUE(r[1].title);
     EXPECT_EQ(*r[1].title, "我县召开安全生产工作会议");
     EXPECT_EQ(r[1].paragraphs.size(), 2u);
+    for (int i : {0, 1}) { // the column the header opened, up to the next header
+        ASSERT_TRUE(r[i].section);
+        EXPECT_EQ(*r[i].section, "工作动态");
+    }
     for (int i : {2, 3}) {
         EXPECT_EQ(r[i].kind, RecordKind::brief);
         ASSERT_TRUE(r[i].section);
