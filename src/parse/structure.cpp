@@ -132,16 +132,29 @@ bool ends_sentence(const std::u32string& s) {
 }
 
 // A masthead line: words set apart by a run of spaces (东湖街道党工委办公室　　2023年6月30日), or
-// ending with a full date.
+// ending with a date of a year and month (经开区通讯 2024年1月, …2023年6月30日) or an issue number
+// (第12期, 2022年第3期（总第45期）).
 bool masthead_line(const std::u32string& s) {
     for (std::size_t i = 1; i + 1 < s.size(); ++i)
         if (is_space(s[i]) && is_space(s[i + 1]) && !is_space(s[i - 1])) return true;
-    if (s.empty() || s.back() != U'日') return false;
-    std::size_t i = s.size() - 1, digits = 0;
-    while (i > 0 && (is_digit(s[i - 1]) || is_cjk_numeral(s[i - 1]) || s[i - 1] == U'月' || s[i - 1] == U'年' ||
-                     s[i - 1] == U'〇' || s[i - 1] == U'○'))
+    std::u32string t = s;
+    while (!t.empty() && (is_closing_bracket(t.back()) || t.back() == U'）')) { // (总第45期)
+        const std::size_t open = t.find_last_of(U"（(");
+        if (open == std::u32string::npos) break;
+        t = trim(t.substr(0, open));
+    }
+    if (t.size() >= 3 && t.back() == U'期') {
+        std::size_t i = t.size() - 1, n = 0;
+        while (i > 0 && (is_digit(t[i - 1]) || is_cjk_numeral(t[i - 1]))) --i, ++n;
+        if (n > 0 && i > 0 && t[i - 1] == U'第') return true;
+    }
+    if (t.empty() || (t.back() != U'日' && t.back() != U'月')) return false;
+    std::size_t i = t.size() - 1, digits = 0;
+    while (i > 0 && (is_digit(t[i - 1]) || is_cjk_numeral(t[i - 1]) || t[i - 1] == U'月' || t[i - 1] == U'年' ||
+                     t[i - 1] == U'〇' || t[i - 1] == U'○'))
         --i, ++digits;
-    return digits >= 6 && s.find(U'年', i) != std::u32string::npos;
+    const std::size_t year = t.find(U'年', i);
+    return digits >= 5 && year != std::u32string::npos && year - i >= 4; // a year of four digits
 }
 
 // The line is complete: it ends a sentence or a bracketed note, or is a masthead line (so nothing

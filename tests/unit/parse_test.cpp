@@ -199,6 +199,17 @@ TEST(Structure, MastheadAndBriefsWithoutAHeader) {
     EXPECT_EQ(r[0].paragraphs.size(), 3u);
 }
 
+TEST(Structure, MastheadWithTheMonthOrIssueNumberIsNoHeadline) {
+    for (const char* masthead : {"经开区通讯 2024年1月", "青山简报 第12期", "2022年第3期（总第45期）"}) {
+        auto r = parse_structure(std::string(masthead) + "\n\n区领导走访慰问困难群众\n——春节前夕送温暖\n\n"
+                                 "本报讯 1月25日，区长孙志刚走访慰问困难群众。\n在老党员家中，孙志刚详细询问情况。\n");
+        ASSERT_EQ(r.size(), 2u) << masthead;
+        EXPECT_FALSE(r[0].title) << masthead;
+        ASSERT_TRUE(r[1].title) << masthead;
+        EXPECT_EQ(*r[1].title, "区领导走访慰问困难群众");
+    }
+}
+
 TEST(Structure, CaptionStandingAlone) {
     std::string t = "某标题\n\n近日，某事发生了。\n\n\n\n12月15日是投票日。图为投票选举现场。\n";
     auto r = parse_structure(t);
