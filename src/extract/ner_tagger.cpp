@@ -438,6 +438,10 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     const Evidence ev = evidence(f, t);
     last.clear();
     std::vector<ent::Match> bodies = f.orgs.bodies_by_usage(t, ev.orgs);
+    for (auto& m : f.orgs.bare_units(t))
+        if (std::none_of(bodies.begin(), bodies.end(), [&](const ent::Match& b) { return b.b < m.e && m.b < b.e; }))
+            bodies.push_back(std::move(m));
+    std::sort(bodies.begin(), bodies.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     std::vector<Span> found = spans(model().tag(t, ev));
     // The tagger sees a few characters around it and ends a long name at its first plausible end
     // (上海师范大学|化工系, 北京军区|给水团); a rule match opening at the same character that goes on

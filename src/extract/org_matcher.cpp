@@ -378,6 +378,10 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& w : lexicon::read_lines("org_conjunctions.tsv")) conj_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("place_stations.tsv")) stations_.insert(to_u32(w), 0);
+    for (const auto& row : lexicon::read_table("org_bare_units.tsv", 2)) {
+        bare_.insert(to_u32(row[0]), static_cast<std::int32_t>(bare_types_.size()));
+        bare_types_.push_back(row[1]);
+    }
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
@@ -784,6 +788,20 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
                    !stops_scan(t, m.b + al, m.e) && t.c[m.b + al] != U'全'; // 县|全部: a common word after the unit
         }
         if (body) out.push_back(m);
+    }
+    return out;
+}
+
+std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
+    std::vector<Match> out;
+    for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+        if (std::u32string_view(U"市县区乡镇").find(t.c[i]) == std::u32string_view::npos) continue;
+        if (t.word_start[i] != static_cast<std::int32_t>(i) || gaz_.ending_at(t, i + 1)) continue;
+        std::int32_t v = -1;
+        const std::size_t len = bare_.longest(t, i + 1, &v, false);
+        if (len == 0 || (i + 1 + len < t.size() && !t.bound[i + 1 + len])) continue;
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1 + len), bare_types_[static_cast<std::size_t>(v)]});
+        i += len;
     }
     return out;
 }

@@ -97,6 +97,9 @@ public:
     // (金塘社区), the items of a visit list (视察了晶樱光电、航天锂电等处) and a bare unit of the
     // bulletin's own administration (市卫健委, 市关工委, 开发区纪工委).
     std::vector<Match> bodies_by_usage(const Chars& t, const std::vector<Match>& ms) const;
+    // 县妇联, 市科协: a mass organisation after the bare administrative level (org_bare_units.tsv),
+    // which the rules refuse without a place and a county's bulletin always writes so.
+    std::vector<Match> bare_units(const Chars& t) const;
     // 俄 in 俄|外交部: a one-character country abbreviation that opens a body's name, and one DEV
     // names seldom open with (以 in 以|上海市虹口检察院 is a preposition far more often).
     bool country_abbrev(char32_t c) const { return country_abbrev_.count(c) > 0; }
@@ -128,7 +131,8 @@ private:
         std::string type; // empty = the parent's
         bool place_ok = false;
     };
-    Trie sub_back_, dir_back_, conj_, stations_;
+    Trie sub_back_, dir_back_, conj_, stations_, bare_;
+    std::vector<std::string> bare_types_;
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;

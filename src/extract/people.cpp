@@ -410,6 +410,7 @@ void add_words(std::string_view file, people::WordSet& set) {
 struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
+    people::WordSet openers; // unit names that start with a break word: 经开区 (title_openers.txt)
     std::set<char32_t> function_surnames = chars_of("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
     std::set<char32_t> conjunction_surnames = chars_of("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
     std::set<char32_t> given_name_stops = chars_of("person_given_name_stops.txt");         // never in a given name (不, 的, 了)
@@ -430,6 +431,7 @@ struct PeopleExtractor::Impl {
 
     Impl() {
         add_words("title_breaks.txt", breaks);
+        add_words("title_openers.txt", openers);
         for (const auto& line : lexicon::read_lines("place_admin.txt")) {
             const bool exact = line[0] == '=';
             std::u32string u = to_u32(exact ? line.substr(1) : line);
@@ -465,9 +467,11 @@ struct PeopleExtractor::Impl {
             if (tl == 0) break;
             std::size_t b = k - tl;
             // The organisation part: Han characters back to punctuation, a break word or another name.
-            while (b > 0 && people::is_han(c[b - 1]) && !in_name[b - 1] && k - b < max_title &&
-                   !breaks.longest_before(c, b))
+            while (b > 0 && people::is_han(c[b - 1]) && !in_name[b - 1] && k - b < max_title) {
+                const std::size_t bl = breaks.longest_before(c, b);
+                if (bl && openers.longest_at(c, b - bl) <= bl) break;
                 --b;
+            }
             out.push_back(t.str(b, k));
             // 市委常委、常务副市长王学峰: titles joined by 、 all belong to the name.
             if (b >= 2 && c[b - 1] == enum_comma && !in_name[b - 2]) k = b - 1;

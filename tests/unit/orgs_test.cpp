@@ -58,6 +58,13 @@ TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
     EXPECT_EQ(find_type(v, "县应急管理局"), "government") << names(v);
     v = orgs_of("今年县全部完成了危房改造任务。");
     EXPECT_EQ(find_type(v, "县全部"), "") << names(v);
+    // mass organisations by their abbreviation after the bare level (org_bare_units.tsv)
+    v = orgs_of("由县妇联举办主题活动，县总工会、市科协参加。");
+    EXPECT_EQ(find_type(v, "县妇联"), "association") << names(v);
+    EXPECT_EQ(find_type(v, "县总工会"), "association") << names(v);
+    EXPECT_EQ(find_type(v, "市科协"), "association") << names(v);
+    v = orgs_of("高邮市妇联主席张丽出席。"); // the place opens it: the rules' name, not 市妇联
+    EXPECT_EQ(find_type(v, "市妇联"), "") << names(v);
 }
 
 TEST(Orgs, VillagesNotGenericWords) {

@@ -93,6 +93,18 @@ TEST(People, TitlesBeforeNameSplitAtEnumerationComma) {
     EXPECT_EQ(ps.size(), 1u) << dump(ps);
 }
 
+// 经 is a break word reading a title leftwards (经市委批准), but it also opens unit names
+// (title_openers.txt): 经开区党工委书记, not 开区党工委书记.
+TEST(People, TitleOfAUnitOpeningWithABreakWord) {
+    auto ps = run("经开区党工委书记张明、经发局局长王芳出席。经市委批准，县委书记李强讲话。");
+    ASSERT_NE(find(ps, "张明"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "张明")->titles, (std::vector<std::string>{"经开区党工委书记"}));
+    ASSERT_NE(find(ps, "王芳"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "王芳")->titles, (std::vector<std::string>{"经发局局长"}));
+    ASSERT_NE(find(ps, "李强"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "李强")->titles, (std::vector<std::string>{"县委书记"}));
+}
+
 TEST(People, CommaSeparatesPeopleWithTheirOwnTitles) {
     auto ps = run("我市市委书记张利，市委常委、常务副市长王学峰，开发区党工委副书记、管委会主任金锋等陪同调研。");
     ASSERT_EQ(names(ps), (std::set<std::string>{"张利", "王学峰", "金锋"})) << dump(ps);
