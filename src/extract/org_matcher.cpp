@@ -4,6 +4,7 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace jianbao::ent {
 
@@ -378,6 +379,10 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& w : lexicon::read_lines("org_conjunctions.tsv")) conj_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("place_stations.tsv")) stations_.insert(to_u32(w), 0);
+    for (const auto& line : lexicon::read_lines("titles.txt")) {
+        std::istringstream words(line);
+        for (std::string w; words >> w;) title_words_.insert(to_u32(w), 0);
+    }
     for (const auto& row : lexicon::read_table("org_bare_units.tsv", 2)) {
         bare_.insert(to_u32(row[0]), static_cast<std::int32_t>(bare_types_.size()));
         bare_types_.push_back(row[1]);
@@ -800,6 +805,7 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
         std::int32_t v = -1;
         const std::size_t len = bare_.longest(t, i + 1, &v, false);
         if (len == 0 || (i + 1 + len < t.size() && !t.bound[i + 1 + len])) continue;
+        if (title_words_.longest(t, i + 1 + len, nullptr, false)) continue; // 县委|书记: a title
         out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1 + len), bare_types_[static_cast<std::size_t>(v)]});
         i += len;
     }

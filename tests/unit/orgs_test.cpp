@@ -65,6 +65,9 @@ TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
     EXPECT_EQ(find_type(v, "市科协"), "association") << names(v);
     v = orgs_of("高邮市妇联主席张丽出席。"); // the place opens it: the rules' name, not 市妇联
     EXPECT_EQ(find_type(v, "市妇联"), "") << names(v);
+    v = orgs_of("县委组织部、县委宣传部联合举办培训班，县妇联主席孙丽出席。");
+    EXPECT_EQ(find_type(v, "县委组织部"), "party") << names(v);
+    EXPECT_EQ(find_type(v, "县妇联"), "") << names(v) << ": before a title it is the title's (县妇联主席)";
 }
 
 TEST(Orgs, VillagesNotGenericWords) {
