@@ -6,6 +6,9 @@
 #include "jianbao/store/sqlite.hpp"
 #include "jianbao/util/error.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <chrono>
 #include <cstdio>
@@ -74,6 +77,30 @@ private:
     std::chrono::steady_clock::time_point start_;
 };
 
+// The bulletins of a directory given to import: its .txt files (any case), its subdirectories'
+// too, hidden ones skipped, in path order (so the archive is the same on every machine).
+std::vector<std::string> bulletin_files_in(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+    if (ec) throw Error(dir + ": cannot read the directory (" + ec.message() + ")");
+    for (; it != end; it.increment(ec)) {
+        if (ec) throw Error(dir + ": cannot read the directory (" + ec.message() + ")");
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        std::string ext = it->path().extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ext == ".txt" && it->is_regular_file(ec)) out.push_back(it->path().string());
+    }
+    std::sort(out.begin(), out.end());
+    if (out.empty()) throw Error(dir + ": no .txt bulletin files in this directory");
+    return out;
+}
+
 void run_import(const Globals& g, const ImportOptions& o) {
     const auto started = std::chrono::steady_clock::now();
     // The archive is created only once a file has parsed: a failed first import leaves no file behind.
@@ -87,14 +114,25 @@ void run_import(const Globals& g, const ImportOptions& o) {
     }
     std::vector<BatchInput> inputs;
     std::uintmax_t total_bytes = 0;
+    std::vector<std::string> unreadable; // directories that hold no bulletin or cannot be read
+    auto add_file = [&](const std::string& file) {
+        inputs.push_back({file, file, std::nullopt});
+        std::error_code ec;
+        if (auto size = std::filesystem::file_size(file, ec); !ec) total_bytes += size;
+    };
     for (const auto& file : o.files) {
+        std::error_code ec;
         if (file == "-") {
             inputs.push_back({file, o.name.empty() ? std::string("stdin") : o.name, read_stdin()});
             total_bytes += inputs.back().bytes->size();
+        } else if (std::filesystem::is_directory(file, ec)) {
+            try {
+                for (const auto& f : bulletin_files_in(file)) add_file(f);
+            } catch (const Error& e) {
+                unreadable.push_back(e.what());
+            }
         } else {
-            inputs.push_back({file, file, std::nullopt});
-            std::error_code ec;
-            if (auto size = std::filesystem::file_size(file, ec); !ec) total_bytes += size;
+            add_file(file);
         }
     }
     Progress progress(inputs.size(), total_bytes, !g.quiet);
@@ -104,6 +142,10 @@ void run_import(const Globals& g, const ImportOptions& o) {
         (error ? std::cerr : std::cout).flush();
     };
     int failed = 0;
+    for (const auto& why : unreadable) {
+        say("jianbao: " + why, true);
+        ++failed;
+    }
     std::size_t imported = 0; // records
     unsigned threads = o.threads ? o.threads : default_threads();
     parse_in_order(inputs, parse_options(o), threads, known, [&](BatchResult&& r) {
@@ -176,7 +218,7 @@ void add_common(CLI::App* cmd, ImportOptions& o) {
 void setup_import(CLI::App& app, Globals& g) {
     auto o = std::make_shared<ImportOptions>();
     auto* cmd = app.add_subcommand("import", "import bulletin files into the archive (each file one transaction)");
-    cmd->add_option("files", o->files, "bulletin text files; - reads one from stdin")->required();
+    cmd->add_option("files", o->files, "bulletin text files, or directories of them (their .txt files); - reads one from stdin")->required();
     cmd->add_option("--name", o->name, "source name of the bulletin read from stdin (default: stdin)");
     cmd->add_option("-j,--threads", o->threads, "parse on N threads (default: one per core; the archive is the same)");
     cmd->add_flag("--json", o->json, "print one JSON object per file instead of a summary line");

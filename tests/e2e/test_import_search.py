@@ -159,6 +159,26 @@ class OwnSample(ArchiveTest):
         self.assertEqual(rep["timeline"][0]["with"], others)
         self.assertEqual([c["name"] for c in rep["companions"]], others)
 
+class DirectoryImport(ArchiveTest):
+    def test_a_directory_imports_its_txt_files_in_path_order(self):
+        os.makedirs(os.path.join(self.dir, "in", "2023", ".drafts"))
+        os.makedirs(os.path.join(self.dir, "in", "2021"))
+        sample = open(SAMPLE, encoding="utf-8").read()
+        self.write("in/2023/qingxi-2023-05.TXT", sample)
+        self.write("in/2021/kaifaqu-2021-12.txt", sample.replace("沈立平", "沈立新"))
+        self.write("in/2023/.drafts/draft.txt", sample.replace("沈立平", "沈草稿"))  # hidden: skipped
+        self.write("in/2023/cover.png", b"\x89PNG\r\n\x1a\n")                      # not .txt: skipped
+        p = run("import", os.path.join(self.dir, "in"), db=self.db, check=0)
+        sources = [line.split(":")[0] for line in p.stdout.splitlines()]
+        self.assertEqual([os.path.relpath(s, self.dir) for s in sources],
+                         ["in/2021/kaifaqu-2021-12.txt", "in/2023/qingxi-2023-05.TXT"])
+        before = dump(self.db)
+        p = run("import", os.path.join(self.dir, "in"), db=self.db, check=0)
+        self.assertEqual(p.stdout.count("already imported"), 2, p.stdout)
+        self.assertEqual(dump(self.db), before)
+        self.assertEqual(run("person", "沈草稿", db=self.db).returncode, 1)
+
+
 class BadInput(ArchiveTest):
     def setUp(self):
         super().setUp()
@@ -189,8 +209,11 @@ class BadInput(ArchiveTest):
     def test_missing(self):
         self.assert_refused(os.path.join(self.dir, "nope.txt"), "no such file")
 
-    def test_directory(self):
-        self.assert_refused(self.dir, "directory")
+    def test_directory_without_bulletins(self):
+        empty = os.path.join(self.dir, "empty")
+        os.mkdir(empty)
+        self.write("empty/notes.md", "不是简报")
+        self.assert_refused(empty, "no .txt bulletin files", "directory")
 
     def test_binary(self):
         self.assert_refused(self.write("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256))), "binary")
