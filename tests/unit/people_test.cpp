@@ -704,3 +704,18 @@ TEST(People, NameOnlyInsideAnOrganisationIsNoPerson) {
     EXPECT_EQ(people_of("纪念宋庆龄\n\n本报北京１月１１日讯　宋庆龄基金会今天举行座谈会，纪念宋庆龄诞辰。\n"),
               std::set<std::string>{"宋庆龄"});
 }
+
+// An author right before a work's title in 《》 (车尔尼的《练习曲集》, 郁达夫《沉沦》) is a name, also one
+// the model does not know; not the conjunction before it (和舒曼).
+TEST(People, AuthorBeforeAWorkTitle) {
+    auto ps = run("他最爱读的是，车尔尼的《练习曲集》和舒曼《童年情景》。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"车尔尼", "舒曼"})) << dump(ps);
+    ps = run("书架上有：郁达夫《沉沦》、庐隐《海滨故人》、萧红《呼兰河传》等。");
+    EXPECT_TRUE(find(ps, "郁达夫")) << dump(ps);
+}
+
+// A go player's rank after the name (苏耀国五段) marks it as one.
+TEST(People, GoPlayerBeforeARank) {
+    auto ps = run("八强战中，睦镇硕九段中盘胜苏耀国五段，邵炜刚七段负于俞斌九段。");
+    EXPECT_TRUE(find(ps, "苏耀国") && find(ps, "邵炜刚") && find(ps, "俞斌")) << dump(ps);
+}
