@@ -506,6 +506,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
     }
     std::vector<people::NameSpan> spans = impl_->model.find(t, bounds);
+    // 老同志 at e - 1 is "veteran comrades", not the honorific X老 (汤老) and 同志: 向|老同志, 祝|老同志.
+    auto veteran = [&](std::size_t e) {
+        return e >= 1 && e + 1 < c.size() && c[e - 1] == U'老' && c[e] == U'同' && c[e + 1] == U'志';
+    };
     // Shape of a Chinese name: a surname and one or two characters (compound: two and one or two).
     auto chinese_shape = [&](const people::NameSpan& s) {
         const std::size_t len = s.end - s.begin;
@@ -781,6 +785,8 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             // Unless what follows is a word that ends names (王|进|健一|行: ICU glued 健 to 一行).
             if (s.end < c.size() && inside[s.end] && s.score < sure && !impl_->model.stops().longest_at(c, s.end))
                 return true;
+            // A candidate ending in the 老 of 老同志 (爱戴|老同志).
+            if (veteran(s.end)) return true;
             if (strong) return false;
             // A place qualifier in brackets inside a company name: 晶澳（高邮）光伏.
             if (s.begin >= 2 && s.end + 1 < c.size() && is_open(c[s.begin - 1]) && is_close(c[s.end]) &&
@@ -927,6 +933,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         std::vector<people::NameSpan> added;
         for (std::size_t e = 2; e < c.size(); ++e) {
             if (!impl_->address.longest_at(c, e) || taken[e - 1] || inside[e]) continue;
+            if (veteran(e)) continue; // (祝|老同志)
             std::size_t b = 0;
             for (std::size_t len = 2; len <= 3 && len <= e && !b; ++len) {
                 const std::size_t q = e - len;
@@ -998,6 +1005,31 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (!ends) continue;
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        merge_names(spans, added);
+    }
+    // A name introduced by 叫 / 名叫 (这家妈妈叫晋朝荣，, 一位叫司马徽的): a Chinese name's shape up to
+    // punctuation or 的. Places are introduced so too (名叫普卡拉姆的村庄), hence the Chinese shape only.
+    {
+        std::vector<char> taken = taken_by_names();
+        std::vector<people::NameSpan> added;
+        for (std::size_t b = 1; b + 2 <= c.size(); ++b) {
+            if (c[b - 1] != U'叫' || taken[b] || inside[b]) continue;
+            for (std::size_t e = b + 3; e >= b + 2; --e) {
+                if (e > c.size() || !chinese_shape({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0})) continue;
+                if (e < c.size() && c[e] != U'的' && !clause_end(c[e]) && c[e] != enum_comma) continue;
+                if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
+                bool ok = true;
+                for (std::size_t q = b + 1; q < e && ok; ++q)
+                    ok = !impl_->given_name_stops.count(c[q]) && !impl_->model.never_given(c[q]);
+                const std::u32string_view item = std::u32string_view(c).substr(b, e - b);
+                if (!ok || impl_->not_people.longest_at(c, b) || impl_->regions.contains(item) ||
+                    impl_->model.titles().contains(item) || impl_->address.contains(item))
+                    continue;
+                added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+                std::fill(taken.begin() + b, taken.begin() + e, 1);
+                break;
+            }
         }
         merge_names(spans, added);
     }

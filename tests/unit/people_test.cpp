@@ -719,3 +719,15 @@ TEST(People, GoPlayerBeforeARank) {
     auto ps = run("八强战中，睦镇硕九段中盘胜苏耀国五段，邵炜刚七段负于俞斌九段。");
     EXPECT_TRUE(find(ps, "苏耀国") && find(ps, "邵炜刚") && find(ps, "俞斌")) << dump(ps);
 }
+
+// A name introduced by 叫 up to punctuation or 的 (他的女儿叫田园，) is one, though it is a word.
+TEST(People, NameIntroducedByJiao) {
+    auto ps = run("这家的孩子叫高峰，今年十岁。他的女儿叫田园，刚满十岁。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"高峰", "田园"})) << dump(ps);
+}
+
+// 老同志 (veteran comrades) is no honorific X老 before 同志.
+TEST(People, VeteranComradesAreNoHonorific) {
+    auto ps = run("节日里，市领导向老同志们拜年，祝老同志健康长寿。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
