@@ -1059,6 +1059,26 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         merge_names(spans, added);
     }
+    // A player after the province he plays for, before his points in brackets (广东吕钦（２５５９分）、
+    // 江苏黄薇（２２７２分）): a Chinese name's shape between a province or city and （ and a digit.
+    {
+        std::vector<char> taken = taken_by_names();
+        std::vector<people::NameSpan> added;
+        auto digit = [](char32_t ch) { return (ch >= U'0' && ch <= U'9') || (ch >= U'０' && ch <= U'９'); };
+        for (std::size_t b = 2; b + 3 < c.size(); ++b) {
+            if (taken[b] || !impl_->regions.longest_before(c, b) || impl_->regions.longest_at(c, b)) continue;
+            for (std::size_t e = b + 3; e >= b + 2; --e) {
+                if (e + 1 >= c.size() || !is_open(c[e]) || !digit(c[e + 1])) continue;
+                if (!chinese_shape({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0}) ||
+                    std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; }) || word_at[b] >= e - b)
+                    continue;
+                added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+                std::fill(taken.begin() + b, taken.begin() + e, 1);
+                break;
+            }
+        }
+        merge_names(spans, added);
+    }
     // A line of a prize list, "work, author, unit and title" (携手铸辉煌程安东陕西省省长): a line
     // ending in a title whose unit starts with a province or city, a country or known body, or a
     // Latin or digit run; the two or three characters before that unit are the author when they

@@ -731,3 +731,9 @@ TEST(People, VeteranComradesAreNoHonorific) {
     auto ps = run("节日里，市领导向老同志们拜年，祝老同志健康长寿。");
     EXPECT_TRUE(ps.empty()) << dump(ps);
 }
+
+// A player between the province he plays for and his points in brackets (四川才溢（２４００分）).
+TEST(People, PlayerBetweenProvinceAndPoints) {
+    auto ps = run("女子前三名依次是：四川才溢（２４００分）、河北冯光明（２３９０分）、广东文静（２３７０分）。");
+    EXPECT_TRUE(find(ps, "才溢") && find(ps, "冯光明")) << dump(ps);
+}
