@@ -389,21 +389,13 @@ namespace {
 // Every character of a lexicon file's words (characters separated by spaces, # comments).
 std::set<char32_t> chars_of(const char* file) {
     std::set<char32_t> out;
-    for (const auto& line : lexicon::read_lines(file)) {
-        std::istringstream in(line);
-        std::string w;
-        while (in >> w)
-            for (char32_t ch : to_u32(w)) out.insert(ch);
-    }
+    for (const auto& w : lexicon::read_words(file))
+        for (char32_t ch : to_u32(w)) out.insert(ch);
     return out;
 }
 // Every whitespace-separated word of a lexicon file into `set`.
 void add_words(std::string_view file, people::WordSet& set) {
-    for (const auto& line : lexicon::read_lines(file)) {
-        std::istringstream in(line);
-        std::string w;
-        while (in >> w) set.add(to_u32(w));
-    }
+    for (const auto& w : lexicon::read_words(file)) set.add(to_u32(w));
 }
 } // namespace
 

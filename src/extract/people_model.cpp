@@ -44,11 +44,7 @@ std::u32string to_u32(std::string_view s) {
 // Whitespace-separated words of every line of a lexicon file.
 std::vector<std::u32string> words_of(std::string_view file) {
     std::vector<std::u32string> out;
-    for (const auto& line : lexicon::read_lines(file)) {
-        std::istringstream in(line);
-        std::string w;
-        while (in >> w) out.push_back(to_u32(w));
-    }
+    for (const auto& w : lexicon::read_words(file)) out.push_back(to_u32(w));
     return out;
 }
 

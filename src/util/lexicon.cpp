@@ -2,6 +2,7 @@
 
 #include "jianbao/util/error.hpp"
 
+#include <sstream>
 #include <cstdlib>
 #include <fstream>
 #include <unistd.h>
@@ -67,6 +68,15 @@ std::vector<std::vector<std::string>> read_table(std::string_view file_name, std
         rows.push_back(std::move(fields));
     }
     return rows;
+}
+
+std::vector<std::string> read_words(std::string_view file_name) {
+    std::vector<std::string> out;
+    for (const auto& line : read_lines(file_name)) {
+        std::istringstream in(line);
+        for (std::string w; in >> w;) out.push_back(std::move(w));
+    }
+    return out;
 }
 
 std::unordered_set<std::string> read_set(std::string_view file_name) {

@@ -20,6 +20,9 @@ std::vector<std::string> read_lines(std::string_view file_name);
 // Each line split at tabs; lines with fewer than `min_fields` fields are rejected with an error.
 std::vector<std::vector<std::string>> read_table(std::string_view file_name, std::size_t min_fields);
 
+// The whitespace-separated words of every line, in order (word-list files: 书记 副书记 …).
+std::vector<std::string> read_words(std::string_view file_name);
+
 // A set of the first field of every line.
 std::unordered_set<std::string> read_set(std::string_view file_name);
 
