@@ -521,6 +521,18 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         m.e = e;
         while (k + 1 < last.size() && last[k + 1].b < e) last.erase(last.begin() + static_cast<std::ptrdiff_t>(k + 1));
     }
+    // 湖北|恩施土家族苗族自治州, 上海|浦东新区: a place right before an autonomous county, a new
+    // district or a 地区 is one place with it.
+    for (std::size_t k = 0; k + 1 < last.size(); ++k) {
+        ent::Match& m = last[k];
+        const ent::Match& next = last[k + 1];
+        if (m.type != "place" || next.type != "place" || next.b != m.e) continue;
+        const std::size_t tail = f.orgs.joined_tail_before(t, next.e);
+        if (tail == 0 || next.e - next.b <= tail) continue;
+        m.e = next.e;
+        last.erase(last.begin() + static_cast<std::ptrdiff_t>(k + 1));
+        --k; // 云南|元江|…自治县: a chain joins in turn
+    }
     last_text.assign(t.text);
     have = true;
     return last;

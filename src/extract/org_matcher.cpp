@@ -378,6 +378,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("org_direction_words.tsv")) dir_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& w : lexicon::read_lines("org_conjunctions.tsv")) conj_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("place_stations.tsv")) stations_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_lines("place_joined_tails.txt")) joined_tails_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& w : lexicon::read_words("titles.txt")) title_words_.insert(to_u32(w), 0);
     for (const auto& row : lexicon::read_table("org_bare_units.tsv", 2)) {
         bare_.insert(to_u32(row[0]), static_cast<std::int32_t>(bare_types_.size()));

@@ -305,6 +305,16 @@ int cmd_test(const std::string& model_path, const std::string& gold, const std::
             for (const auto& x : g)
                 if (p.count(x) && !r.count(x)) std::printf("won %s %s\n", std::get<2>(x) ? "org" : "place", t.str(std::get<0>(x), std::get<1>(x)).c_str());
         }
+        if (std::getenv("JIANBAO_NER_UNION")) { // rule names the tagger left wholly outside any name
+            for (const auto& m : it->second.orgs) {
+                bool touched = false;
+                for (const auto& x : p)
+                    if (std::get<0>(x) < m.e && m.b < std::get<1>(x)) touched = true;
+                if (touched) continue;
+                const bool good = g.count({m.b, m.e, m.type != "facility" && m.type != "village"}) > 0;
+                std::printf("alone %s %s %s %u\n", good ? "gold" : "not", m.type.c_str(), t.str(m.b, m.e).c_str(), m.e - m.b);
+            }
+        }
         if (std::getenv("JIANBAO_NER_MISSES")) { // every missed and extra name
             for (const auto& x : g)
                 if (!p.count(x)) std::printf("missed %s %s\n", std::get<2>(x) ? "org" : "place", t.str(std::get<0>(x), std::get<1>(x)).c_str());

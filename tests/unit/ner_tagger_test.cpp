@@ -165,3 +165,36 @@ TEST(NerTagger, StationsNamedAfterTheirCityAreOnePlace) {
     EXPECT_TRUE(has(v, "株洲东站")) << join(v);
     EXPECT_FALSE(has(v, "襄樊")) << join(v);
 }
+
+// A province right before an autonomous prefecture or a 地区 is one place with it, as PFR tags it
+// (湖北恩施土家族苗族自治州, never 湖北|恩施…); a city before a plain district name stays apart.
+TEST(NerTagger, ProvinceAndAutonomousPrefectureAreOnePlace) {
+    const auto v = places_of("他来到贵州黔东南苗族侗族自治州考察，又到湖南湘西土家族苗族自治州，再到四川阿坝地区。");
+    EXPECT_TRUE(has(v, "贵州黔东南苗族侗族自治州")) << join(v);
+    EXPECT_TRUE(has(v, "湖南湘西土家族苗族自治州")) << join(v);
+    EXPECT_TRUE(has(v, "四川阿坝地区")) << join(v);
+    EXPECT_FALSE(has(v, "贵州")) << join(v);
+    EXPECT_FALSE(has(v, "湖南")) << join(v);
+}
+
+// Prints the rule finders' evidence and the tagger's names for JIANBAO_NER_DEBUG_TEXT (error
+// analysis; skipped otherwise).
+TEST(NerTagger, DebugText) {
+    const char* text = std::getenv("JIANBAO_NER_DEBUG_TEXT");
+    if (!text) GTEST_SKIP() << "set JIANBAO_NER_DEBUG_TEXT";
+    WordSegmenter seg;
+    const std::string s = text;
+    const auto words = seg.words(s);
+    const ent::Chars t = ent::index(s, words);
+    const ner::Evidence ev = ner::evidence(ent::finders(), t);
+    auto show = [&](const char* what, const std::vector<ent::Match>& ms) {
+        std::string line;
+        for (const auto& m : ms) line += t.str(m.b, m.e) + "/" + m.type + " ";
+        std::printf("%s: %s\n", what, line.c_str());
+    };
+    show("rule orgs", ev.orgs);
+    show("rule places", ev.places);
+    show("gazetteer", ev.gazetteer);
+    show("known", ev.known);
+    show("tagger", ner::entities_of(t));
+}
