@@ -4,6 +4,7 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace jianbao::ent {
 
@@ -386,6 +387,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     }
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
+    for (const auto& w : lexicon::read_lines("org_glued_words.txt")) glued_.insert(to_u32(w), 0);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
         subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
         sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));
@@ -730,7 +732,23 @@ bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
 }
 } // namespace
 
-std::vector<Match> OrgFinder::find(const Chars& t) const {
+// ICU's dictionary glues a particle onto a name's last character (县人社局在县城: 局在, a Japanese
+// word): the words of org_glued_words.txt are read as two. Null when the text holds none.
+std::optional<Chars> OrgFinder::unglued(const Chars& t) const {
+    std::optional<Chars> out;
+    for (std::size_t j = 1; j + 1 < t.size(); ++j) {
+        if (t.bound[j] || !t.bound[j + 1] || t.word_start[j] + 1 != static_cast<std::int32_t>(j) || glued_.longest(t, j - 1) != 2)
+            continue;
+        if (!out) out = t;
+        out->bound[j] = 1;
+        out->word_start[j] = static_cast<std::int32_t>(j);
+    }
+    return out;
+}
+
+std::vector<Match> OrgFinder::find(const Chars& text) const {
+    const std::optional<Chars> split = unglued(text);
+    const Chars& t = split ? *split : text;
     std::vector<Match> cand;
     const std::size_t n = t.size();
     for (std::size_t i = 0; i < n; ++i) {

@@ -5,6 +5,7 @@
 #include "jianbao/extract/context.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -133,7 +134,7 @@ private:
         std::string type; // empty = the parent's
         bool place_ok = false;
     };
-    Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_;
+    Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_;
     std::vector<std::string> bare_types_;
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
@@ -147,6 +148,7 @@ private:
     Trie ctx_;
     std::vector<Ctx> ctx_stats_;
     const Ctx* ctx_of(const Chars& t, std::size_t b, std::size_t e) const;
+    std::optional<Chars> unglued(const Chars& t) const;
     bool stops_scan(const Chars& t, std::size_t b, std::size_t e) const;
     std::vector<std::string> known_type_;
     std::vector<Suffix> suffixes_;

@@ -314,6 +314,16 @@ int cmd_test(const std::string& model_path, const std::string& gold, const std::
                 const bool good = g.count({m.b, m.e, m.type != "facility" && m.type != "village"}) > 0;
                 std::printf("alone %s %s %s %u\n", good ? "gold" : "not", m.type.c_str(), t.str(m.b, m.e).c_str(), m.e - m.b);
             }
+            for (const auto* ms : {&it->second.places, &it->second.gazetteer})
+                for (const auto& m : *ms) {
+                    bool touched = false;
+                    for (const auto& x : p)
+                        if (std::get<0>(x) < m.e && m.b < std::get<1>(x)) touched = true;
+                    if (touched) continue;
+                    const bool good = g.count({m.b, m.e, false}) > 0;
+                    std::printf("alone-place %s %s %s %u\n", good ? "gold" : "not", ms == &it->second.places ? "rule" : "gaz",
+                                t.str(m.b, m.e).c_str(), m.e - m.b);
+                }
         }
         if (std::getenv("JIANBAO_NER_MISSES")) { // every missed and extra name
             for (const auto& x : g)

@@ -177,6 +177,17 @@ TEST(NerTagger, ProvinceAndAutonomousPrefectureAreOnePlace) {
     EXPECT_FALSE(has(v, "湖南")) << join(v);
 }
 
+// ICU glues a particle onto a body's last character (局在, 部将: words of its dictionary); the
+// name still ends at the suffix, and common words of that shape (社会, 所在) stay whole.
+TEST(NerTagger, NameEndsBeforeAParticleICUGluedOnIt) {
+    auto v = orgs_of("近日，县人社局在县城人民广场举办春季招聘会。");
+    EXPECT_TRUE(has(v, "县人社局")) << join(v);
+    v = orgs_of("省卫生厅和市教育部将联合开展检查。");
+    EXPECT_TRUE(has(v, "市教育部")) << join(v);
+    v = orgs_of("中科院所在地的社会治安良好。");
+    EXPECT_TRUE(v.empty() || !has(v, "中科院所")) << join(v);
+}
+
 // Prints the rule finders' evidence and the tagger's names for JIANBAO_NER_DEBUG_TEXT (error
 // analysis; skipped otherwise).
 TEST(NerTagger, DebugText) {
