@@ -402,6 +402,7 @@ void add_words(std::string_view file, people::WordSet& set) {
 struct PeopleExtractor::Impl {
     people::NameModel model;
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
+    people::WordSet title_verbs; // titles that are also verbs, after a name only before punctuation (代表)
     people::WordSet openers; // unit names that start with a break word: 经开区 (title_openers.txt)
     std::set<char32_t> function_surnames = chars_of("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
     std::set<char32_t> conjunction_surnames = chars_of("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
@@ -423,6 +424,7 @@ struct PeopleExtractor::Impl {
 
     Impl() {
         add_words("title_breaks.txt", breaks);
+        add_words("title_verbs.txt", title_verbs);
         add_words("title_openers.txt", openers);
         for (const auto& line : lexicon::read_lines("place_admin.txt")) {
             const bool exact = line[0] == '=';
@@ -449,8 +451,10 @@ struct PeopleExtractor::Impl {
     }
 
     // Title phrases written right before the name at s, in reading order: 扬州市委副书记、代市长王进健.
-    std::vector<std::string> titles_before(const people::CharText& t, std::size_t s,
-                                           const std::vector<char>& in_name) const {
+    // inside[i]: a dictionary word continues into char i (a break character inside a word is no
+    // break: 成都农商银行党委副书记 is not cut at 都, "also", nor 有限公司董事长 at 有).
+    std::vector<std::string> titles_before(const people::CharText& t, std::size_t s, const std::vector<char>& in_name,
+                                           const std::vector<char>& inside) const {
         const std::u32string& c = t.c;
         std::vector<std::string> out;
         std::size_t k = s;
@@ -461,7 +465,7 @@ struct PeopleExtractor::Impl {
             // The organisation part: Han characters back to punctuation, a break word or another name.
             while (b > 0 && people::is_han(c[b - 1]) && !in_name[b - 1] && k - b < max_title) {
                 const std::size_t bl = breaks.longest_before(c, b);
-                if (bl && openers.longest_at(c, b - bl) <= bl) break;
+                if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b])))) break;
                 --b;
             }
             out.push_back(t.str(b, k));
@@ -1179,8 +1183,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     for (const auto& s : spans) {
         std::u32string name = c.substr(s.begin, s.end - s.begin);
         auto& list = titles[name];
-        std::vector<std::string> found = impl_->titles_before(t, s.begin, in_name);
-        if (std::size_t tl = impl_->model.titles().longest_at(c, s.end)) found.push_back(t.str(s.end, s.end + tl));
+        std::vector<std::string> found = impl_->titles_before(t, s.begin, in_name, inside);
+        // 金锋主任; but a title that is also a verb (侯建军代表双方签约) only before punctuation.
+        if (std::size_t tl = impl_->model.titles().longest_at(c, s.end);
+            tl && (!impl_->title_verbs.contains(c.substr(s.end, tl)) || s.end + tl == c.size() || !people::is_han(c[s.end + tl])))
+            found.push_back(t.str(s.end, s.end + tl));
         for (auto& f : found)
             if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
     }

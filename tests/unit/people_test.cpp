@@ -105,6 +105,22 @@ TEST(People, TitleOfAUnitOpeningWithABreakWord) {
     EXPECT_EQ(find(ps, "李强")->titles, (std::vector<std::string>{"县委书记"}));
 }
 
+// A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
+// "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
+// 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
+TEST(People, TitlesKeepWordsHoldingABreakCharacter) {
+    auto ps = run("成都农商银行党委副书记、行长鲁明远，成都农商银行龙溪支行行长侯建军代表双方签约。");
+    ASSERT_NE(find(ps, "鲁明远"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "鲁明远")->titles, (std::vector<std::string>{"成都农商银行党委副书记", "行长"}));
+    ASSERT_NE(find(ps, "侯建军"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "侯建军")->titles, (std::vector<std::string>{"成都农商银行龙溪支行行长"}));
+    ps = run("出席会议的有市人大代表王中军，扬州华远有限公司董事长李明。");
+    ASSERT_NE(find(ps, "王中军"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "王中军")->titles, (std::vector<std::string>{"市人大代表"}));
+    ASSERT_NE(find(ps, "李明"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "李明")->titles, (std::vector<std::string>{"扬州华远有限公司董事长"}));
+}
+
 TEST(People, CommaSeparatesPeopleWithTheirOwnTitles) {
     auto ps = run("我市市委书记张利，市委常委、常务副市长王学峰，开发区党工委副书记、管委会主任金锋等陪同调研。");
     ASSERT_EQ(names(ps), (std::set<std::string>{"张利", "王学峰", "金锋"})) << dump(ps);
