@@ -1184,10 +1184,15 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         std::u32string name = c.substr(s.begin, s.end - s.begin);
         auto& list = titles[name];
         std::vector<std::string> found = impl_->titles_before(t, s.begin, in_name, inside);
-        // 金锋主任; but a title that is also a verb (侯建军代表双方签约) only before punctuation.
-        if (std::size_t tl = impl_->model.titles().longest_at(c, s.end);
-            tl && (!impl_->title_verbs.contains(c.substr(s.end, tl)) || s.end + tl == c.size() || !people::is_han(c[s.end + tl])))
-            found.push_back(t.str(s.end, s.end + tl));
+        // 金锋主任; but a title that is also a verb is a title only where no object follows it:
+        // before punctuation, a name's verb or a function word (王中军代表在发言中说), not before
+        // what it governs (侯建军代表双方签约).
+        if (std::size_t tl = impl_->model.titles().longest_at(c, s.end); tl) {
+            const std::size_t f = s.end + tl;
+            if (!impl_->title_verbs.contains(c.substr(s.end, tl)) || f == c.size() || !people::is_han(c[f]) ||
+                impl_->model.stops().longest_at(c, f) || impl_->breaks.longest_at(c, f))
+                found.push_back(t.str(s.end, f));
+        }
         for (auto& f : found)
             if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
     }
