@@ -388,6 +388,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
     for (const auto& w : lexicon::read_lines("org_glued_words.txt")) glued_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_lines("org_unit_levels.txt")) levels_.insert(to_u32(w), 0);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
         subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
         sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));
@@ -605,10 +606,16 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         }
         if (c && c->open * 100 < c->occ) return false;
     }
-    if (village && !named && !after_name && cur > 0 &&
+    // 下农村, 实行村: a village name opens a clause or follows a function word or a place; but a
+    // stem ICU cut into single characters, an unknown proper name, may follow a verb of two or
+    // more (查看|莲|塘|社区).
+    bool fragments = stem >= 2;
+    for (std::size_t k = cur; k < s && fragments; ++k) fragments = t.word_start[k] == static_cast<std::int32_t>(k) && t.bound[k + 1];
+    const bool after_word = cur >= 2 && t.word_start[cur - 1] + 1 < static_cast<std::int32_t>(cur);
+    if (village && !named && !after_name && cur > 0 && !(fragments && after_word) &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||
          (is_han(t.c[cur - 1]) && !stop_.contains(std::u32string(1, t.c[cur - 1])))))
-        return false; // 下农村, 实行村: a village name opens a clause or follows a function word or a place
+        return false;
     // 国际组织, 全国委员会, 人民法院: an anchor alone before a generic suffix names no body.
     if (S.anchor && anchor_.longest(t, cur, nullptr, false) == j - slen - cur && !known_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(cur), t.c.begin() + static_cast<std::ptrdiff_t>(j))))
         return false;
@@ -803,9 +810,16 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
         if (!body && m.type != "village" && m.type != "facility" && t.word_start[m.b] == static_cast<std::int32_t>(m.b) &&
             !gaz_.ending_at(t, m.b) && t.c[m.b] != U'全') {
             const std::size_t al = anchor_.longest(t, m.b, nullptr, false);
-            body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 8 &&
+            body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 8 && t.bound[m.b + al] && // not 省际|妇联
                    std::u32string_view(U"市县区").find(t.c[m.b + al - 1]) != std::u32string_view::npos &&
                    !stops_scan(t, m.b + al, m.e) && t.c[m.b + al] != U'全'; // 县|全部: a common word after the unit
+            // 省|农|科|院: a province's body by an abbreviation ICU cuts into single characters; the
+            // province's bodies in words (省林业厅, 省工商局) are how news text writes them with no
+            // place, and PFR does not count them.
+            if (!body && al == 1 && t.c[m.b] == U'省' && t.bound[m.b + 1] && m.e - m.b >= 4 && m.e - m.b <= 6) {
+                body = !stops_scan(t, m.b + 1, m.e);
+                for (std::size_t i = m.b + 1; i < m.e && body; ++i) body = t.word_start[i] == static_cast<std::int32_t>(i) && t.bound[i + 1];
+            }
         }
         if (body) out.push_back(m);
     }
@@ -815,14 +829,14 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
 std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
     std::vector<Match> out;
     for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-        if (std::u32string_view(U"市县区乡镇").find(t.c[i]) == std::u32string_view::npos) continue;
-        if (t.word_start[i] != static_cast<std::int32_t>(i) || gaz_.ending_at(t, i + 1)) continue;
+        const std::size_t lv = levels_.longest(t, i, nullptr, false);
+        if (lv == 0 || t.word_start[i] != static_cast<std::int32_t>(i) || !t.bound[i + lv] || gaz_.ending_at(t, i + lv)) continue;
         std::int32_t v = -1;
-        const std::size_t len = bare_.longest(t, i + 1, &v, false);
-        if (len == 0 || (i + 1 + len < t.size() && !t.bound[i + 1 + len])) continue;
-        if (title_words_.longest(t, i + 1 + len, nullptr, false)) continue; // 县委|书记: a title
-        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1 + len), bare_types_[static_cast<std::size_t>(v)]});
-        i += len;
+        const std::size_t len = bare_.longest(t, i + lv, &v, false);
+        if (len == 0 || (i + lv + len < t.size() && !t.bound[i + lv + len])) continue;
+        if (title_words_.longest(t, i + lv + len, nullptr, false)) continue; // 县委|书记: a title
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + lv + len), bare_types_[static_cast<std::size_t>(v)]});
+        i += lv + len - 1;
     }
     return out;
 }

@@ -134,7 +134,7 @@ private:
         std::string type; // empty = the parent's
         bool place_ok = false;
     };
-    Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_;
+    Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_, levels_;
     std::vector<std::string> bare_types_;
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;

@@ -272,8 +272,31 @@ bool framed_header(const std::u32string& s) {
            s.find_first_of(U"。，、；：！？,.;:!?", 1) == std::u32string::npos;
 }
 
-// The header's text without spaces, frames and decorations (【工作动态】 → 工作动态).
-std::u32string header_text(const std::u32string& s) {
+// Length of the item number a heading opens with: 一、 三、 十二、 1、 2. ３． （一） (2), then
+// the heading's text (a Han character); 0 when there is none (1.5亿元 is no number).
+std::size_t ordinal_length(const std::u32string& s) {
+    std::size_t i = 0;
+    const bool paren = !s.empty() && (s[0] == U'（' || s[0] == U'(');
+    if (paren) ++i;
+    const std::size_t from = i;
+    while (i < s.size() && i - from < 3 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
+    if (i == from || i >= s.size()) return 0;
+    if (paren) {
+        if (s[i] != U'）' && s[i] != U')') return 0;
+    } else if (std::u32string_view(U"、．.").find(s[i]) == std::u32string_view::npos) {
+        return 0;
+    }
+    ++i;
+    while (i < s.size() && is_space(s[i])) ++i;
+    return i < s.size() && utf8::is_han(s[i]) ? i : 0;
+}
+
+std::u32string strip_ordinal(const std::u32string& s) { return s.substr(ordinal_length(s)); }
+
+// The header's text without its number, spaces, frames and decorations (【工作动态】 → 工作动态,
+// 四、简讯 → 简讯).
+std::u32string header_text(const std::u32string& raw) {
+    const std::u32string s = strip_ordinal(raw);
     std::u32string t;
     for (char32_t c : s)
         if (!is_space(c) && std::u32string_view(U"【】〖〗［］[]「」『』■□◆◇★☆▲△").find(c) == std::u32string_view::npos) t += c;
@@ -282,7 +305,8 @@ std::u32string header_text(const std::u32string& s) {
 
 bool section_word(const std::u32string& s) { return framed_header(s) || vocab().sections.count(header_text(s)) > 0; }
 
-bool header_like(const std::u32string& s) {
+bool header_like(const std::u32string& raw) {
+    const std::u32string s = strip_ordinal(raw);
     return s.size() >= 2 && s.size() <= 12 && !is_bullet(s) && !contains_any(s, U"。，、；：！？,.;:!?") &&
            has_word_char(s);
 }
@@ -526,7 +550,7 @@ std::vector<Record> parse_structure(std::string_view text) {
         case ItemKind::title:
             section.reset();
             records.push_back(make_record(RecordKind::article));
-            records.back().title = txt;
+            records.back().title = to_u8(strip_ordinal(it.text)); // 一、街道召开…: the number is layout
             records.back().section = column;
             open = records.size() - 1;
             break;
@@ -544,6 +568,15 @@ std::vector<Record> parse_structure(std::string_view text) {
             open = npos; // a brief is one item; text after it starts something new
             break;
         case ItemKind::para:
+            // Under a column header (四、简讯), each item that opens with the day of its news is a
+            // brief, as a bullet item would be.
+            if (section && !column && starts_with_day(it.text)) {
+                records.push_back(make_record(RecordKind::brief));
+                records.back().section = section;
+                records.back().paragraphs.push_back(txt);
+                open = npos;
+                break;
+            }
             if (section) section.reset(), open = npos;
             if (open == npos) {
                 records.push_back(make_record(RecordKind::article));

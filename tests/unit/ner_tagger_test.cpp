@@ -188,6 +188,20 @@ TEST(NerTagger, NameEndsBeforeAParticleICUGluedOnIt) {
     EXPECT_TRUE(v.empty() || !has(v, "中科院所")) << join(v);
 }
 
+// A bulletin names its own bodies after the bare level, 街道 included (街道纪工委, 街道应急办), and
+// the province's (省农科院); the youth league's committees (团县委); a community whose unknown
+// name ICU cut into single characters after a verb (查看|莲|塘|社区).
+TEST(NerTagger, BodiesOfTheBulletinsOwnLevels) {
+    auto v = orgs_of("9月18日，街道纪工委组织全体机关干部赴基地接受警示教育，街道应急办参加。");
+    EXPECT_TRUE(has(v, "街道纪工委")) << join(v);
+    EXPECT_TRUE(has(v, "街道应急办")) << join(v);
+    v = orgs_of("9月14日，团县委在村里开展志愿服务活动，省农科院专家参加。");
+    EXPECT_TRUE(has(v, "团县委")) << join(v);
+    EXPECT_TRUE(has(v, "省农科院")) << join(v);
+    v = orgs_of("专家们实地查看莲塘社区的设施蔬菜大棚。");
+    EXPECT_TRUE(has(v, "莲塘社区")) << join(v);
+}
+
 // Prints the rule finders' evidence and the tagger's names for JIANBAO_NER_DEBUG_TEXT (error
 // analysis; skipped otherwise).
 TEST(NerTagger, DebugText) {

@@ -142,6 +142,28 @@ TEST(Structure, BriefsUnderSectionHeader) {
     EXPECT_EQ(r[2].seq, 3);
 }
 
+// Numbered headings (一、… 四、简讯): the number is layout, not part of the title; a numbered column
+// header holds the dated items after it as briefs, bullet or not.
+TEST(Structure, NumberedHeadingsAndAColumnOfDatedItems) {
+    std::string t =
+        "一、街道召开安全生产工作推进会\n\n9月3日下午，街道召开安全生产工作推进会。\n\n"
+        "（二）省农科院专家来我街道指导\n\n9月10日，专家一行4人来到街道。\n\n"
+        "四、简讯\n\n9月18日，街道纪工委组织干部接受警示教育。\n\n9月20日，客商一行来街道考察投资环境。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 4u);
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "街道召开安全生产工作推进会");
+    ASSERT_TRUE(r[1].title);
+    EXPECT_EQ(*r[1].title, "省农科院专家来我街道指导");
+    for (int i : {2, 3}) {
+        EXPECT_EQ(r[i].kind, RecordKind::brief);
+        ASSERT_TRUE(r[i].section);
+        EXPECT_EQ(*r[i].section, "简讯");
+        ASSERT_EQ(r[i].paragraphs.size(), 1u);
+    }
+    EXPECT_EQ(r[3].paragraphs[0], "9月20日，客商一行来街道考察投资环境。");
+}
+
 // A county bulletin set densely (articles apart, paragraphs on consecutive lines, no blank line
 // after the headline), with framed column headers and a line broken after 、.
 TEST(Structure, DenseBulletinWithFramedColumns) {
