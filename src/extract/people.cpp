@@ -26,7 +26,7 @@ void merge_names(std::vector<people::NameSpan>& spans, const std::vector<people:
     spans.insert(spans.end(), added.begin(), added.end());
     std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
 }
-constexpr std::size_t max_title = 16; // longest title phrase kept, in characters
+constexpr std::size_t max_title = 24; // longest title phrase kept, in characters (中国人民政治协商会议全国委员会副主席: 18)
 constexpr char32_t enum_comma = U'、';
 constexpr std::size_t max_dotted = 20; // longest dot-joined name taken whole (艾哈迈德·本·穆罕默德·萨利姆)
 constexpr double exact_word_margin = 4.0; // a candidate that is a dictionary word needs this much more score
@@ -239,6 +239,41 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
         b = e + 1;
     }
     merge_names(spans, added);
+}
+
+// A name in Latin letters (总经理John Smith一行, 会见了Mark Wilson): one to three capitalised words
+// (Smith, McDonald; not NEC, iPhone) joined by single spaces, right after a title or before a word
+// that ends names (一行, 先生, 说). The model knows Han names only.
+void add_latin_names(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::WordSet& titles,
+                     const people::WordSet& stops) {
+    auto upper = [](char32_t x) { return x >= U'A' && x <= U'Z'; };
+    auto lower = [](char32_t x) { return x >= U'a' && x <= U'z'; };
+    auto letter = [&](char32_t x) { return upper(x) || lower(x); };
+    const std::size_t n = c.size();
+    std::vector<people::NameSpan> added;
+    for (std::size_t b = 0; b < n; ++b) {
+        if (!upper(c[b]) || (b > 0 && (letter(c[b - 1]) || c[b - 1] == U' ' || c[b - 1] == U'-' || c[b - 1] == U'.'))) continue;
+        std::size_t e = b, words = 0;
+        bool ok = true;
+        while (e < n && upper(c[e]) && ok && words < 3) {
+            std::size_t k = e + 1, low = 0;
+            while (k < n && letter(c[k])) low += lower(c[k++]) ? 1 : 0;
+            ok = low >= 1 && k - e >= 2 && lower(c[k - 1]); // a capitalised word, not an acronym
+            if (!ok) break;
+            e = k;
+            ++words;
+            if (e + 1 < n && c[e] == U' ' && upper(c[e + 1])) ++e;
+            else break;
+        }
+        if (!ok || words == 0 || (e < n && (letter(c[e]) || c[e] == U' '))) continue;
+        const bool after_title = titles.longest_before(c, b) > 0;
+        const bool before_end = e < n && stops.longest_at(c, e) > 0;
+        if (!after_title && !before_end) continue;
+        if (std::any_of(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.begin < e && b < s.end; })) continue;
+        added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 1.0});
+        b = e;
+    }
+    spans.insert(spans.end(), added.begin(), added.end());
 }
 
 // A bracketed note of nationality right after a name ((维吾尔族), (女，藏族)) marks all of it as a
@@ -801,6 +836,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
     add_ethnic_note_names(c, spans);
+    add_latin_names(c, spans, impl_->model.titles(), impl_->model.stops());
     // The characters the names found so far hold (the rules below add only outside them).
     auto taken_by_names = [&] {
         std::vector<char> taken(c.size(), 0);

@@ -121,6 +121,18 @@ TEST(People, TitlesKeepWordsHoldingABreakCharacter) {
     EXPECT_EQ(find(ps, "李明")->titles, (std::vector<std::string>{"扬州华远有限公司董事长"}));
 }
 
+// A name in Latin letters after a title or before 一行/先生; acronyms and Latin words elsewhere
+// are no names. A long company's title is kept whole (17 characters).
+TEST(People, LatinNamesAfterATitleOrBeforeAnEndingWord) {
+    auto ps = run("9月20日，湖北天润环保科技股份有限公司总经理John Smith一行来街道考察投资环境。");
+    ASSERT_NE(find(ps, "John Smith"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "John Smith")->titles, (std::vector<std::string>{"湖北天润环保科技股份有限公司总经理"}));
+    ps = run("县长会见了美国客人Mark Wilson先生。");
+    EXPECT_NE(find(ps, "Mark Wilson"), nullptr) << dump(ps);
+    ps = run("公司使用NEC和TCL的产品，他说Hello World很好。");
+    EXPECT_TRUE(ps.empty()) << dump(ps);
+}
+
 TEST(People, CommaSeparatesPeopleWithTheirOwnTitles) {
     auto ps = run("我市市委书记张利，市委常委、常务副市长王学峰，开发区党工委副书记、管委会主任金锋等陪同调研。");
     ASSERT_EQ(names(ps), (std::set<std::string>{"张利", "王学峰", "金锋"})) << dump(ps);
