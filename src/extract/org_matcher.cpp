@@ -313,6 +313,11 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
                    translit_.count(t.c[b - 1]) && !stop_chars_.count(t.c[b - 1]) && !stop_.contains(std::u32string(1, t.c[b - 1])))
                 --b;
         }
+        // 马家|坝|乡, 王家|河|村: a family's name with 家, a word to ICU, before the fragments opens
+        // the place (X家Y, the commonest shape of Chinese village names).
+        if (!word_stem && s - b >= 1 && s - b <= 2 && b >= 2 && t.word_start[b - 1] + 2 == static_cast<std::int32_t>(b) &&
+            t.c[b - 1] == U'家' && surnames_.count(t.c[b - 2]) && (b == 2 || !is_han(t.c[b - 3]) || t.bound[b - 2]))
+            b -= 2;
         std::size_t stem = s - b;
         if (stem < static_cast<std::size_t>(suffix_min_[static_cast<std::size_t>(v)])) continue;
         if (!all_han(t, b, s) || !free(b, j)) continue;

@@ -202,6 +202,13 @@ TEST(NerTagger, BodiesOfTheBulletinsOwnLevels) {
     EXPECT_TRUE(has(v, "莲塘社区")) << join(v);
 }
 
+// X家Y乡: a village name ICU reads as a family (马家) and a fragment (坝) is one place with its suffix.
+TEST(NerTagger, FamilyNamedPlaceKeepsItsWholeName) {
+    const auto v = places_of("县委副书记走访慰问了清水镇、马家坝乡的困难退役军人。");
+    EXPECT_TRUE(has(v, "马家坝乡")) << join(v);
+    EXPECT_FALSE(has(v, "马家坝")) << join(v);
+}
+
 // Prints the rule finders' evidence and the tagger's names for JIANBAO_NER_DEBUG_TEXT (error
 // analysis; skipped otherwise).
 TEST(NerTagger, DebugText) {
