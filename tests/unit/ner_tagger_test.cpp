@@ -200,6 +200,9 @@ TEST(NerTagger, BodiesOfTheBulletinsOwnLevels) {
     EXPECT_TRUE(has(v, "省农科院")) << join(v);
     v = orgs_of("专家们实地查看莲塘社区的设施蔬菜大棚。");
     EXPECT_TRUE(has(v, "莲塘社区")) << join(v);
+    v = orgs_of("6月20日，公司工会组织开展知识竞赛，集团团委参加。");  // a company's bulletin
+    EXPECT_TRUE(has(v, "公司工会")) << join(v);
+    EXPECT_TRUE(has(v, "集团团委")) << join(v);
 }
 
 // X家Y乡: a village name ICU reads as a family (马家) and a fragment (坝) is one place with its suffix.
