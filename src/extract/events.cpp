@@ -11,6 +11,7 @@ struct EventExtractor::Impl {
     ent::Trie triggers;
     std::vector<std::string> type;
     std::vector<int> weight;
+    std::vector<std::u32string> companions; // event_companions.txt
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -19,6 +20,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
         impl_->weight.push_back(std::stoi(row[2]));
         impl_->triggers.insert(ent::to_u32(row[0]), static_cast<std::int32_t>(impl_->type.size() - 1));
     }
+    for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -97,6 +99,10 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         ev.time_of_day = record.time_of_day;
         for (const auto& d : record.dates)
             if (d.begin >= bb && d.end <= be && d.value) {
+                // a coarser date the record's own date lies in (2022年上半年 in the headline of a
+                // meeting held 2022-07-08) does not replace it
+                if (record.date && record.date->size() > d.value->size() && record.date->compare(0, d.value->size(), *d.value) == 0)
+                    break;
                 ev.date = d.value;
                 ev.time_of_day = d.time_of_day;
                 break;
@@ -111,6 +117,37 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     if (main_hit < 0) return out;
     const Hit& mh = hits[static_cast<std::size_t>(main_hit)];
     out.push_back(make(mh));
+    // The headline names the main event's lead actor; the body's first sentence of the same type
+    // tells it again with everyone who took part, and a sentence right after it closing with
+    // 陪同 lists who went along (event_companions.txt): they are its participants too.
+    auto join_people = [&](std::size_t k) {
+        const auto [sb, se] = sents[k];
+        const std::string_view sentence = ctx.text.substr(t.off[sb], t.off[se] - t.off[sb]);
+        for (const auto& p : record.people)
+            if (sentence.find(p.name) != std::string_view::npos &&
+                std::find(out[0].participants.begin(), out[0].participants.end(), p.name) == out[0].participants.end())
+                out[0].participants.push_back(p.name);
+        for (const auto& o : record.organizations)
+            if (sentence.find(o.name) != std::string_view::npos &&
+                std::find(out[0].organizations.begin(), out[0].organizations.end(), o.name) == out[0].organizations.end())
+                out[0].organizations.push_back(o.name);
+    };
+    auto closes_with_companions = [&](std::size_t k) {
+        std::size_t e = sents[k].second;
+        while (e > sents[k].first && !ent::is_han(t.c[e - 1])) --e;
+        for (const auto& w : impl_->companions)
+            if (e - sents[k].first >= w.size() && std::equal(w.begin(), w.end(), t.c.begin() + static_cast<std::ptrdiff_t>(e - w.size())))
+                return true;
+        return false;
+    };
+    if (ctx.has_title && mh.e <= first_line_end)
+        for (std::size_t k = sent_of(mh.b) + 1; k < sents.size(); ++k) {
+            const int h = best_in(sents[k].first, sents[k].second);
+            if (h < 0 || impl_->type[static_cast<std::size_t>(hits[static_cast<std::size_t>(h)].id)] != out[0].type) continue;
+            join_people(k);
+            if (k + 1 < sents.size() && closes_with_companions(k + 1)) join_people(k + 1);
+            break;
+        }
     // Then one event per other sentence, its strongest trigger, in reading order.
     std::size_t main_sent = sent_of(mh.b);
     for (std::size_t k = 0; k < sents.size(); ++k) {

@@ -2,6 +2,7 @@
 // required organisations (tools/score.py org_found) and its main event (EVENT_GROUPS).
 #include "jianbao/extract/events.hpp"
 #include "jianbao/extract/organizations.hpp"
+#include "jianbao/pipeline/pipeline.hpp"
 
 #include "entity_eval.hpp"
 
@@ -142,6 +143,29 @@ TEST(Events, TitleTriggerFirstThenBody) {
     EXPECT_EQ(ev.back().trigger, "走访");
     EXPECT_EQ(ev.back().participants, std::vector<std::string>{"金锋"});
     EXPECT_EQ(ev.back().date, std::optional<std::string>("2021-12-25"));
+}
+
+// The headline's event takes in who the body says took part: the sentence that tells it again and
+// the companions listed right after (…等陪同); a coarser date in the headline (2022年上半年) does not
+// replace the record's own.
+TEST(Events, MainEventGathersTheLeadsParticipantsAndKeepsTheDay) {
+    Pipeline pipeline;
+    ParseOptions options;
+    options.issued = "2022-07";
+    auto b = pipeline.parse(
+        "县委书记彭德厚调研春耕备耕工作\n\n4月6日上午，县委书记彭德厚深入石桥镇调研春耕备耕工作。"
+        "县委常委、县委办主任欧阳慧，副县长龚建新等陪同。\n\n彭德厚强调，要压实粮食安全责任。\n\n\n"
+        "公司召开2022年上半年经营工作会议\n\n7月8日，公司召开经营工作会议。总经理邵明主持会议。\n",
+        "t.txt", options);
+    ASSERT_EQ(b.records.size(), 2u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    const Event& e = b.records[0].events[0];
+    EXPECT_EQ(e.trigger, "调研");
+    EXPECT_EQ(e.participants, (std::vector<std::string>{"彭德厚", "欧阳慧", "龚建新"}));
+    EXPECT_EQ(e.date, std::optional<std::string>("2022-04-06"));
+    ASSERT_FALSE(b.records[1].events.empty());
+    EXPECT_EQ(b.records[1].date, std::optional<std::string>("2022-07-08"));
+    EXPECT_EQ(b.records[1].events[0].date, std::optional<std::string>("2022-07-08"));
 }
 
 TEST(Events, TriggerInsideOrganisationIgnored) {
