@@ -463,6 +463,12 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
                 s.b = m.b;
         }
     }
+    // 团县委联合|省农科院: a verb that takes a body, a word of its own, opens no name (but a known
+    // body may start with it: 联合|国…).
+    for (Span& s : found)
+        if (s.kind == kOrg)
+            if (std::size_t v = f.orgs.leading_verb_at(t, s.b); v && s.e - s.b >= v + 3 && !f.orgs.known_at(t, s.b))
+                s.b += static_cast<std::uint32_t>(v);
     // Names run together without a separator (an award list: 云南省委宣传部宣传教育处云南省科委农村科技处…)
     // come out of the tagger as one; two or more rule matches tiling most of it are the names.
     std::vector<Span> split;

@@ -394,6 +394,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
     for (const auto& w : lexicon::read_lines("org_glued_words.txt")) glued_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("org_unit_levels.txt")) levels_.insert(to_u32(w), 0);
+    for (const auto& w : lexicon::read_words("org_leading_verbs.txt")) leading_verbs_.insert(to_u32(w), 0);
     for (const auto& row : lexicon::read_table("org_subunits.tsv", 3)) {
         subunits_.push_back({row[1] == "-" ? std::string() : row[1], row[2] == "1"});
         sub_back_.insert(reversed(to_u32(row[0])), static_cast<std::int32_t>(subunits_.size() - 1));

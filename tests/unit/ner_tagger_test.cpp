@@ -198,6 +198,10 @@ TEST(NerTagger, BodiesOfTheBulletinsOwnLevels) {
     v = orgs_of("9月14日，团县委在村里开展志愿服务活动，省农科院专家参加。");
     EXPECT_TRUE(has(v, "团县委")) << join(v);
     EXPECT_TRUE(has(v, "省农科院")) << join(v);
+    v = orgs_of("9月14日，团县委联合省农科院专家在村里开展志愿服务活动。"); // 联合 is the verb
+    EXPECT_TRUE(has(v, "省农科院")) << join(v);
+    EXPECT_FALSE(has(v, "联合省农科院")) << join(v);
+    EXPECT_TRUE(has(orgs_of("联合国武器核查小组说。"), "联合国武器核查小组"));
     v = orgs_of("专家们实地查看莲塘社区的设施蔬菜大棚。");
     EXPECT_TRUE(has(v, "莲塘社区")) << join(v);
     v = orgs_of("6月20日，公司工会组织开展知识竞赛，集团团委参加。");  // a company's bulletin
