@@ -88,6 +88,15 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         if (main_hit < 0) main_hit = best_in(0, n);
     }
 
+    // The record's people and organisations written in `sentence`, added to the event once each.
+    auto add_names_in = [&](Event& ev, std::string_view sentence) {
+        auto add = [&](std::vector<std::string>& list, const std::string& name) {
+            if (sentence.find(name) != std::string_view::npos && std::find(list.begin(), list.end(), name) == list.end())
+                list.push_back(name);
+        };
+        for (const auto& p : record.people) add(ev.participants, p.name);
+        for (const auto& o : record.organizations) add(ev.organizations, o.name);
+    };
     auto make = [&](const Hit& h) {
         Event ev;
         ev.trigger = t.str(h.b, h.e);
@@ -107,10 +116,7 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                 ev.time_of_day = d.time_of_day;
                 break;
             }
-        for (const auto& p : record.people)
-            if (ev.sentence.find(p.name) != std::string::npos) ev.participants.push_back(p.name);
-        for (const auto& o : record.organizations)
-            if (ev.sentence.find(o.name) != std::string::npos) ev.organizations.push_back(o.name);
+        add_names_in(ev, ev.sentence);
         return ev;
     };
     std::vector<Event> out;
@@ -122,15 +128,7 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     // 陪同 lists who went along (event_companions.txt): they are its participants too.
     auto join_people = [&](std::size_t k) {
         const auto [sb, se] = sents[k];
-        const std::string_view sentence = ctx.text.substr(t.off[sb], t.off[se] - t.off[sb]);
-        for (const auto& p : record.people)
-            if (sentence.find(p.name) != std::string_view::npos &&
-                std::find(out[0].participants.begin(), out[0].participants.end(), p.name) == out[0].participants.end())
-                out[0].participants.push_back(p.name);
-        for (const auto& o : record.organizations)
-            if (sentence.find(o.name) != std::string_view::npos &&
-                std::find(out[0].organizations.begin(), out[0].organizations.end(), o.name) == out[0].organizations.end())
-                out[0].organizations.push_back(o.name);
+        add_names_in(out[0], ctx.text.substr(t.off[sb], t.off[se] - t.off[sb]));
     };
     auto closes_with_companions = [&](std::size_t k) {
         std::size_t e = sents[k].second;

@@ -273,7 +273,7 @@ void add_latin_names(const std::u32string& c, std::vector<people::NameSpan>& spa
         added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 1.0});
         b = e;
     }
-    spans.insert(spans.end(), added.begin(), added.end());
+    merge_names(spans, added);
 }
 
 // A bracketed note of nationality right after a name ((维吾尔族), (女，藏族)) marks all of it as a

@@ -532,6 +532,12 @@ std::vector<Record> parse_structure(std::string_view text) {
     std::optional<std::string> column;
     std::size_t open = npos; // index of the record paragraphs are appended to
     auto finish = [&]() { open = npos; };
+    auto add_brief = [&](const std::string& txt) {
+        records.push_back(make_record(RecordKind::brief));
+        records.back().section = section;
+        records.back().paragraphs.push_back(txt);
+        open = npos; // a brief is one item; text after it starts something new
+    };
     for (std::size_t k = 0; k < items.size(); ++k) {
         Item& it = items[k];
         if (it.boundary) {
@@ -562,19 +568,13 @@ std::vector<Record> parse_structure(std::string_view text) {
                 records[open].paragraphs.push_back(txt);
                 break;
             }
-            records.push_back(make_record(RecordKind::brief));
-            records.back().section = section;
-            records.back().paragraphs.push_back(txt);
-            open = npos; // a brief is one item; text after it starts something new
+            add_brief(txt);
             break;
         case ItemKind::para:
             // Under a column header (四、简讯), each item that opens with the day of its news is a
             // brief, as a bullet item would be.
             if (section && !column && starts_with_day(it.text)) {
-                records.push_back(make_record(RecordKind::brief));
-                records.back().section = section;
-                records.back().paragraphs.push_back(txt);
-                open = npos;
+                add_brief(txt);
                 break;
             }
             if (section) section.reset(), open = npos;

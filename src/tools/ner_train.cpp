@@ -306,20 +306,17 @@ int cmd_test(const std::string& model_path, const std::string& gold, const std::
                 if (p.count(x) && !r.count(x)) std::printf("won %s %s\n", std::get<2>(x) ? "org" : "place", t.str(std::get<0>(x), std::get<1>(x)).c_str());
         }
         if (std::getenv("JIANBAO_NER_UNION")) { // rule names the tagger left wholly outside any name
+            auto touched = [&](const ent::Match& m) {
+                return std::any_of(p.begin(), p.end(), [&](const auto& x) { return std::get<0>(x) < m.e && m.b < std::get<1>(x); });
+            };
             for (const auto& m : it->second.orgs) {
-                bool touched = false;
-                for (const auto& x : p)
-                    if (std::get<0>(x) < m.e && m.b < std::get<1>(x)) touched = true;
-                if (touched) continue;
+                if (touched(m)) continue;
                 const bool good = g.count({m.b, m.e, m.type != "facility" && m.type != "village"}) > 0;
                 std::printf("alone %s %s %s %u\n", good ? "gold" : "not", m.type.c_str(), t.str(m.b, m.e).c_str(), m.e - m.b);
             }
             for (const auto* ms : {&it->second.places, &it->second.gazetteer})
                 for (const auto& m : *ms) {
-                    bool touched = false;
-                    for (const auto& x : p)
-                        if (std::get<0>(x) < m.e && m.b < std::get<1>(x)) touched = true;
-                    if (touched) continue;
+                    if (touched(m)) continue;
                     const bool good = g.count({m.b, m.e, false}) > 0;
                     std::printf("alone-place %s %s %s %u\n", good ? "gold" : "not", ms == &it->second.places ? "rule" : "gaz",
                                 t.str(m.b, m.e).c_str(), m.e - m.b);
