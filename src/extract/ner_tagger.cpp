@@ -429,6 +429,38 @@ const Model& model() {
     return m;
 }
 
+void same_name_throughout(const ent::Chars& t, std::vector<ent::Match>& ms) {
+    constexpr std::size_t kMinChars = 3; // shorter names are too often words of something else
+    std::vector<ent::Match> add;
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const ent::Match& m = ms[k];
+        const std::size_t len = m.e - m.b;
+        if (m.type == "place" || len < kMinChars) continue;
+        if (std::any_of(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(k), [&](const ent::Match& x) {
+                return x.type != "place" && x.e - x.b == len && std::equal(t.c.begin() + x.b, t.c.begin() + x.e, t.c.begin() + m.b);
+            }))
+            continue; // that name was propagated already
+        for (std::size_t b = 0; b + len <= t.size(); ++b) {
+            if (b == m.b || t.c[b] != t.c[m.b] || !t.bound[b] ||
+                !std::equal(t.c.begin() + m.b, t.c.begin() + m.e, t.c.begin() + b))
+                continue;
+            const std::size_t e = b + len;
+            bool whole = true, already = false;
+            for (const auto& x : ms) {
+                if (x.e <= b || e <= x.b) continue;
+                if (x.b == b && x.e == e && x.type != "place") already = true;
+                if (x.b < b || x.e > e) whole = false;
+            }
+            if (std::any_of(add.begin(), add.end(), [&](const ent::Match& a) { return a.b < e && b < a.e; })) whole = false;
+            if (!already && whole) add.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), m.type});
+        }
+    }
+    if (add.empty()) return;
+    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& x) { return a.b <= x.b && x.e <= a.e; });
+    ms.insert(ms.end(), add.begin(), add.end());
+    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+}
+
 const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     thread_local std::string last_text;
     thread_local std::vector<ent::Match> last;
@@ -539,6 +571,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         last.erase(last.begin() + static_cast<std::ptrdiff_t>(k + 1));
         --k; // 云南|元江|…自治县: a chain joins in turn
     }
+    same_name_throughout(t, last);
     last_text.assign(t.text);
     have = true;
     return last;

@@ -101,6 +101,12 @@ private:
     std::array<float, kTags * kTags> trans_{};
 };
 
+// One name, one reading within a record: an organisation found at one occurrence is that
+// organisation at every other occurrence that starts a word (兰州海关 found once, read 兰州 and
+// nothing the second time), replacing the places and smaller bodies inside it; a longer name
+// around an occurrence stands. `ms` sorted by start, and kept so.
+void same_name_throughout(const ent::Chars& t, std::vector<ent::Match>& ms);
+
 // An organisation's type when the rules did not name it: the type of the suffix it ends with.
 std::string org_type(const ent::Finders& f, const ent::Chars& t, const Evidence& ev, const Span& s);
 

@@ -4,6 +4,7 @@
 
 #include "jianbao/extract/organizations.hpp"
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/utf8.hpp"
 
 #include <gtest/gtest.h>
 
@@ -147,6 +148,31 @@ TEST(NerTagger, BodiesJoinedByAConjunctionAreTwo) {
     EXPECT_EQ(split("全国人大及其常委会"), "全国人大 常委会 ");
     EXPECT_EQ(split("中华人民共和国国务院"), "中华人民共和国国务院 "); // 和 inside a word
     EXPECT_EQ(split("联合国销毁伊拉克化学、生物和核武器特别委员会"), "联合国销毁伊拉克化学、生物和核武器特别委员会 ");
+}
+
+// One name, one reading within a record: the second 兰州海关, read as a place and nothing by the
+// tagger, is the organisation found at the first; a longer name around an occurrence stands.
+TEST(NerTagger, AnOrganisationIsTheSameAtEveryOccurrence) {
+    WordSegmenter seg;
+    const std::string text = "兰州海关查获走私案。兰州海关称，甘肃兰州海关大楼和兰州都在。";
+    const auto words = seg.words(text);
+    const ent::Chars t = ent::index(text, words);
+    auto at = [&](const std::string& s, std::size_t nth) {
+        std::size_t b = 0;
+        for (std::size_t k = 0;; ++k, ++b) {
+            while (t.str(b, b + utf8::length(s)) != s) ++b;
+            if (k == nth) return static_cast<std::uint32_t>(b);
+        }
+    };
+    const auto n = static_cast<std::uint32_t>(utf8::length("兰州海关"));
+    std::vector<ent::Match> ms{{at("兰州海关", 0), at("兰州海关", 0) + n, "government"},
+                               {at("兰州", 1), at("兰州", 1) + 2, "place"},
+                               {at("甘肃兰州海关大楼", 0), at("甘肃兰州海关大楼", 0) + 8, "facility"},
+                               {at("兰州", 3), at("兰州", 3) + 2, "place"}};
+    ner::same_name_throughout(t, ms);
+    std::vector<std::string> got;
+    for (const auto& m : ms) got.push_back(t.str(m.b, m.e) + "/" + m.type);
+    EXPECT_EQ(join(got), "兰州海关/government 兰州海关/government 甘肃兰州海关大楼/facility 兰州/place ");
 }
 
 // A lead followed by a space (本报讯 云河电子有限公司…): the tagger took the space into the name.
