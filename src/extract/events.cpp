@@ -138,20 +138,34 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                 return true;
         return false;
     };
+    const std::size_t main_sent = sent_of(mh.b);
+    std::vector<std::uint8_t> folded(sents.size(), 0);
+    folded[main_sent] = 1;
     if (ctx.has_title && mh.e <= first_line_end)
-        for (std::size_t k = sent_of(mh.b) + 1; k < sents.size(); ++k) {
+        for (std::size_t k = main_sent + 1; k < sents.size(); ++k) {
             const int h = best_in(sents[k].first, sents[k].second);
             if (h < 0 || impl_->type[static_cast<std::size_t>(hits[static_cast<std::size_t>(h)].id)] != out[0].type) continue;
             join_people(k);
-            if (k + 1 < sents.size() && closes_with_companions(k + 1)) join_people(k + 1);
+            folded[k] = 1;
+            if (k + 1 < sents.size() && closes_with_companions(k + 1)) {
+                join_people(k + 1);
+                folded[k + 1] = 1;
+            }
             break;
         }
-    // Then one event per other sentence, its strongest trigger, in reading order.
-    std::size_t main_sent = sent_of(mh.b);
+    // Then one event per other sentence, its strongest trigger, in reading order — unless it
+    // goes on telling the main event: a trigger of the same type with no other day (会上…,
+    // 主持会议 in a meeting's report; 实地察看 on an inspection) adds its people to the main event.
     for (std::size_t k = 0; k < sents.size(); ++k) {
-        if (k == main_sent) continue;
-        int h = best_in(sents[k].first, sents[k].second);
-        if (h >= 0) out.push_back(make(hits[static_cast<std::size_t>(h)]));
+        if (folded[k]) continue;
+        const int h = best_in(sents[k].first, sents[k].second);
+        if (h < 0) continue;
+        Event ev = make(hits[static_cast<std::size_t>(h)]);
+        if (ev.type == out[0].type && ev.date == out[0].date) {
+            join_people(k);
+            continue;
+        }
+        out.push_back(std::move(ev));
     }
     return out;
 }

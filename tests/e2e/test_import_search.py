@@ -239,7 +239,7 @@ class BadInput(ArchiveTest):
     def test_paths_with_spaces_and_chinese(self):
         path = self.write("开发区 简报 2023-06.txt", "周海艳调研\n\n6月2日上午，县委书记周海艳来开发区调研。\n")
         p = run("import", path, db=self.db, check=0)
-        self.assertIn("开发区 简报 2023-06.txt: 1 record, 1 people, 0 organisations, 2 events", p.stdout)
+        self.assertIn("开发区 简报 2023-06.txt: 1 record, 1 people, 0 organisations, 1 event", p.stdout)
         recs = json.loads(run("search", "--person", "周海艳", "--json", db=self.db, check=0).stdout)
         self.assertEqual(recs[0]["date"], "2023-06-02")
 

@@ -247,7 +247,7 @@ TEST(ExportJson, RecordWriterFraming) {
     Pipeline pipeline;
     Bulletin b = parse_file(pipeline, fs::path(JIANBAO_TEST_SOURCE_DIR) / "data" / "sample" / "qingxi-2023-05.txt");
     BulletinInfo info = info_of(b, 3);
-    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{400}}) {
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{600}}) {
         std::string want_json = n == 0 ? "[]\n" : "[\n", want_nd;
         std::ostringstream json_out, nd_out;
         {
@@ -270,7 +270,7 @@ TEST(ExportJson, RecordWriterFraming) {
         }
         EXPECT_EQ(json_out.str(), want_json) << n << " records";
         EXPECT_EQ(nd_out.str(), want_nd) << n << " records";
-        if (n == 400) {
+        if (n == 600) {
             EXPECT_GT(want_nd.size(), 512u * 1024u); // more than one internal flush
         }
     }
