@@ -141,6 +141,13 @@ TEST(People, CommaSeparatesPeopleWithTheirOwnTitles) {
     EXPECT_EQ(find(ps, "金锋")->titles, (std::vector<std::string>{"开发区党工委副书记", "管委会主任"}));
 }
 
+// A photo caption's lead is not part of the title after it.
+TEST(People, CaptionLeadIsNoPartOfTheTitle) {
+    auto ps = run("图为县委书记黄卫东（中）在金沙村察看高标准农田建设情况。");
+    ASSERT_NE(find(ps, "黄卫东"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "黄卫东")->titles, (std::vector<std::string>{"县委书记"}));
+}
+
 TEST(People, GroupLabelListGivesPeopleWithoutTitles) {
     auto ps = run("县委副书记周国强，县领导陈海波、刘建华、赵明、孙立新等共同见证项目签约。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"周国强", "陈海波", "刘建华", "赵明", "孙立新"})) << dump(ps);
