@@ -339,6 +339,29 @@ void join_into(std::u32string& a, const std::u32string& b) {
     a += b;
 }
 
+// A text pasted from a PDF keeps the page's line width: many lines of (nearly) the same length,
+// the longest of the text. That width, or 0 when the text shows none.
+std::size_t wrap_width(const std::vector<Line>& lines) {
+    std::map<std::size_t, std::size_t> by_len;
+    std::size_t longish = 0;
+    for (const auto& l : lines)
+        if (l.cps.size() >= 16) ++by_len[l.cps.size()], ++longish;
+    std::size_t best = 0, best_n = 0;
+    for (auto [len, n] : by_len) {
+        const std::size_t near = n + (by_len.count(len - 1) ? by_len[len - 1] : 0) + (by_len.count(len + 1) ? by_len[len + 1] : 0);
+        if (near > best_n || (near == best_n && len > best)) best = len, best_n = near;
+    }
+    return best_n >= 4 && best_n * 3 >= longish ? best : 0;
+}
+
+// A line of the page's full width that does not end its sentence goes on in the next line, even
+// one that reads like a paragraph's opening clause (…县委办主|任郑晓岚，…). Not before what opens
+// a paragraph of its own: a date, a bullet, a number, a caption.
+bool wrapped_on(const std::u32string& prev, const std::u32string& next, std::size_t width) {
+    return width > 0 && prev.size() + 2 >= width && !ends_closed(prev) && !is_bullet(next) && !starts_with_date(next) &&
+           ordinal_length(next) == 0 && !caption_like(next);
+}
+
 // ---- items -----------------------------------------------------------------------------------
 
 enum class ItemKind { title, header, bullet, para };
@@ -350,7 +373,7 @@ struct Item {
 };
 
 // Content-cue analysis of one chunk of lines (spaced layout, or text without blank lines).
-void analyse_by_content(const std::vector<const Line*>& lines, std::vector<Item>& out) {
+void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width, std::vector<Item>& out) {
     bool first = true;
     std::size_t i = 0;
     while (i < lines.size()) {
@@ -368,7 +391,7 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::vector<Item>
             continue;
         }
         bool after_title = !out.empty() && !item.boundary && out.back().kind == ItemKind::title;
-        if (next && !after_title && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) &&
+        if (next && !after_title && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) && !wrapped_on(l, *next, width) &&
             (title_strict(l) || (title_with_comma(l) && looks_like_start(*next)))) {
             item.kind = ItemKind::title;
             item.text = l;
@@ -383,7 +406,7 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::vector<Item>
         while (i < lines.size()) {
             const std::u32string& n = lines[i]->cps;
             if (ends_closed(item.text) || is_bullet(n)) break;
-            bool join = continues_previous(n);
+            bool join = continues_previous(n) || wrapped_on(lines[i - 1]->cps, n, width);
             if (!join && !looks_like_start(n)) {
                 // Broken lines are full-width lines of running text, not short bare labels.
                 bool long_line = item.text.size() >= 20 || contains_any(item.text, U"，、；,;");
@@ -427,6 +450,7 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::vector<Item>&
         // after one broken at a comma (县委常委、|办公室主任王晓东): no paragraph ends with one.
         const bool broken = !out.empty() && !out.back().text.empty() &&
                             (out.back().text.back() == U'，' || out.back().text.back() == U'、') && !is_bullet(l);
+
         if (!first && (continues_previous(l) || broken) && !out.empty() && out.back().kind != ItemKind::title &&
             out.back().kind != ItemKind::header) {
             join_into(out.back().text, l);
@@ -518,11 +542,12 @@ std::vector<Record> parse_structure(std::string_view text) {
     }
 
     std::vector<Item> items;
+    const std::size_t width = wrap_width(lines);
     for (const auto& c : chunks) {
         if (layout_dense)
             analyse_by_layout(c, items);
         else
-            analyse_by_content(c, items);
+            analyse_by_content(c, width, items);
     }
 
     // Assemble records.

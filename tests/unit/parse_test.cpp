@@ -96,6 +96,27 @@ TEST(Structure, BrokenParagraphRejoinedInsideAWord) {
               "会上，开发区经发局汇报了全年经济发展情况及明年重点工作打算；各职能部门负责人汇报了相关工作情况、下一步工作举措。");
 }
 
+// Text pasted from a PDF keeps the page's line width: every paragraph broken into lines of one
+// length. A full-width line goes on in the next even where that reads like an opening clause
+// (…县委办主|任郑晓岚，…); a shorter line ends its paragraph.
+TEST(Structure, LinesOfAPdfPageWidthAreRejoined) {
+    const std::string p1 = "11月6日上午，县委书记黄卫东一行来我镇调研乡村振兴工作。县委常委、县委办主任郑晓岚，县农业农村局局长邵明，镇党委书记罗春华等陪同。";
+    const std::string p2 = "黄卫东一行先后来到金沙村高标准农田示范区、桐溪镇农产品加工园和枫林村共富工坊，详细询问产业发展情况。";
+    const std::string p3 = "会上，镇长欧阳俊汇报了全镇乡村振兴工作情况、下一步工作打算，镇农业服务中心负责人作补充发言。";
+    auto wrap = [](const std::string& para) {
+        const auto cs = jianbao::utf8::chars(para);
+        std::string out;
+        for (std::size_t i = 0; i < cs.size(); ++i) {
+            out += cs[i];
+            if (i % 30 == 29 || i + 1 == cs.size()) out += "\n";
+        }
+        return out;
+    };
+    auto r = parse_structure("县委书记黄卫东来我镇调研乡村振兴工作\n\n" + wrap(p1) + wrap(p2) + "\n" + wrap(p3));
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].paragraphs, (std::vector<std::string>{p1, p2, p3}));
+}
+
 TEST(Structure, BrokenLineBeforeShortRemainderIsNotATitle) {
     // The second half is short and title-shaped; the first half is running text, so it is one paragraph.
     std::string t =
