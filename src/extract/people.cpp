@@ -1214,12 +1214,50 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         spans.insert(spans.end(), bare.begin(), bare.end());
     }
 
+    // The title of an appointment or a removal, written after the name: 任命王小明为|县发展和改革局局长，
+    // 王丽当选为|副县长, 周海燕同志为|县长, 免去赵强的|县教育局局长|职务 — the clause from there to its end, when a title
+    // word ends it.
+    auto appointed_title = [&](std::size_t e) -> std::string {
+        std::size_t b = e;
+        if (c.compare(b, 2, U"同志") == 0) b += 2; // 选举周海燕同志为…
+        if (c.compare(b, 3, U"当选为") == 0) b += 3;
+        else if (b < c.size() && (c[b] == U'为' || c[b] == U'的')) b += 1;
+        else return {};
+        const bool removal = c[b - 1] == U'的';
+        std::size_t q = b;
+        while (q < c.size() && people::is_han(c[q]) && q - b < max_title) ++q;
+        if (q < c.size() && people::is_han(c[q])) return {};
+        if (removal) {
+            if (q < b + 2 || c.compare(q - 2, 2, U"职务") != 0) return {};
+            q -= 2;
+        }
+        if (q < b + 2 || impl_->model.titles().longest_before(c, q) == 0) return {};
+        return t.str(b, q);
+    };
     // Titles per name, in order first seen.
     std::map<std::u32string, std::vector<std::string>> titles;
-    for (const auto& s : spans) {
+    // A title before a 、-list of names is each one's (副主任刘晓东、王丽、马建军): names of the list
+    // with no title of their own take the title right before the list's first.
+    std::vector<std::size_t> order(spans.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spans[a].begin < spans[b].begin; });
+    std::vector<std::vector<std::string>> before(spans.size());
+    for (std::size_t k = 0; k < spans.size(); ++k) before[k] = impl_->titles_before(t, spans[k].begin, in_name, inside);
+    std::vector<std::string> shared(spans.size());
+    for (std::size_t q = 1; q < order.size(); ++q) {
+        const auto& prev = spans[order[q - 1]];
+        const auto& cur = spans[order[q]];
+        const std::string& lead = before[order[q - 1]].empty() ? shared[order[q - 1]] : before[order[q - 1]].back();
+        if (!lead.empty() && before[order[q]].empty() && cur.begin == prev.end + 1 && c[prev.end] == enum_comma &&
+            impl_->model.titles().longest_at(c, prev.end + 1 + (cur.end - cur.begin)) == 0)
+            shared[order[q]] = lead;
+    }
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        const auto& s = spans[k];
         std::u32string name = c.substr(s.begin, s.end - s.begin);
         auto& list = titles[name];
-        std::vector<std::string> found = impl_->titles_before(t, s.begin, in_name, inside);
+        std::vector<std::string> found = std::move(before[k]);
+        if (!shared[k].empty()) found.push_back(shared[k]);
         // 金锋主任; but a title that is also a verb is a title only where no object follows it:
         // before punctuation, a name's verb or a function word (王中军代表在发言中说), not before
         // what it governs (侯建军代表双方签约).
@@ -1229,6 +1267,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 impl_->model.stops().longest_at(c, f) || impl_->breaks.longest_at(c, f))
                 found.push_back(t.str(s.end, f));
         }
+        if (std::string a = appointed_title(s.end); !a.empty()) found.push_back(std::move(a));
         for (auto& f : found)
             if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
     }

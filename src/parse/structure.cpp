@@ -362,6 +362,13 @@ bool wrapped_on(const std::u32string& prev, const std::u32string& next, std::siz
            ordinal_length(next) == 0 && !caption_like(next);
 }
 
+// A column's name (代表风采) alone before a line that is itself a headline, a blank line after it;
+// not a headline named like a column (图片新闻 before its text).
+bool column_before_headline(const std::vector<Line>& lines, std::size_t i, const std::u32string& column) {
+    return header_like(column) && section_word(column) && i + 1 < lines.size() && lines[i + 1].gap_before >= 1 &&
+           title_loose(lines[i].cps) && !ends_sentence(lines[i].cps);
+}
+
 // ---- items -----------------------------------------------------------------------------------
 
 enum class ItemKind { title, header, bullet, para };
@@ -530,12 +537,13 @@ std::vector<Record> parse_structure(std::string_view text) {
     const int boundary_gap = layout_dense ? 1 : usual + 1;
 
     // Cut into chunks at strong boundaries. In a dense layout a single blank line after a
-    // title-like first line of a chunk is the headline's gap, not a boundary.
+    // title-like first line of a chunk is the headline's gap, not a boundary — unless that line
+    // names a column and a headline of its own follows (代表风采 / 杨春燕：把群众的事… / text).
     std::vector<std::vector<const Line*>> chunks;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool cut = chunks.empty() || lines[i].gap_before >= boundary_gap;
         if (cut && layout_dense && !chunks.empty() && lines[i].gap_before == 1 && chunks.back().size() == 1 &&
-            title_loose(chunks.back()[0]->cps))
+            title_loose(chunks.back()[0]->cps) && !column_before_headline(lines, i, chunks.back()[0]->cps))
             cut = false;
         if (cut) chunks.emplace_back();
         chunks.back().push_back(&lines[i]);

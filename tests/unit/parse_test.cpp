@@ -220,6 +220,28 @@ TEST(Structure, DenseBulletinWithFramedColumns) {
     }
 }
 
+// A column named by an unframed header, a blank line, then its first headline and its text (a
+// dense layout): the header is the section, not the headline; a headline named like a column
+// (图片新闻 before its text, as People's Daily sets it) stays the headline.
+TEST(Structure, UnframedColumnBeforeItsFirstHeadline) {
+    std::string t =
+        "县人大常委会召开第十六次会议\n\n"
+        "3月26日上午，县人大常委会召开第十六次会议。\n会议审议通过了有关人事任免事项。\n\n"
+        "代表风采\n\n"
+        "全国人大代表、马龙村党总支书记杨春燕：把群众的事当成自己的事\n\n"
+        "杨春燕是马龙村的“当家人”。她先后提出建议12件。\n“代表不是荣誉，是责任。”杨春燕说。\n\n"
+        "图片新闻\n\n"
+        "3月8日，县妇联举办“巾帼心向党”主题活动。\n活动吸引了200余名妇女参加。\n";
+    auto r = parse_structure(t);
+    ASSERT_EQ(r.size(), 3u);
+    ASSERT_TRUE(r[1].title && r[1].section);
+    EXPECT_EQ(*r[1].section, "代表风采");
+    EXPECT_EQ(*r[1].title, "全国人大代表、马龙村党总支书记杨春燕：把群众的事当成自己的事");
+    EXPECT_EQ(r[1].paragraphs.size(), 2u);
+    ASSERT_TRUE(r[2].title);
+    EXPECT_EQ(*r[2].title, "图片新闻");
+}
+
 // A masthead (the issuer and the date set apart by spaces) is no headline, and dated ● items after
 // the last article, with no column header, are briefs — but a list of an article whose items open
 // with a year stays the article's.

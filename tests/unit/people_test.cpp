@@ -148,6 +148,33 @@ TEST(People, CaptionLeadIsNoPartOfTheTitle) {
     EXPECT_EQ(find(ps, "黄卫东")->titles, (std::vector<std::string>{"县委书记"}));
 }
 
+// A title before a 、-list of names is each one's; a name of the list with its own title keeps
+// only that, and the list ends at a comma.
+TEST(People, TitleBeforeAListIsEachOnes) {
+    auto ps = run("县人大常委会主任陈国平主持会议，副主任刘晓东、王丽、马建军，秘书长孙立出席会议。");
+    ASSERT_EQ(names(ps), (std::set<std::string>{"陈国平", "刘晓东", "王丽", "马建军", "孙立"})) << dump(ps);
+    for (const char* n : {"刘晓东", "王丽", "马建军"}) EXPECT_EQ(find(ps, n)->titles, (std::vector<std::string>{"副主任"})) << n;
+    EXPECT_EQ(find(ps, "孙立")->titles, (std::vector<std::string>{"秘书长"}));
+    ps = run("市委书记张明、市长李华出席活动。");
+    EXPECT_EQ(find(ps, "李华")->titles, (std::vector<std::string>{"市长"})) << dump(ps);
+}
+
+// The object of an appointment or a removal is a person (任命…为, 免去…的…职务), and the title
+// named with it, up to the clause's end, is theirs.
+TEST(People, AppointedAndRemovedArePeople) {
+    auto ps = run("会议决定任命王小明为县发展和改革局局长，李红梅为县教育局局长；免去赵强的县教育局局长职务。");
+    ASSERT_EQ(names(ps), (std::set<std::string>{"王小明", "李红梅", "赵强"})) << dump(ps);
+    // and the title named with it is theirs
+    EXPECT_EQ(find(ps, "王小明")->titles, (std::vector<std::string>{"县发展和改革局局长"}));
+    EXPECT_EQ(find(ps, "李红梅")->titles, (std::vector<std::string>{"县教育局局长"}));
+    EXPECT_EQ(find(ps, "赵强")->titles, (std::vector<std::string>{"县教育局局长"}));
+    ps = run("大会选举周海燕同志为县人民政府县长，陶建国当选为副县长。");
+    EXPECT_EQ(find(ps, "陶建国")->titles, (std::vector<std::string>{"副县长"})) << dump(ps);
+    EXPECT_EQ(find(ps, "周海燕")->titles, (std::vector<std::string>{"同志", "县人民政府县长"})) << dump(ps);
+    ps = run("王小明为此付出了很多。");
+    for (const auto& p : ps) EXPECT_TRUE(p.titles.empty()) << dump(ps);
+}
+
 TEST(People, GroupLabelListGivesPeopleWithoutTitles) {
     auto ps = run("县委副书记周国强，县领导陈海波、刘建华、赵明、孙立新等共同见证项目签约。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"周国强", "陈海波", "刘建华", "赵明", "孙立新"})) << dump(ps);
