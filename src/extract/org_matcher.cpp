@@ -816,7 +816,7 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
         if (!body && m.type != "village" && m.type != "facility" && t.word_start[m.b] == static_cast<std::int32_t>(m.b) &&
             !gaz_.ending_at(t, m.b) && t.c[m.b] != U'全') {
             const std::size_t al = anchor_.longest(t, m.b, nullptr, false);
-            body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 8 && t.bound[m.b + al] && // not 省际|妇联
+            body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 12 && t.bound[m.b + al] && // not 省际|妇联
                    std::u32string_view(U"市县区").find(t.c[m.b + al - 1]) != std::u32string_view::npos &&
                    !stops_scan(t, m.b + al, m.e) && t.c[m.b + al] != U'全'; // 县|全部: a common word after the unit
             // 省|农|科|院: a province's body by an abbreviation ICU cuts into single characters; the

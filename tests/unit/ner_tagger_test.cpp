@@ -203,6 +203,13 @@ TEST(NerTagger, ProvinceAndAutonomousPrefectureAreOnePlace) {
     EXPECT_FALSE(has(v, "湖南")) << join(v);
 }
 
+// The departments whose names join two fields by 和 (2018's reform) are one name after the
+// bulletin's level, however long (市人力资源和社会保障局: eleven characters).
+TEST(NerTagger, DepartmentsJoiningTwoFieldsByHe) {
+    const auto v = orgs_of("会议决定任命王小明为县发展和改革局局长。县住房和城乡建设局、市人力资源和社会保障局负责人参加会议。");
+    for (const char* n : {"县发展和改革局", "县住房和城乡建设局", "市人力资源和社会保障局"}) EXPECT_TRUE(has(v, n)) << n << ": " << join(v);
+}
+
 // ICU glues a particle onto a body's last character (局在, 部将: words of its dictionary); the
 // name still ends at the suffix, and common words of that shape (社会, 所在) stay whole.
 TEST(NerTagger, NameEndsBeforeAParticleICUGluedOnIt) {
