@@ -205,6 +205,7 @@ struct DateExtractor::Impl {
     WordTable<MonthName> months;
     WordTable<Period> periods;
     WordTable<Plain> vague;
+    WordTable<Plain> fest_spans; // date_festival_spans.txt: 前夕, 期间 after a festival
     std::vector<char32_t> guards;
     std::bitset<0x10000> cue; // characters where a scan may start (BMP only: all cues are Han)
 
@@ -228,11 +229,12 @@ void DateExtractor::Impl::load() {
         months.items.push_back({r[0], r[1] == "lunar", to_int(r[2], "date_months.txt"), r.size() > 3 && r[3] == "day"});
     for (auto& r : lexicon::read_table("date_periods.txt", 2)) periods.items.push_back({r[0], r[1] == "year"});
     for (auto& w : lexicon::read_lines("date_vague.txt")) vague.items.push_back({w});
+    for (auto& w : lexicon::read_lines("date_festival_spans.txt")) fest_spans.items.push_back({w});
     for (auto& w : lexicon::read_lines("date_number_guards.txt")) {
         std::size_t i = 0;
         guards.push_back(utf8::next(w, i));
     }
-    tod.index(), rel.index(), fest.index(), months.index(), periods.index(), vague.index();
+    tod.index(), rel.index(), fest.index(), months.index(), periods.index(), vague.index(), fest_spans.index();
     auto mark = [&](const auto& table) {
         for (auto& [c, v] : table.by_first)
             if (c < 0x10000) cue.set(c);
@@ -620,6 +622,8 @@ RecordDate DateExtractor::record_date(const ExtractContext& ctx, const std::vect
     for (const auto& d : dates) {
         if (d.begin < body || !d.value) continue;
         if (d.value->size() == 4 && d.value->front() != '-') continue; // a year alone (今年以来) dates no event
+        // 元旦前夕, 国庆节期间: the days around a festival, not its day (前夕 is vague, see above)
+        if (impl_->fest_spans.match(s, d.end)) continue;
         if (vague_at < d.begin) return {};
         return RecordDate{d.value, d.time_of_day, d.text};
     }

@@ -429,6 +429,21 @@ const Model& model() {
     return m;
 }
 
+void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms) {
+    static constexpr std::u32string_view office = U"街道";
+    for (auto& m : ms) {
+        if (m.type != "place") continue;
+        std::size_t e = m.e;
+        if (e >= 1 && t.c[e - 1] == office[0] && e < t.size() && t.c[e] == office[1]) e += 1; // 城东街|道
+        else if (e + 2 <= t.size() && t.c[e] == office[0] && t.c[e + 1] == office[1]) e += 2;  // 河西|街道
+        else continue;
+        if (e < t.size() && !t.bound[e]) continue;
+        if (std::any_of(ms.begin(), ms.end(), [&](const ent::Match& x) { return &x != &m && x.b < e && x.e > m.e; })) continue;
+        m.e = static_cast<std::uint32_t>(e);
+        m.type = "government";
+    }
+}
+
 void same_name_throughout(const ent::Chars& t, std::vector<ent::Match>& ms) {
     constexpr std::size_t kMinChars = 3; // shorter names are too often words of something else
     std::vector<ent::Match> add;
@@ -571,6 +586,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         last.erase(last.begin() + static_cast<std::ptrdiff_t>(k + 1));
         --k; // 云南|元江|…自治县: a chain joins in turn
     }
+    street_offices(t, last);
     same_name_throughout(t, last);
     last_text.assign(t.text);
     have = true;

@@ -101,6 +101,11 @@ private:
     std::array<float, kTags * kTags> trans_{};
 };
 
+// A place the tagger read right before 街道, or into its 街 (城东街|道, 河西|街道), is the street
+// office named after it: an organisation (government), 城东街道. PFR has next to none; a city
+// district's bulletin names its street offices in every issue.
+void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms);
+
 // One name, one reading within a record: an organisation found at one occurrence is that
 // organisation at every other occurrence that starts a word (兰州海关 found once, read 兰州 and
 // nothing the second time), replacing the places and smaller bodies inside it; a longer name

@@ -618,7 +618,9 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     bool fragments = stem >= 2;
     for (std::size_t k = cur; k < s && fragments; ++k) fragments = t.word_start[k] == static_cast<std::int32_t>(k) && t.bound[k + 1];
     const bool after_word = cur >= 2 && t.word_start[cur - 1] + 1 < static_cast<std::int32_t>(cur);
-    if (village && !named && !after_name && cur > 0 && !(fragments && after_word) &&
+    // 城东街道|桂花社区: a community right after its street office
+    const bool after_office = cur >= 2 && t.c[cur - 2] == U'街' && t.c[cur - 1] == U'道';
+    if (village && !named && !after_name && !after_office && cur > 0 && !(fragments && after_word) &&
         ((t.c[cur - 1] >= U'0' && t.c[cur - 1] <= U'9') ||
          (is_han(t.c[cur - 1]) && !stop_.contains(std::u32string(1, t.c[cur - 1])))))
         return false;

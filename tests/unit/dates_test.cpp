@@ -231,6 +231,18 @@ TEST(RecordDate, VagueOpeningHasNoDate) {
     EXPECT_FALSE(rd.date_text);
 }
 
+// The days around a festival are not its day: a record opening with 元旦前夕 has no own date (the
+// festival is still listed, with its day); one opening with 国庆节期间 takes its next date.
+TEST(RecordDate, FestivalEveIsNoEventDate) {
+    auto ms = run("元旦前夕，区领导走访慰问困难群众。１月２日至３日，", "2025-01");
+    EXPECT_EQ(texts(ms), "元旦|１月２日|３日");
+    EXPECT_EQ(values(ms), "2025-01-01|2025-01-02|2025-01-03");
+    auto rd = own_date("区领导走访慰问困难群众\n元旦前夕，区领导走访慰问困难群众。１月２日至３日，", "2025-01", true);
+    EXPECT_FALSE(rd.date);
+    rd = own_date("国庆节期间，景区接待游客。10月3日，县长到景区检查。", "2024-10", false);
+    EXPECT_EQ(rd.date, "2024-10-03");
+}
+
 TEST(RecordDate, CaptionWithDangjri) {
     auto rd = own_date("12月15日是全市人大代表换届选举统一投票日。当日，开发区6.9万多名选民分11个选区。", "2021-12", false);
     EXPECT_EQ(rd.date, "2021-12-15");

@@ -210,6 +210,17 @@ TEST(NerTagger, DepartmentsJoiningTwoFieldsByHe) {
     for (const char* n : {"县发展和改革局", "县住房和城乡建设局", "市人力资源和社会保障局"}) EXPECT_TRUE(has(v, n)) << n << ": " << join(v);
 }
 
+// A street office named after a place the gazetteer does not know (城东, 河西) is an organisation,
+// and so is the community right after it.
+TEST(NerTagger, StreetOfficesAndTheirCommunities) {
+    const std::string text = "区委书记韦振华来到城东街道桂花社区，看望慰问了困难党员。区委副书记蒙志刚先后到南岭镇、河西街道走访慰问。";
+    const auto v = orgs_of(text);
+    for (const char* n : {"城东街道", "桂花社区", "河西街道"}) EXPECT_TRUE(has(v, n)) << n << ": " << join(v);
+    const auto p = places_of(text);
+    EXPECT_FALSE(has(p, "城东街")) << join(p);
+    EXPECT_FALSE(has(p, "河西")) << join(p);
+}
+
 // ICU glues a particle onto a body's last character (局在, 部将: words of its dictionary); the
 // name still ends at the suffix, and common words of that shape (社会, 所在) stay whole.
 TEST(NerTagger, NameEndsBeforeAParticleICUGluedOnIt) {
