@@ -32,7 +32,9 @@ struct Hit {
 bool sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n' || c == U'；'; }
 } // namespace
 
-std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Record& record) const {
+std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Record& record,
+                                           const std::vector<DateMention>* day_dates) const {
+    const std::vector<DateMention>& dates = day_dates ? *day_dates : record.dates;
     ent::Chars t = ent::index(ctx.text, ctx.words);
     const std::size_t n = t.size();
     // Triggers inside organisation names (宣讲团, 慰问团) are part of a name, not an event.
@@ -106,7 +108,7 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         ev.sentence = std::string(ctx.text.substr(bb, be - bb));
         ev.date = record.date;
         ev.time_of_day = record.time_of_day;
-        for (const auto& d : record.dates)
+        for (const auto& d : dates)
             if (d.begin >= bb && d.end <= be && d.value) {
                 // a coarser date the record's own date lies in (2022年上半年 in the headline of a
                 // meeting held 2022-07-08) does not replace it

@@ -23,6 +23,7 @@ namespace fs = std::filesystem;
 struct Pipeline::Impl {
     WordSegmenter segmenter;
     DateExtractor dates;
+    DateExtractor day_dates{DateOptions{.day_words = true}}; // 次日, 当天: they date events, unlisted
     PeopleExtractor people;
     OrganizationExtractor organizations;
     PlaceExtractor places;
@@ -246,7 +247,8 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
             return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; });
         });
         drop_people_inside_names(rtext, r);
-        r.events = impl_->events.extract(ctx, r);
+        const std::vector<DateMention> day_dates = impl_->day_dates.extract(ctx);
+        r.events = impl_->events.extract(ctx, r, &day_dates);
     }
     return b;
 }

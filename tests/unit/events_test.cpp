@@ -172,6 +172,26 @@ TEST(Events, MainEventGathersTheLeadsParticipantsAndKeepsTheDay) {
     EXPECT_EQ(b.records[1].events[0].date, std::optional<std::string>("2022-07-08"));
 }
 
+// A relative day in a sentence (次日) dates its event, the day after the record's: a meeting of the
+// next day is an event of its own, not more of the main one.
+TEST(Events, NextDayIsAnEventOfItsOwn) {
+    Pipeline pipeline;
+    ParseOptions options;
+    options.issued = "2025-01";
+    auto b = pipeline.parse(
+        "区委理论学习中心组召开集体学习会\n\n12月28日上午，区委理论学习中心组召开集体学习会。区委书记韦振华主持会议。\n\n"
+        "次日，区委常委会召开会议，研究部署贯彻落实工作。\n",
+        "t.txt", options);
+    ASSERT_EQ(b.records.size(), 1u);
+    const auto& ev = b.records[0].events;
+    ASSERT_EQ(ev.size(), 2u);
+    EXPECT_EQ(ev[0].date, std::optional<std::string>("2024-12-28"));
+    EXPECT_EQ(ev[1].trigger, "召开");
+    EXPECT_EQ(ev[1].date, std::optional<std::string>("2024-12-29"));
+    // the relative day dates the event but is not listed among the record's dates
+    for (const auto& d : b.records[0].dates) EXPECT_NE(d.text, "次日");
+}
+
 TEST(Events, TriggerInsideOrganisationIgnored) {
     EventExtractor ex;
     Record r;
