@@ -12,6 +12,7 @@ struct EventExtractor::Impl {
     std::vector<std::string> type;
     std::vector<int> weight;
     std::vector<std::u32string> companions; // event_companions.txt
+    std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -21,6 +22,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
         impl_->triggers.insert(ent::to_u32(row[0]), static_cast<std::int32_t>(impl_->type.size() - 1));
     }
     for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
+    impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -90,8 +92,22 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         if (main_hit < 0) main_hit = best_in(0, n);
     }
 
-    // The record's people and organisations written in `sentence`, added to the event once each.
-    auto add_names_in = [&](Event& ev, std::string_view sentence) {
+    // The record's people and organisations written in `sentence`, added to the event once each;
+    // not the reporter of a byline in brackets (本报讯（记者 陆文斌）12月3日下午，…).
+    auto add_names_in = [&](Event& ev, std::string_view whole) {
+        std::string blanked;
+        std::string_view sentence = whole;
+        for (std::size_t open = whole.find("（"); open != std::string_view::npos; open = whole.find("（", open + 1)) {
+            const std::size_t close = whole.find("）", open);
+            if (close == std::string_view::npos) break;
+            std::string_view inner = whole.substr(open + 3, close - open - 3);
+            if (std::none_of(impl_->byline_roles.begin(), impl_->byline_roles.end(),
+                             [&](const std::string& r) { return inner.substr(0, r.size()) == r; }))
+                continue;
+            if (blanked.empty()) blanked.assign(whole);
+            std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(open), blanked.begin() + static_cast<std::ptrdiff_t>(close), ' ');
+            sentence = blanked;
+        }
         auto add = [&](std::vector<std::string>& list, const std::string& name) {
             if (sentence.find(name) != std::string_view::npos && std::find(list.begin(), list.end(), name) == list.end())
                 list.push_back(name);

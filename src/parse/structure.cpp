@@ -510,6 +510,12 @@ std::vector<Record> parse_structure(std::string_view text) {
     std::vector<Line> lines = split_lines(text);
     std::vector<Record> records;
     if (lines.empty()) return records;
+    // A column name set off by a bullet mark (■ 要闻, ◆基层动态) is a header, not a brief.
+    for (Line& l : lines)
+        if (is_bullet(l.cps) && vocab().sections.count(header_text(l.cps))) {
+            l.cps = strip_bullet(l.cps);
+            l.text = to_u8(l.cps);
+        }
 
     // Classify the layout from the gaps between consecutive lines.
     std::map<int, int> gaps;

@@ -192,6 +192,20 @@ TEST(Events, NextDayIsAnEventOfItsOwn) {
     for (const auto& d : b.records[0].dates) EXPECT_NE(d.text, "次日");
 }
 
+// The reporter of a byline in brackets is no participant of the event the sentence tells.
+TEST(Events, BylineReporterTakesNoPart) {
+    Pipeline pipeline;
+    ParseOptions options;
+    options.issued = "2024-12";
+    auto b = pipeline.parse(
+        "高新区召开招商引资工作推进会\n\n本报讯（记者 陆文斌）12月3日下午，高新区召开招商引资工作推进会。"
+        "高新区党工委书记江海涛出席并讲话。\n",
+        "t.txt", options);
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"江海涛"});
+}
+
 TEST(Events, TriggerInsideOrganisationIgnored) {
     EventExtractor ex;
     Record r;

@@ -242,6 +242,30 @@ TEST(Structure, UnframedColumnBeforeItsFirstHeadline) {
     EXPECT_EQ(*r[2].title, "图片新闻");
 }
 
+// A column name set off by a bullet mark (■ 要闻) heads its column; it is no brief, and the issue
+// number before it is no header.
+TEST(Structure, ColumnNamesMarkedLikeBullets) {
+    std::string t =
+        "高新区简报\n2024年第12期\n■ 要闻\n高新区召开招商引资工作推进会\n"
+        "12月3日下午，高新区召开招商引资工作推进会。\n■ 基层动态\n"
+        "◆12月5日，高新区税务局开展宣讲活动。\n◆12月12日，消防救援大队开展消防演练。\n";
+    auto r = parse_structure(t);
+    std::size_t briefs = 0;
+    for (const auto& x : r) {
+        if (x.kind == RecordKind::brief) {
+            ++briefs;
+            ASSERT_TRUE(x.section);
+            EXPECT_EQ(*x.section, "基层动态");
+        }
+        for (const auto& p : x.paragraphs) EXPECT_EQ(p.find("要闻"), std::string::npos) << p;
+    }
+    EXPECT_EQ(briefs, 2u);
+    const auto article = std::find_if(r.begin(), r.end(), [](const Record& x) { return x.title && *x.title == "高新区召开招商引资工作推进会"; });
+    ASSERT_NE(article, r.end());
+    ASSERT_TRUE(article->section);
+    EXPECT_EQ(*article->section, "要闻");
+}
+
 // A masthead (the issuer and the date set apart by spaces) is no headline, and dated ● items after
 // the last article, with no column header, are briefs — but a list of an article whose items open
 // with a year stays the article's.
