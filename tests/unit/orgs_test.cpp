@@ -194,6 +194,13 @@ TEST(Orgs, BankAbbreviationsAfterTheirProvince) {
     EXPECT_EQ(find_type(v, "农行"), "") << "never alone: " << names(v);
 }
 
+// ICU keeps 大队, 中队, 支队 whole, so the one-character suffix 队 never ended such a name.
+TEST(Orgs, BrigadesICUKeepsWhole) {
+    auto v = orgs_of("12月12日，高新区消防救援大队开展高层建筑消防演练。县公安局交警大队开展专项整治。");
+    EXPECT_NE(find_type(v, "高新区消防救援大队"), "") << names(v);
+    EXPECT_NE(find_type(v, "县公安局交警大队"), "") << names(v);
+}
+
 // A direction's 部 (东南部) ends no body: the tagger read 美国东南部 and 河南省西南部 (text it
 // has not seen) as bodies; they are the places 美国 and 河南省.
 TEST(Orgs, ADirectionEndsNoBody) {
