@@ -71,6 +71,7 @@ void Trie::grow() {
 }
 
 void Trie::insert(const std::u32string& key, std::int32_t value) {
+    if (!key.empty() && key[0] < 0x10000) first_[key[0] >> 6] |= std::uint64_t{1} << (key[0] & 63);
     std::int32_t node = 0;
     for (char32_t c : key) {
         if ((edges_ + 1) * 2 > keys_.size()) grow(); // load factor at most 1/2
@@ -112,7 +113,7 @@ bool Trie::contains(const std::u32string& key) const {
 }
 
 std::size_t Trie::longest(const Chars& t, std::size_t from, std::int32_t* value, bool need_bound) const {
-    if (need_bound && !t.bound[from]) return 0;
+    if ((need_bound && !t.bound[from]) || from >= t.size() || !may_start(t.c[from])) return 0;
     std::int32_t node = 0;
     std::size_t best = 0;
     for (std::size_t i = from; i < t.size(); ++i) {
@@ -127,7 +128,7 @@ std::size_t Trie::longest(const Chars& t, std::size_t from, std::int32_t* value,
 }
 
 std::size_t Trie::longest_back(const Chars& t, std::size_t to, std::int32_t* value, bool need_bound) const {
-    if (need_bound && !t.bound[to]) return 0;
+    if ((need_bound && !t.bound[to]) || to == 0 || !may_start(t.c[to - 1])) return 0;
     std::int32_t node = 0;
     std::size_t best = 0;
     for (std::size_t i = to; i-- > 0;) {

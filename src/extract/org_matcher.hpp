@@ -55,6 +55,10 @@ private:
     std::size_t edges_ = 0;
     int shift_ = 64;
     std::vector<std::int32_t> values_{-1};
+    // Characters (of the BMP) that start a key: most scans stop at their first character, and
+    // this bit answers without probing the edge table (a cache miss in the large tries).
+    std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(1024, 0);
+    bool may_start(char32_t c) const { return c >= 0x10000 || (first_[c >> 6] >> (c & 63) & 1); }
 };
 
 struct Match {

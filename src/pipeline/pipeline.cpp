@@ -30,7 +30,9 @@ struct Pipeline::Impl {
     EventExtractor events;
 };
 
-Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
+Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {
+    (void)looks_traditional({}); // loads its lexicon now: a missing data file fails here, not per file
+}
 Pipeline::~Pipeline() = default;
 
 namespace {
