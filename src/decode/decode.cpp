@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -185,6 +186,14 @@ std::string normalise(std::string_view in) {
             while (out.size() >= line_start + 3 && utf8::ends_with(out, "\u3000")) out.resize(out.size() - 3);
             out += '\n';
             line_start = out.size();
+            continue;
+        }
+        // A full stop typed in ASCII after a Han character (会议.集团…, 对接.11月13日) ends the
+        // sentence; not a decimal point (after a digit), an ellipsis (..) or a web address (华远.com).
+        if (c == '.' && k > 0 && utf8::is_han(cps[k - 1]) &&
+            (k + 1 == cps.size() || !(cps[k + 1] == '.' || (cps[k + 1] < 0x80 && std::isalpha(static_cast<int>(cps[k + 1])))))) {
+            out += "。";
+            if (k + 1 < cps.size() && cps[k + 1] == ' ') ++k;
             continue;
         }
         if (char32_t fw = fullwidth_of(c); fw && han_near(k)) {

@@ -244,6 +244,35 @@ void DateExtractor::Impl::load() {
     for (char32_t c : std::u32string(U"〇零○Ｏ一二三四五六七八九十廿两初")) cue.set(c);
 }
 
+// A date in ASCII digits: a year 19xx or 20xx, a month and a day, one separator (. / -) between
+// them; not a longer number (2024.11.5.3) nor a decimal run (2024.115).
+struct NumericDate {
+    int year, month, day;
+    std::size_t end;
+};
+std::optional<NumericDate> numeric_date(std::string_view s, std::size_t i) {
+    auto digits = [&](std::size_t& k, std::size_t lo, std::size_t hi) {
+        const std::size_t b = k;
+        int v = 0;
+        while (k < s.size() && k - b < hi && s[k] >= '0' && s[k] <= '9') v = v * 10 + (s[k++] - '0');
+        return k - b >= lo && !(k < s.size() && s[k] >= '0' && s[k] <= '9') ? v : -1;
+    };
+    std::size_t k = i;
+    if (s.substr(i, 2) != "19" && s.substr(i, 2) != "20") return std::nullopt;
+    const int year = digits(k, 4, 4);
+    if (year < 0 || k >= s.size()) return std::nullopt;
+    const char sep = s[k];
+    if (sep != '.' && sep != '/' && sep != '-') return std::nullopt;
+    ++k;
+    const int month = digits(k, 1, 2);
+    if (month < 1 || month > 12 || k >= s.size() || s[k] != sep) return std::nullopt;
+    ++k;
+    const int day = digits(k, 1, 2);
+    if (day < 1 || day > 31) return std::nullopt;
+    if (k + 1 < s.size() && (s[k] == sep || s[k] == '.') && s[k + 1] >= '0' && s[k + 1] <= '9') return std::nullopt;
+    return NumericDate{year, month, day, k};
+}
+
 // One expression as read, before it is anchored to a date.
 struct DateExtractor::Impl::Hit {
     std::size_t end = 0;
@@ -265,7 +294,14 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
     const Tod* suffix_before = nullptr;
     if (i >= 3)
         if (auto* t = tod.match(s, i - 3); t && t->kind == TodKind::suffix && t->word.size() == 3) suffix_before = t;
-    const bool guarded = arabic_digit(prev) >= 0 || is_cn_numeral(prev) || prev == U'.' || prev == U'．' ||
+    // A point guards a number only as a decimal point, after a digit (1.5亿; not 对接.11月).
+    auto point_after_digit = [&] {
+        std::size_t q = i;
+        utf8::prev(s, q);
+        return arabic_digit(before(s, q)) >= 0;
+    };
+    const bool guarded = arabic_digit(prev) >= 0 || is_cn_numeral(prev) ||
+                         ((prev == U'.' || prev == U'．') && point_after_digit()) ||
                          std::find(guards.begin(), guards.end(), prev) != guards.end();
 
     if (auto* v = vague.match(s, p)) {
@@ -286,10 +322,16 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
 
     bool have_year = false, have_month = false, have_day = false, lunar_need_day = false;
 
-    // 1. A relative word (今天, 去年, 本月) or a written year.
+    // 1. A relative word (今天, 去年, 本月), a date in digits (2024.11.5, 2024/11/20, 2024-11-05)
+    // or a written year.
     if (auto* r = rel.match(s, p)) {
         h.rel = r;
         p += r->word.size();
+    } else if (auto d = guarded ? std::nullopt : numeric_date(s, p)) {
+        h.year = d->year, h.month = d->month, h.day = d->day;
+        have_year = have_month = have_day = true;
+        h.numeric = true;
+        p = d->end;
     } else if (!guarded) {
         if (auto n = read_number(s, p); n && !n->tens && !n->liang && starts(s, n->end, "年")) {
             std::size_t after = n->end + 3;

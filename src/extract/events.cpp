@@ -13,6 +13,7 @@ struct EventExtractor::Impl {
     std::vector<int> weight;
     std::vector<std::u32string> companions; // event_companions.txt
     std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
+    std::vector<std::string> festival_spans; // date_festival_spans.txt: 元旦|前夕 is no event's day
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -23,6 +24,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     }
     for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
     impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
+    impl_->festival_spans = lexicon::read_lines("date_festival_spans.txt");
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -82,6 +84,7 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     };
     std::size_t first_line_end = 0;
     while (first_line_end < n && t.c[first_line_end] != U'\n') ++first_line_end;
+    const std::size_t first_body = ctx.has_title ? std::min(n, first_line_end + 1) : 0;
     int main_hit = -1;
     if (ctx.has_title) main_hit = best_in(0, first_line_end);
     if (main_hit < 0) { // first paragraph of the body
@@ -124,8 +127,20 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         ev.sentence = std::string(ctx.text.substr(bb, be - bb));
         ev.date = record.date;
         ev.time_of_day = record.time_of_day;
+        // A sentence naming no day tells of the last day named before it (11月13日下午，双方签署…。
+        // …代表双方签约。), in the body; else the record's.
+        auto around_festival = [&](const DateMention& d) {
+            return std::any_of(impl_->festival_spans.begin(), impl_->festival_spans.end(),
+                               [&](const std::string& w) { return ctx.text.substr(d.end, w.size()) == w; });
+        };
         for (const auto& d : dates)
-            if (d.begin >= bb && d.end <= be && d.value) {
+            if (d.end <= bb && d.value && d.value->size() == 10 && record.date && d.begin >= t.off[first_body] &&
+                *d.value >= *record.date && !around_festival(d)) {
+                ev.date = d.value;
+                ev.time_of_day = d.time_of_day;
+            }
+        for (const auto& d : dates)
+            if (d.begin >= bb && d.end <= be && d.value && !around_festival(d)) {
                 // a coarser date the record's own date lies in (2022年上半年 in the headline of a
                 // meeting held 2022-07-08) does not replace it
                 if (record.date && record.date->size() > d.value->size() && record.date->compare(0, d.value->size(), *d.value) == 0)
@@ -165,6 +180,11 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
             if (h < 0 || impl_->type[static_cast<std::size_t>(hits[static_cast<std::size_t>(h)].id)] != out[0].type) continue;
             join_people(k);
             folded[k] = 1;
+            // and its day, where that sentence names one (11月12日-13日 the talks, 11月13日下午 the signing)
+            if (const Event told = make(hits[static_cast<std::size_t>(h)]); told.date) {
+                out[0].date = told.date;
+                out[0].time_of_day = told.time_of_day;
+            }
             if (k + 1 < sents.size() && closes_with_companions(k + 1)) {
                 join_people(k + 1);
                 folded[k + 1] = 1;

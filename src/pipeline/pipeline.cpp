@@ -145,11 +145,18 @@ std::optional<PartialDate> issue_date_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-// A full date written in the text (2021年12月9日), as a fallback issue date: the latest month named.
+// A full date written in the text (2021年12月9日, 2021.12.09), as a fallback issue date: the latest month named.
 // Else the year of a masthead's issue number (2022年第3期): the year alone.
 std::optional<PartialDate> issue_date_from_text(std::string_view text) {
     std::optional<PartialDate> best, issue_year;
     for (std::size_t i = text.find_first_of("12"); i != std::string_view::npos; i = text.find_first_of("12", i + 1)) {
+        // 2024.11.30 or 2024-11-30: a whole date in digits (a year and month alone could be a number)
+        if (const char sep = i + 4 < text.size() ? text[i + 4] : 0; sep == '.' || sep == '-') {
+            if (auto d = date_at(text, i, false); d && d->day &&
+                (!best || d->year * 100 + d->month > best->year * 100 + best->month))
+                best = PartialDate{d->year, d->month, 0};
+            continue;
+        }
         if (text.substr(i + 4, 3) != "年") continue;
         if (auto d = date_at(text, i, false)) {
             if (!best || d->year * 100 + d->month > best->year * 100 + best->month) best = PartialDate{d->year, d->month, 0};

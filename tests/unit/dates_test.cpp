@@ -195,6 +195,18 @@ TEST(Dates, NumbersThatAreNotDates) {
     EXPECT_EQ(texts(run("12345年，第3日，每月", "")), "");
 }
 
+// Dates in digits with . / or - between year, month and day, a time of day after them; not a
+// longer dotted number, and a point after a Han character guards nothing (对接.11月13日).
+TEST(Dates, DatesInDigits) {
+    auto ms = run("2024.11.5上午，集团召开会议。2024/11/20，工会举办运动会。2024-11-05发布。", "2024-11");
+    EXPECT_EQ(texts(ms), "2024.11.5上午|2024/11/20|2024-11-05");
+    EXPECT_EQ(values(ms), "2024-11-05|2024-11-20|2024-11-05");
+    EXPECT_EQ(ms[0].time_of_day, "上午");
+    EXPECT_EQ(texts(run("版本2024.11.5.3，编号2024.115", "2024-11")), "");
+    EXPECT_EQ(texts(run("开展业务对接.11月13日下午", "2024-11")), "11月13日下午");
+    EXPECT_EQ(texts(run("增长1.5日均", "2024-11")), "");
+}
+
 TEST(Dates, CutsTheWayTheCorpusDoes) {
     // 底 / 初 after a year are separate morphemes; 上旬 and seasons join.
     EXPECT_EQ(texts(run("1997年底，1998年初，1月下旬，1998年春，24日晚在北京，24日晚报", "1998-01-02")),

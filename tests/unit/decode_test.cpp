@@ -69,6 +69,10 @@ TEST(Normalise, LineEndsWidthAndPunctuation) {
     // ASCII punctuation between Latin or digits stays ASCII.
     EXPECT_EQ(normalise("1,000 and (x)"), "1,000 and (x)\n");
     EXPECT_EQ(normalise("标题  \n\n\n正文\t内容   "), "标题\n\n\n正文 内容\n");
+    // A full stop typed in ASCII after a Han character ends the sentence; a decimal point, an
+    // ellipsis and a web address stay.
+    EXPECT_EQ(normalise("参加会议.集团财务部通报.11月13日下午,双方签约."), "参加会议。集团财务部通报。11月13日下午，双方签约。\n");
+    EXPECT_EQ(normalise("增长12.5%,见华远.com或等等.."), "增长12.5%，见华远.com或等等..\n");
 }
 
 TEST(Normalise, IsIdempotent) {

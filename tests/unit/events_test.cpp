@@ -192,6 +192,30 @@ TEST(Events, NextDayIsAnEventOfItsOwn) {
     for (const auto& d : b.records[0].dates) EXPECT_NE(d.text, "次日");
 }
 
+// The headline's event takes the day of the body sentence that tells it (the talks 11月12日-13日,
+// the signing 11月13日下午), and a sentence naming no day tells of the last one named before it;
+// a festival's eve (元旦前夕) is no event's day.
+TEST(Events, TheDayOfTheSentenceThatTellsTheEvent) {
+    Pipeline pipeline;
+    ParseOptions options;
+    options.issued = "2024-11";
+    auto b = pipeline.parse(
+        "集团与建设银行签署战略合作协议\n\n11月12日-13日，集团与建设银行开展业务对接。11月13日下午，双方签署战略合作协议。"
+        "副行长周晓红、集团总经理钱思远代表双方签约。\n\n\n"
+        "区领导走访慰问困难群众\n\n元旦前夕，区领导分别带队走访慰问困难群众。区委书记韦振华来到桂花社区，看望慰问了困难党员。\n",
+        "t.txt", options);
+    ASSERT_EQ(b.records.size(), 2u);
+    const auto& ev = b.records[0].events;
+    ASSERT_EQ(ev.size(), 1u) << "签约 tells the signing again";
+    EXPECT_EQ(ev[0].date, std::optional<std::string>("2024-11-13"));
+    EXPECT_EQ(ev[0].time_of_day, std::optional<std::string>("下午"));
+    EXPECT_EQ(ev[0].participants, (std::vector<std::string>{"周晓红", "钱思远"}));
+    const auto& visit = b.records[1].events;
+    ASSERT_EQ(visit.size(), 1u);
+    EXPECT_FALSE(visit[0].date);
+    EXPECT_EQ(visit[0].participants, std::vector<std::string>{"韦振华"});
+}
+
 // The reporter of a byline in brackets is no participant of the event the sentence tells.
 TEST(Events, BylineReporterTakesNoPart) {
     Pipeline pipeline;
