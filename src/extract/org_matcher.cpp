@@ -729,6 +729,11 @@ namespace {
 // 全国城镇中小学) or holds a pronoun (他指责真相委员会) describes bodies; it names none.
 bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
     static constexpr std::u32string_view numerals = U"一二三四五六七八九十两百千万";
+    // 区县政府, 县市区委, 省市县三级: a run of administrative levels opens the bodies of each, no one body
+    static constexpr std::u32string_view levels = U"省市县区乡镇";
+    if (e - b >= 3 && levels.find(t.c[b]) != std::u32string_view::npos && levels.find(t.c[b + 1]) != std::u32string_view::npos &&
+        t.c[b] != t.c[b + 1])
+        return true;
     for (std::size_t k = b; k < e; ++k) {
         const char32_t c = t.c[k];
         if (c == U'各' || c == U'她' || (c == U'他' && !(k > b && t.c[k - 1] == U'耳'))) return true; // not 马耳他
@@ -817,7 +822,7 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
         // PFR never counts the bare form (市民政局: 0 of 223), but to a county's bulletin it is how
         // its own bodies are named, and they are what its readers look for.
         if (!body && m.type != "village" && m.type != "facility" && t.word_start[m.b] == static_cast<std::int32_t>(m.b) &&
-            !gaz_.ending_at(t, m.b) && t.c[m.b] != U'全') {
+            !gaz_.ending_at(t, m.b) && t.c[m.b] != U'全' && gaz_.suffix_ending_at(t, m.b + 1) < 2) { // not 自治|区|…
             const std::size_t al = anchor_.longest(t, m.b, nullptr, false);
             body = al > 0 && al + 2 <= m.e - m.b && m.e - m.b <= al + 12 && t.bound[m.b + al] && // not 省际|妇联
                    std::u32string_view(U"市县区").find(t.c[m.b + al - 1]) != std::u32string_view::npos &&
@@ -839,7 +844,9 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
     std::vector<Match> out;
     for (std::size_t i = 0; i + 2 < t.size(); ++i) {
         const std::size_t lv = levels_.longest(t, i, nullptr, false);
-        if (lv == 0 || t.word_start[i] != static_cast<std::int32_t>(i) || !t.bound[i + lv] || gaz_.ending_at(t, i + lv)) continue;
+        if (lv == 0 || t.word_start[i] != static_cast<std::int32_t>(i) || !t.bound[i + lv] || gaz_.ending_at(t, i + lv) ||
+            gaz_.suffix_ending_at(t, i + lv) > lv) // 自治|区 is a place's suffix, no bare level
+            continue;
         std::int32_t v = -1;
         const std::size_t len = bare_.longest(t, i + lv, &v, false);
         if (len == 0 || (i + lv + len < t.size() && !t.bound[i + lv + len])) continue;

@@ -81,6 +81,9 @@ public:
     // place_learned_context.tsv): a phrase that merely ends like a place (致富路, 特困村).
     bool plain(const Chars& t, std::size_t b, std::size_t e, bool singles, bool pairs) const;
 
+    // Length of the longest place suffix ending at j (exclusive): 自治区 in 为自治|区|高级人民法院.
+    std::size_t suffix_ending_at(const Chars& t, std::size_t j) const { return suffix_back_.longest_back(t, j, nullptr, false); }
+
 private:
     static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
     Trie fwd_, back_, suffix_back_, stop_, extend_, plain_;

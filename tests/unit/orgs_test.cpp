@@ -194,6 +194,18 @@ TEST(Orgs, BankAbbreviationsAfterTheirProvince) {
     EXPECT_EQ(find_type(v, "农行"), "") << "never alone: " << names(v);
 }
 
+// A run of levels opens the bodies of each, no one body (区县政府, 县市区委); the 区 of 自治区 is a
+// place's suffix, not the bulletin's bare level (为自治|区|高级人民法院院长).
+TEST(Orgs, LevelsInARunOrInsideAPlaceOpenNoBareBody) {
+    auto v = orgs_of("改革扩大区县政府管理职能。县市区委书记和市直部门负责人参加。");
+    EXPECT_EQ(find_type(v, "区县政府"), "") << names(v);
+    EXPECT_EQ(find_type(v, "县市区委"), "") << names(v);
+    v = orgs_of("会议选举吾尔为自治区高级人民法院院长。");
+    EXPECT_EQ(find_type(v, "区高级人民法院"), "") << names(v);
+    v = orgs_of("县应急管理局召开会议。");
+    EXPECT_NE(find_type(v, "县应急管理局"), "") << names(v);
+}
+
 // ICU keeps 大队, 中队, 支队 whole, so the one-character suffix 队 never ended such a name.
 TEST(Orgs, BrigadesICUKeepsWhole) {
     auto v = orgs_of("12月12日，高新区消防救援大队开展高层建筑消防演练。县公安局交警大队开展专项整治。");
