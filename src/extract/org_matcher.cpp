@@ -658,6 +658,18 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
                 ++p;
             }
             if (p - b < 2 || p - b > 12 || depth) break;
+            // an item holding a word no name holds is a clause, not a unit (到|境外旅游的费用比到北京、上海等);
+            // a single character among single characters is a piece of a name ICU does not know (新|能|易|事|特)
+            bool clause = false;
+            auto single = [&](std::size_t k) { return k < n && t.bound[k] && k + 1 <= n && t.bound[k + 1]; };
+            for (std::size_t w = b; w < p && !clause;) {
+                std::size_t we = w + 1;
+                while (we < p && !t.bound[we]) ++we;
+                const bool fragment = we == w + 1 && ((w > b && single(w - 1)) || (we < p && single(we)));
+                clause = !fragment && stops_scan(t, w, we);
+                w = we;
+            }
+            if (clause) break;
             items.emplace_back(b, p);
             if (p < n && t.c[p] == U'、') {
                 ++p;

@@ -128,6 +128,10 @@ public:
     // Length of the conjunction starting at i (org_conjunctions.tsv: 与 in 中国银行与海南航空公司), 0 when none.
     std::size_t conjunction_at(const Chars& t, std::size_t i) const { return conj_.longest(t, i); }
 
+    // The word [b, e) is one no name holds: a stop word (org_stop.tsv), a word DEV names never
+    // contain, a bare quantity.
+    bool stops_scan(const Chars& t, std::size_t b, std::size_t e) const;
+
 private:
     struct Suffix {
         std::string type;
@@ -158,7 +162,6 @@ private:
     std::vector<Ctx> ctx_stats_;
     const Ctx* ctx_of(const Chars& t, std::size_t b, std::size_t e) const;
     std::optional<Chars> unglued(const Chars& t) const;
-    bool stops_scan(const Chars& t, std::size_t b, std::size_t e) const;
     std::vector<std::string> known_type_;
     std::vector<Suffix> suffixes_;
 };

@@ -87,6 +87,9 @@ TEST(Orgs, VisitList) {
         EXPECT_EQ(find_type(v, n), "company") << n << ": " << names(v);
     v = orgs_of("代表团先后考察了南京、苏州、无锡等地。");
     EXPECT_EQ(find_type(v, "苏州"), "") << names(v);
+    // a clause before the list's 、 is no item (到|境外旅游的费用比到北京、上海等)
+    v = orgs_of("使当地居民到境外旅游的费用比到北京、上海等国内旅游景点还便宜。");
+    EXPECT_EQ(find_type(v, "境外旅游的费用比到北京"), "") << names(v);
 }
 
 TEST(Orgs, NationalBodiesLongestMatch) {
