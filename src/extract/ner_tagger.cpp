@@ -542,6 +542,27 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     }
     found.swap(split);
     found = split_joined_bodies(t, f.orgs, found);
+    // 浦东钢铁（集团|）公司: a name does not end inside its own bracket; it runs over the closing
+    // bracket and the suffix right after it.
+    {
+        std::vector<std::uint8_t> org_end, place_end;
+        suffixes().ends(t, org_end, place_end);
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            Span& s = found[k];
+            if (s.kind != kOrg || s.e >= t.size() || t.c[s.e] != U'）') continue;
+            int open = 0;
+            for (std::uint32_t q = s.b; q < s.e; ++q) open += t.c[q] == U'（' ? 1 : t.c[q] == U'）' ? -1 : 0;
+            if (open != 1) continue;
+            const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
+            std::uint32_t e = s.e + 1;
+            for (std::uint32_t j = e + 1; j <= e + 5 && j <= limit && ent::is_han(t.c[j - 1]); ++j)
+                if (org_end[j]) {
+                    e = j;
+                    break;
+                }
+            if (e <= limit) s.e = e;
+        }
+    }
     // 内蒙古东北部, 土耳其东南部: the tagger reads the direction's 部 as a body's suffix; the rule
     // finder never does. The place before the direction is the name.
     for (Span& s : found)

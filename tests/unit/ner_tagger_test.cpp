@@ -221,6 +221,13 @@ TEST(NerTagger, StreetOfficesAndTheirCommunities) {
     EXPECT_FALSE(has(p, "河西")) << join(p);
 }
 
+// A name never ends inside its own bracket: (集团) and the suffix after it are the name's.
+TEST(NerTagger, NameRunsOverItsBracket) {
+    const auto v = orgs_of("本报上海１月２３日电记者吴焰报道：浦东钢铁（集团）公司的炼钢炉今天上午成了见证人。");
+    EXPECT_TRUE(has(v, "浦东钢铁（集团）公司")) << join(v);
+    for (const auto& n : v) EXPECT_FALSE(n.size() >= 3 && n.compare(n.size() - 3, 3, "团") == 0 && n.find("（") != std::string::npos) << n;
+}
+
 // ICU glues a particle onto a body's last character (局在, 部将: words of its dictionary); the
 // name still ends at the suffix, and common words of that shape (社会, 所在) stay whole.
 TEST(NerTagger, NameEndsBeforeAParticleICUGluedOnIt) {
