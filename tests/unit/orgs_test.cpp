@@ -209,6 +209,13 @@ TEST(Orgs, LevelsInARunOrInsideAPlaceOpenNoBareBody) {
     EXPECT_NE(find_type(v, "县应急管理局"), "") << names(v);
 }
 
+// A bank's name needs no place before it.
+TEST(Orgs, BanksWithoutAPlace) {
+    auto v = orgs_of("他接受过三和银行和北海道拓殖银行职员的招待。嘉华银行昨天宣布。");
+    EXPECT_NE(find_type(v, "三和银行"), "") << names(v);
+    EXPECT_NE(find_type(v, "嘉华银行"), "") << names(v);
+}
+
 // ICU keeps 大队, 中队, 支队 whole, so the one-character suffix 队 never ended such a name.
 TEST(Orgs, BrigadesICUKeepsWhole) {
     auto v = orgs_of("12月12日，高新区消防救援大队开展高层建筑消防演练。县公安局交警大队开展专项整治。");
