@@ -616,6 +616,14 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         last.erase(last.begin() + static_cast<std::ptrdiff_t>(k + 1));
         --k; // 云南|元江|…自治县: a chain joins in turn
     }
+    // 惠民|惠农, 利民|惠民: a two-character place in a four-character phrase of two parallel halves
+    // (the same first character twice) is the phrase's word, not the county.
+    std::erase_if(last, [&](const ent::Match& m) {
+        if (m.type != "place" || m.e - m.b != 2) return false;
+        const bool before = m.b >= 2 && t.c[m.b - 2] == t.c[m.b] && ent::is_han(t.c[m.b - 1]);
+        const bool after = m.e + 2 <= t.size() && t.c[m.e] == t.c[m.b] && ent::is_han(t.c[m.e + 1]);
+        return before || after;
+    });
     street_offices(t, last);
     same_name_throughout(t, last);
     last_text.assign(t.text);

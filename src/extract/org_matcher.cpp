@@ -744,8 +744,14 @@ bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
     // 区县政府, 县市区委, 省市县三级: a run of administrative levels opens the bodies of each, no one body
     static constexpr std::u32string_view levels = U"省市县区乡镇";
     if (e - b >= 3 && levels.find(t.c[b]) != std::u32string_view::npos && levels.find(t.c[b + 1]) != std::u32string_view::npos &&
-        t.c[b] != t.c[b + 1])
-        return true;
+        t.c[b] != t.c[b + 1]) {
+        // the word the second level opens holds only levels (县|市区|委), not 县|市场|监督管理局
+        std::size_t we = b + 2;
+        while (we < e && !t.bound[we]) ++we;
+        bool only_levels = true;
+        for (std::size_t q = b + 1; q < we; ++q) only_levels = only_levels && levels.find(t.c[q]) != std::u32string_view::npos;
+        if (only_levels) return true;
+    }
     for (std::size_t k = b; k < e; ++k) {
         const char32_t c = t.c[k];
         if (c == U'各' || c == U'她' || (c == U'他' && !(k > b && t.c[k - 1] == U'耳'))) return true; // not 马耳他

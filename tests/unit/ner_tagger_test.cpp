@@ -228,6 +228,12 @@ TEST(NerTagger, NameRunsOverItsBracket) {
     for (const auto& n : v) EXPECT_FALSE(n.size() >= 3 && n.compare(n.size() - 3, 3, "团") == 0 && n.find("（") != std::string::npos) << n;
 }
 
+// A county's short name inside a phrase of two parallel halves is the phrase's word (惠民惠农).
+TEST(NerTagger, ParallelPhraseHoldsNoPlace) {
+    const auto p = places_of("督查组对惠民惠农财政补贴资金“一卡通”管理使用情况开展专项督查，并到惠民县走访。");
+    EXPECT_FALSE(has(p, "惠民")) << join(p);
+}
+
 // ICU glues a particle onto a body's last character (局在, 部将: words of its dictionary); the
 // name still ends at the suffix, and common words of that shape (社会, 所在) stay whole.
 TEST(NerTagger, NameEndsBeforeAParticleICUGluedOnIt) {

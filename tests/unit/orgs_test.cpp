@@ -205,8 +205,9 @@ TEST(Orgs, LevelsInARunOrInsideAPlaceOpenNoBareBody) {
     EXPECT_EQ(find_type(v, "县市区委"), "") << names(v);
     v = orgs_of("会议选举吾尔为自治区高级人民法院院长。");
     EXPECT_EQ(find_type(v, "区高级人民法院"), "") << names(v);
-    v = orgs_of("县应急管理局召开会议。");
+    v = orgs_of("县应急管理局召开会议。5月19日，县市场监督管理局开展专项检查。");
     EXPECT_NE(find_type(v, "县应急管理局"), "") << names(v);
+    EXPECT_NE(find_type(v, "县市场监督管理局"), "") << "市 of 市场 is no level: " << names(v);
 }
 
 // A bank's name needs no place before it.
