@@ -122,6 +122,14 @@ std::vector<SeedRecord> load_seed() {
     return out;
 }
 
+// The whole pipeline over a bulletin's text, issued in `issued`.
+Bulletin parse_issue(const std::string& issued, const std::string& text) {
+    static Pipeline pipeline;
+    ParseOptions options;
+    options.issued = issued;
+    return pipeline.parse(text, "t.txt", options);
+}
+
 } // namespace
 
 // The headline's trigger is the main event; a later sentence that goes on telling it (出席会议 in
@@ -153,14 +161,10 @@ TEST(Events, TitleTriggerFirstThenBody) {
 // the companions listed right after (…等陪同); a coarser date in the headline (2022年上半年) does not
 // replace the record's own.
 TEST(Events, MainEventGathersTheLeadsParticipantsAndKeepsTheDay) {
-    Pipeline pipeline;
-    ParseOptions options;
-    options.issued = "2022-07";
-    auto b = pipeline.parse(
+    auto b = parse_issue("2022-07",
         "县委书记彭德厚调研春耕备耕工作\n\n4月6日上午，县委书记彭德厚深入石桥镇调研春耕备耕工作。"
         "县委常委、县委办主任欧阳慧，副县长龚建新等陪同。\n\n彭德厚强调，要压实粮食安全责任。\n\n\n"
-        "公司召开2022年上半年经营工作会议\n\n7月8日，公司召开经营工作会议。总经理邵明主持会议。\n",
-        "t.txt", options);
+        "公司召开2022年上半年经营工作会议\n\n7月8日，公司召开经营工作会议。总经理邵明主持会议。\n");
     ASSERT_EQ(b.records.size(), 2u);
     ASSERT_FALSE(b.records[0].events.empty());
     const Event& e = b.records[0].events[0];
@@ -175,13 +179,9 @@ TEST(Events, MainEventGathersTheLeadsParticipantsAndKeepsTheDay) {
 // A relative day in a sentence (次日) dates its event, the day after the record's: a meeting of the
 // next day is an event of its own, not more of the main one.
 TEST(Events, NextDayIsAnEventOfItsOwn) {
-    Pipeline pipeline;
-    ParseOptions options;
-    options.issued = "2025-01";
-    auto b = pipeline.parse(
+    auto b = parse_issue("2025-01",
         "区委理论学习中心组召开集体学习会\n\n12月28日上午，区委理论学习中心组召开集体学习会。区委书记韦振华主持会议。\n\n"
-        "次日，区委常委会召开会议，研究部署贯彻落实工作。\n",
-        "t.txt", options);
+        "次日，区委常委会召开会议，研究部署贯彻落实工作。\n");
     ASSERT_EQ(b.records.size(), 1u);
     const auto& ev = b.records[0].events;
     ASSERT_EQ(ev.size(), 2u);
@@ -196,14 +196,10 @@ TEST(Events, NextDayIsAnEventOfItsOwn) {
 // the signing 11月13日下午), and a sentence naming no day tells of the last one named before it;
 // a festival's eve (元旦前夕) is no event's day.
 TEST(Events, TheDayOfTheSentenceThatTellsTheEvent) {
-    Pipeline pipeline;
-    ParseOptions options;
-    options.issued = "2024-11";
-    auto b = pipeline.parse(
+    auto b = parse_issue("2024-11",
         "集团与建设银行签署战略合作协议\n\n11月12日-13日，集团与建设银行开展业务对接。11月13日下午，双方签署战略合作协议。"
         "副行长周晓红、集团总经理钱思远代表双方签约。\n\n\n"
-        "区领导走访慰问困难群众\n\n元旦前夕，区领导分别带队走访慰问困难群众。区委书记韦振华来到桂花社区，看望慰问了困难党员。\n",
-        "t.txt", options);
+        "区领导走访慰问困难群众\n\n元旦前夕，区领导分别带队走访慰问困难群众。区委书记韦振华来到桂花社区，看望慰问了困难党员。\n");
     ASSERT_EQ(b.records.size(), 2u);
     const auto& ev = b.records[0].events;
     ASSERT_EQ(ev.size(), 1u) << "签约 tells the signing again";
@@ -218,13 +214,9 @@ TEST(Events, TheDayOfTheSentenceThatTellsTheEvent) {
 
 // The reporter of a byline in brackets is no participant of the event the sentence tells.
 TEST(Events, BylineReporterTakesNoPart) {
-    Pipeline pipeline;
-    ParseOptions options;
-    options.issued = "2024-12";
-    auto b = pipeline.parse(
+    auto b = parse_issue("2024-12",
         "高新区召开招商引资工作推进会\n\n本报讯（记者 陆文斌）12月3日下午，高新区召开招商引资工作推进会。"
-        "高新区党工委书记江海涛出席并讲话。\n",
-        "t.txt", options);
+        "高新区党工委书记江海涛出席并讲话。\n");
     ASSERT_EQ(b.records.size(), 1u);
     ASSERT_FALSE(b.records[0].events.empty());
     EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"江海涛"});
