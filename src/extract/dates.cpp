@@ -633,6 +633,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (!h.tod.empty()) m.time_of_day = h.tod;
             m.begin = i;
             m.end = h.end;
+            m.around = im.fest_spans.match(s, h.end) != nullptr;
             out.push_back(std::move(m));
         }
         i = h.end;
@@ -664,8 +665,7 @@ RecordDate DateExtractor::record_date(const ExtractContext& ctx, const std::vect
     for (const auto& d : dates) {
         if (d.begin < body || !d.value) continue;
         if (d.value->size() == 4 && d.value->front() != '-') continue; // a year alone (今年以来) dates no event
-        // 元旦前夕, 国庆节期间: the days around a festival, not its day (前夕 is vague, see above)
-        if (impl_->fest_spans.match(s, d.end)) continue;
+        if (d.around) continue; // 元旦前夕, 国庆节期间: not the festival's day (前夕 is vague, see above)
         if (vague_at < d.begin) return {};
         return RecordDate{d.value, d.time_of_day, d.text};
     }

@@ -13,7 +13,6 @@ struct EventExtractor::Impl {
     std::vector<int> weight;
     std::vector<std::u32string> companions; // event_companions.txt
     std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
-    std::vector<std::string> festival_spans; // date_festival_spans.txt: 元旦|前夕 is no event's day
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -24,7 +23,6 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     }
     for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
     impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
-    impl_->festival_spans = lexicon::read_lines("date_festival_spans.txt");
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -129,18 +127,14 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         ev.time_of_day = record.time_of_day;
         // A sentence naming no day tells of the last day named before it (11月13日下午，双方签署…。
         // …代表双方签约。), in the body; else the record's.
-        auto around_festival = [&](const DateMention& d) {
-            return std::any_of(impl_->festival_spans.begin(), impl_->festival_spans.end(),
-                               [&](const std::string& w) { return ctx.text.substr(d.end, w.size()) == w; });
-        };
         for (const auto& d : dates)
             if (d.end <= bb && d.value && d.value->size() == 10 && record.date && d.begin >= t.off[first_body] &&
-                *d.value >= *record.date && !around_festival(d)) {
+                *d.value >= *record.date && !d.around) {
                 ev.date = d.value;
                 ev.time_of_day = d.time_of_day;
             }
         for (const auto& d : dates)
-            if (d.begin >= bb && d.end <= be && d.value && !around_festival(d)) {
+            if (d.begin >= bb && d.end <= be && d.value && !d.around) {
                 // a coarser date the record's own date lies in (2022年上半年 in the headline of a
                 // meeting held 2022-07-08) does not replace it
                 if (record.date && record.date->size() > d.value->size() && record.date->compare(0, d.value->size(), *d.value) == 0)

@@ -33,6 +33,7 @@ Evidence evidence(const ent::Finders& f, const ent::Chars& t) {
     };
     scan(ev.gazetteer, [&](std::size_t i) { return f.gaz.at(t, i); }, "place");
     scan(ev.known, [&](std::size_t i) { return f.orgs.known_at(t, i); }, "org");
+    suffixes().ends(t, ev.org_end, ev.place_end);
     return ev;
 }
 
@@ -130,8 +131,7 @@ std::vector<std::uint64_t> features(const ent::Chars& t, const Evidence& ev) {
     auto at = [&](const std::vector<std::uint8_t>& v, std::ptrdiff_t i) -> std::uint64_t {
         return i < 0 || static_cast<std::size_t>(i) >= n ? 7 : v[static_cast<std::size_t>(i)];
     };
-    std::vector<std::uint8_t> org_end, place_end;
-    suffixes().ends(t, org_end, place_end);
+    const std::vector<std::uint8_t>&org_end = ev.org_end, &place_end = ev.place_end;
     // Nearest end of a suffix at or after position i + 1 (distance, type), within a bound.
     auto ahead = [&](const std::vector<std::uint8_t>& ends, std::size_t i, std::size_t reach) -> std::uint64_t {
         for (std::size_t j = i + 1; j <= n && j <= i + reach; ++j)
@@ -410,9 +410,8 @@ std::string org_type(const ent::Finders& f, const ent::Chars& t, const Evidence&
 
 namespace jianbao::ner {
 
-std::vector<Span> split_joined_bodies(const ent::Chars& t, const ent::OrgFinder& orgs, const std::vector<Span>& found) {
-    std::vector<std::uint8_t> org_end, place_end;
-    suffixes().ends(t, org_end, place_end);
+std::vector<Span> split_joined_bodies(const ent::Chars& t, const ent::OrgFinder& orgs, const std::vector<std::uint8_t>& org_end,
+                                      const std::vector<Span>& found) {
     std::vector<Span> out;
     for (const Span& s : found) {
         std::uint32_t b = s.b;
@@ -541,12 +540,11 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         else split.push_back(s);
     }
     found.swap(split);
-    found = split_joined_bodies(t, f.orgs, found);
+    found = split_joined_bodies(t, f.orgs, ev.org_end, found);
     // 浦东钢铁（集团|）公司: a name does not end inside its own bracket; it runs over the closing
     // bracket and the suffix right after it.
     {
-        std::vector<std::uint8_t> org_end, place_end;
-        suffixes().ends(t, org_end, place_end);
+        const std::vector<std::uint8_t>& org_end = ev.org_end;
         for (std::size_t k = 0; k < found.size(); ++k) {
             Span& s = found[k];
             if (s.kind != kOrg || s.e >= t.size() || t.c[s.e] != U'）') continue;

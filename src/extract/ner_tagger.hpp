@@ -29,6 +29,8 @@ struct Evidence {
     std::vector<ent::Match> places;    // the gazetteer's places outside them
     std::vector<ent::Match> gazetteer; // longest gazetteer names scanned left to right, inside bodies or not
     std::vector<ent::Match> known;     // longest known bodies scanned the same way
+    // Suffixes::ends of the text: read by the tagger's features and the rules after it.
+    std::vector<std::uint8_t> org_end, place_end;
 };
 Evidence evidence(const ent::Finders& f, const ent::Chars& t);
 
@@ -74,7 +76,8 @@ std::vector<Span> spans(const std::vector<Tag>& tags);
 // Two bodies joined by a conjunction (中国银行与海南航空股份有限公司) come out of the tagger as one:
 // each organisation of `found` is split where a conjunction, a word of its own
 // (org_conjunctions.tsv), follows a body's suffix and a body of two or more characters follows it.
-std::vector<Span> split_joined_bodies(const ent::Chars& t, const ent::OrgFinder& orgs, const std::vector<Span>& found);
+std::vector<Span> split_joined_bodies(const ent::Chars& t, const ent::OrgFinder& orgs, const std::vector<std::uint8_t>& org_end,
+                                      const std::vector<Span>& found);
 
 // Learned weights, read from a data file: lines "HASH<TAB>tag:weight<TAB>…" (tags not listed
 // weigh 0) and one "T" line of kTags × kTags transition weights.

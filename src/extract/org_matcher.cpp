@@ -238,7 +238,7 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
             std::size_t l2 = fwd_.longest(t, i, &k2, false);
             std::size_t we = i + l2;
             if (l2 > len && we < n && !t.bound[we] && k2 != kShortForm) {
-                while (we < n && !t.bound[we]) ++we;
+                we = t.next_bound(we, n);
                 static constexpr std::u32string_view tails[] = {U"人", U"人民", U"国家", U"籍"};
                 for (std::u32string_view tail : tails)
                     if (we - (i + l2) == tail.size() &&
@@ -663,8 +663,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
             bool clause = false;
             auto single = [&](std::size_t k) { return k < n && t.bound[k] && k + 1 <= n && t.bound[k + 1]; };
             for (std::size_t w = b; w < p && !clause;) {
-                std::size_t we = w + 1;
-                while (we < p && !t.bound[we]) ++we;
+                const std::size_t we = t.next_bound(w, p);
                 const bool fragment = we == w + 1 && ((w > b && single(w - 1)) || (we < p && single(we)));
                 clause = !fragment && stops_scan(t, w, we);
                 w = we;
@@ -719,8 +718,7 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
                 const Subunit& S = subunits_[static_cast<std::size_t>(it->second)];
                 bool ok = true;
                 for (std::size_t w = b; w < best && ok;) {
-                    std::size_t we = w + 1;
-                    while (we < best && !t.bound[we]) ++we;
+                    const std::size_t we = t.next_bound(w, best);
                     if (stops_scan(t, w, we)) ok = false;
                     if (!S.place_ok && gaz_.at(t, w)) ok = false;
                     if (known_.longest(t, w) >= best - w) ok = false; // 政治部|文化部: a second body
@@ -746,8 +744,7 @@ bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
     if (e - b >= 3 && levels.find(t.c[b]) != std::u32string_view::npos && levels.find(t.c[b + 1]) != std::u32string_view::npos &&
         t.c[b] != t.c[b + 1]) {
         // the word the second level opens holds only levels (县|市区|委), not 县|市场|监督管理局
-        std::size_t we = b + 2;
-        while (we < e && !t.bound[we]) ++we;
+        const std::size_t we = t.next_bound(b + 1, e);
         bool only_levels = true;
         for (std::size_t q = b + 1; q < we; ++q) only_levels = only_levels && levels.find(t.c[q]) != std::u32string_view::npos;
         if (only_levels) return true;

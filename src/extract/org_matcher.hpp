@@ -23,6 +23,12 @@ struct Chars {
     std::vector<std::int32_t> word_start; // size n: char index where the word holding char i starts
     std::size_t size() const { return c.size(); }
     std::string str(std::size_t b, std::size_t e) const;
+    // The first word boundary after char i, at most `limit`: where the ICU word holding i ends.
+    std::size_t next_bound(std::size_t i, std::size_t limit) const {
+        std::size_t j = i + 1;
+        while (j < limit && !bound[j]) ++j;
+        return j;
+    }
 };
 Chars index(std::string_view text, const std::vector<Span>& words);
 

@@ -113,7 +113,7 @@ std::unordered_map<std::string, ner::Evidence> read_evidence(const std::vector<s
             std::getline(ss, p, '\t');
             std::getline(ss, g, '\t');
             std::getline(ss, k, '\t');
-            out[id] = {parse_matches(o), parse_matches(p), parse_matches(g), parse_matches(k)};
+            out[id] = {parse_matches(o), parse_matches(p), parse_matches(g), parse_matches(k), {}, {}};
         }
     }
     return out;
@@ -135,7 +135,9 @@ std::vector<Prepared> prepare(const std::vector<Article>& arts, const std::unord
         if (it == ev.end()) continue;
         const std::vector<Span> words = seg.words(a.text);
         const ent::Chars t = ent::index(a.text, words);
-        out.push_back({std::u32string(t.c.begin(), t.c.end()), ner::edges(t, it->second), ner::features(t, it->second), a.gold, t.size()});
+        ner::Evidence e = it->second; // the files hold the rule matches; the suffix ends are computed here
+        ner::suffixes().ends(t, e.org_end, e.place_end);
+        out.push_back({std::u32string(t.c.begin(), t.c.end()), ner::edges(t, e), ner::features(t, e), a.gold, t.size()});
     }
     return out;
 }

@@ -139,7 +139,7 @@ TEST(NerTagger, BodiesJoinedByAConjunctionAreTwo) {
         const auto words = seg.words(text);
         const ent::Chars t = ent::index(text, words);
         std::vector<std::string> out;
-        for (const auto& s : ner::split_joined_bodies(t, ent::finders().orgs, {{0, static_cast<std::uint32_t>(t.size()), ner::kOrg}}))
+        for (const auto& s : ner::split_joined_bodies(t, ent::finders().orgs, ner::evidence(ent::finders(), t).org_end, {{0, static_cast<std::uint32_t>(t.size()), ner::kOrg}}))
             out.push_back(t.str(s.b, s.e));
         return join(out);
     };
