@@ -205,7 +205,7 @@ struct DateExtractor::Impl {
     WordTable<MonthName> months;
     WordTable<Period> periods;
     WordTable<Plain> vague;
-    WordTable<Plain> fest_spans; // date_festival_spans.txt: 前夕, 期间 after a festival
+    WordTable<Plain> no_event_after; // date_no_event_after.txt: 前夕, 期间 after a date
     std::vector<char32_t> guards;
     std::bitset<0x10000> cue; // characters where a scan may start (BMP only: all cues are Han)
 
@@ -229,12 +229,12 @@ void DateExtractor::Impl::load() {
         months.items.push_back({r[0], r[1] == "lunar", to_int(r[2], "date_months.txt"), r.size() > 3 && r[3] == "day"});
     for (auto& r : lexicon::read_table("date_periods.txt", 2)) periods.items.push_back({r[0], r[1] == "year"});
     for (auto& w : lexicon::read_lines("date_vague.txt")) vague.items.push_back({w});
-    for (auto& w : lexicon::read_lines("date_festival_spans.txt")) fest_spans.items.push_back({w});
+    for (auto& w : lexicon::read_lines("date_no_event_after.txt")) no_event_after.items.push_back({w});
     for (auto& w : lexicon::read_lines("date_number_guards.txt")) {
         std::size_t i = 0;
         guards.push_back(utf8::next(w, i));
     }
-    tod.index(), rel.index(), fest.index(), months.index(), periods.index(), vague.index(), fest_spans.index();
+    tod.index(), rel.index(), fest.index(), months.index(), periods.index(), vague.index(), no_event_after.index();
     auto mark = [&](const auto& table) {
         for (auto& [c, v] : table.by_first)
             if (c < 0x10000) cue.set(c);
@@ -633,7 +633,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (!h.tod.empty()) m.time_of_day = h.tod;
             m.begin = i;
             m.end = h.end;
-            m.around = im.fest_spans.match(s, h.end) != nullptr;
+            m.no_event = im.no_event_after.match(s, h.end) != nullptr;
             out.push_back(std::move(m));
         }
         i = h.end;
@@ -665,7 +665,13 @@ RecordDate DateExtractor::record_date(const ExtractContext& ctx, const std::vect
     for (const auto& d : dates) {
         if (d.begin < body || !d.value) continue;
         if (d.value->size() == 4 && d.value->front() != '-') continue; // a year alone (今年以来) dates no event
-        if (d.around) continue; // 元旦前夕, 国庆节期间: not the festival's day (前夕 is vague, see above)
+        if (d.no_event) continue; // 元旦前夕, 国庆节期间: no event's day (前夕 is vague, see above)
+        // 3月18日是世界防治结核病日。3月14日，…: a day described, when the record goes on to the day
+        // of its event (but 12月15日是…投票日。当日，… is the day of the vote).
+        if (s.substr(d.end, 3) == "是" && std::any_of(&d + 1, dates.data() + dates.size(), [&](const DateMention& x) {
+                return x.value && x.value->size() == 10 && x.value != d.value && !x.no_event;
+            }))
+            continue;
         if (vague_at < d.begin) return {};
         return RecordDate{d.value, d.time_of_day, d.text};
     }

@@ -40,13 +40,24 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     ent::Chars t = ent::index(ctx.text, ctx.words);
     const std::size_t n = t.size();
     // Triggers inside organisation names (宣讲团, 慰问团) are part of a name, not an event.
-    std::vector<std::uint8_t> in_org(n, 0);
+    std::vector<std::uint8_t> in_org(n, 0); // (or of a quoted name, below)
     for (const auto& o : record.organizations) {
         for (std::size_t p = ctx.text.find(o.name); p != std::string_view::npos; p = ctx.text.find(o.name, p + 1)) {
             auto b = std::lower_bound(t.off.begin(), t.off.end(), p) - t.off.begin();
             auto e = std::lower_bound(t.off.begin(), t.off.end(), p + o.name.size()) - t.off.begin();
             for (auto k = b; k < e && k < static_cast<std::ptrdiff_t>(n); ++k) in_org[static_cast<std::size_t>(k)] = 1;
         }
+    }
+    // So are triggers inside the quoted name of a campaign or a document (“家庭医生签约服务进万家”
+    // 活动启动, 《…会议纪要》): a short quotation on one line.
+    constexpr std::u32string_view opens = U"“‘《「『", closes = U"”’》」』";
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t q = opens.find(t.c[i]);
+        if (q == std::u32string_view::npos) continue;
+        std::size_t j = i + 1;
+        while (j < n && j <= i + 24 && t.c[j] != closes[q] && t.c[j] != U'\n') ++j;
+        if (j < n && t.c[j] == closes[q])
+            for (std::size_t k = i; k <= j; ++k) in_org[k] = 1;
     }
     std::vector<Hit> hits;
     for (std::size_t i = 0; i < n;) {
@@ -129,16 +140,18 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         // …代表双方签约。), in the body; else the record's.
         for (const auto& d : dates)
             if (d.end <= bb && d.value && d.value->size() == 10 && record.date && d.begin >= t.off[first_body] &&
-                *d.value >= *record.date && !d.around) {
+                *d.value >= *record.date && !d.no_event) {
                 ev.date = d.value;
                 ev.time_of_day = d.time_of_day;
             }
         for (const auto& d : dates)
-            if (d.begin >= bb && d.end <= be && d.value && !d.around) {
+            if (d.begin >= bb && d.end <= be && d.value && !d.no_event) {
                 // a coarser date the record's own date lies in (2022年上半年 in the headline of a
                 // meeting held 2022-07-08) does not replace it
                 if (record.date && record.date->size() > d.value->size() && record.date->compare(0, d.value->size(), *d.value) == 0)
                     break;
+                // nor a year alone, the time of what is told (会议总结了2024年…工作), not of the event
+                if (record.date && d.value->size() == 4 && d.value->front() != '-') continue;
                 ev.date = d.value;
                 ev.time_of_day = d.time_of_day;
                 break;

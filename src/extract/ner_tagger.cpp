@@ -518,6 +518,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
                 s.b = m.b;
         }
     }
+    for (std::size_t k = 0; k < found.size(); ++k)
+        if (Span& s = found[k]; s.kind == kOrg && f.orgs.lone_level_before(t, s.b) && (k == 0 || found[k - 1].e < s.b))
+            --s.b;
     // 团县委联合|省农科院: a verb that takes a body, a word of its own, opens no name (but a known
     // body may start with it: 联合|国…).
     for (Span& s : found)

@@ -547,12 +547,13 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             }
         }
         std::size_t wb = static_cast<std::size_t>(t.word_start[cur - 1]);
-        // 云南省|第二|人民医院, 天津|第一|中学: an ordinal right after the place that opens the name.
+        // 云南省|第二|人民医院, 天津|第一|中学: an ordinal right after the place that opens the name;
+        // or after the bulletin's own unit (市|第一|人民医院, 县|第二|中学).
         if (named && stem > 0 && cur - wb >= 2 && t.c[wb] == U'第' && stem + (cur - wb) <= 20) {
             bool ord = true;
             for (std::size_t k = wb + 1; k < cur && ord; ++k)
                 ord = std::u32string_view(U"一二三四五六七八九十百零〇").find(t.c[k]) != std::u32string_view::npos;
-            if (ord && wb > 0 && (gaz_.ending_at(t, wb) || known_back_.longest_back(t, wb))) {
+            if (ord && wb > 0 && (gaz_.ending_at(t, wb) || known_back_.longest_back(t, wb) || anchor_back_.longest_back(t, wb))) {
                 stem += cur - wb;
                 cur = wb;
                 continue;
@@ -790,13 +791,19 @@ std::vector<Match> OrgFinder::find(const Chars& text) const {
     for (std::size_t i = 0; i < n; ++i) {
         if (!t.bound[i]) continue;
         std::int32_t v = -1;
-        if (std::size_t len = known_.longest(t, i, &v))
+        if (std::size_t len = known_at(t, i, &v))
             cand.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), known_type_[static_cast<std::size_t>(v)]});
     }
     for (std::size_t j = 1; j <= n; ++j)
         if (t.bound[j] && is_han(t.c[j - 1])) suffix_candidate(t, j, cand);
     visit_lists(t, cand);
     std::erase_if(cand, [&](const Match& m) { return m.type != "facility" && rejects(t, m.b, m.e); });
+    // 新华社区|广场: a facility named after the community it is in gives way to the community.
+    std::erase_if(cand, [&](const Match& m) {
+        return m.type == "facility" && std::any_of(cand.begin(), cand.end(), [&](const Match& c) {
+                   return c.type == "community" && c.b >= m.b && c.e < m.e;
+               });
+    });
     std::vector<Match> out = resolve(std::move(cand));
     extend_subunits(t, out);
     return out;
@@ -870,6 +877,29 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
         i += lv + len - 1;
     }
     return out;
+}
+
+std::size_t OrgFinder::known_at(const Chars& t, std::size_t i, std::int32_t* value) const {
+    const std::size_t len = known_.longest(t, i, value);
+    const std::size_t e = i + len;
+    if (len == 0 || e + 1 > t.size() || !t.bound[e + 1]) return len;
+    std::int32_t v = -1;
+    if (suffix_back_.longest_back(t, e + 1, &v, false) == 2) {
+        const std::string& ty = suffixes_[static_cast<std::size_t>(v)].type;
+        if (ty == "community" || ty == "village") return 0;
+    }
+    return len;
+}
+
+bool OrgFinder::lone_level_before(const Chars& t, std::size_t b) const {
+    if (b == 0 || b >= t.size() || !t.bound[b] || t.word_start[b - 1] != static_cast<std::int32_t>(b - 1) ||
+        anchor_.longest(t, b - 1, nullptr, false) != 1 || gaz_.ending_at(t, b))
+        return false;
+    const std::size_t a = b - 1;
+    if (a == 0) return true;
+    const char32_t p = t.c[a - 1];
+    if (p == U'、' || p == U'和' || p == U'及') return false;
+    return !is_han(p) || a - static_cast<std::size_t>(t.word_start[a - 1]) >= 2 || stop_.contains(std::u32string(1, p));
 }
 
 bool OrgFinder::rejects(const Chars& t, std::size_t b, std::size_t e) const {

@@ -117,9 +117,15 @@ public:
     // 俄 in 俄|外交部: a one-character country abbreviation that opens a body's name, and one DEV
     // names seldom open with (以 in 以|上海市虹口检察院 is a preposition far more often).
     bool country_abbrev(char32_t c) const { return country_abbrev_.count(c) > 0; }
+    // 省|卫生健康委员会, 市|第一人民医院: a one-character unit (org_anchors.tsv) written as a word of
+    // its own right before b, after punctuation or a word of two or more (not 县、|市卫生部: the
+    // levels of a list). News text never names a body so; a bulletin names its own bodies so.
+    bool lone_level_before(const Chars& t, std::size_t b) const;
     bool rarely_opens(const Chars& t, std::size_t i) const;
     // Length of the longest known body (org_known.tsv, org_learned.tsv) starting at i (0 = none).
-    std::size_t known_at(const Chars& t, std::size_t i) const { return known_.longest(t, i); }
+    // A body whose last character opens the suffix of a community or village glued to it is no
+    // match (城关镇新华社|区: 新华社区, not 新华社).
+    std::size_t known_at(const Chars& t, std::size_t i, std::int32_t* value = nullptr) const;
     // The type of a name [b, e): a known body's, else that of the suffix it ends with ("" = none).
     std::string suffix_type(const Chars& t, std::size_t b, std::size_t e) const;
     // Length of the direction word ending at e (org_direction_words.tsv: 东北部 in 内蒙古东北部),

@@ -755,10 +755,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         std::erase_if(spans, [&](const people::NameSpan& s) {
             // (unless a title or a role noun ends right before it and ICU only joined its last
             // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市)
-            // (…and the title or role noun starts where an ICU word does: not 社|会长 in 社会|长治|久安)
+            // (…and the title or role noun starts where an ICU word does: not 社|会长 in 社会|长治|久安;
+            // or inside a doubled character, the unit's and the title's: 卫生健康处处|长孙|立新)
             auto word_before = [&](const people::WordSet& set) {
-                for (std::size_t len = 1; len <= max_title && len <= s.begin; ++len)
-                    if (bounds[s.begin - len] && set.contains(std::u32string_view(c).substr(s.begin - len, len))) return true;
+                for (std::size_t len = 1; len <= max_title && len <= s.begin; ++len) {
+                    const std::size_t p = s.begin - len;
+                    const bool starts = bounds[p] || (p >= 1 && c[p - 1] == c[p] && bounds[p - 1]);
+                    if (starts && set.contains(std::u32string_view(c).substr(p, len))) return true;
+                }
                 return false;
             };
             if (inside[s.begin] != 0 &&
@@ -793,6 +797,8 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 return true;
             // A Chinese province or city by its name alone (云南, 福州, 金昌).
             if (impl_->regions.contains(std::u32string_view(c).substr(s.begin, s.end - s.begin))) return true;
+            // A byline's role (通讯员: 通 is a surname) is no name.
+            if (impl_->byline_roles.contains(std::u32string_view(c).substr(s.begin, s.end - s.begin))) return true;
             const std::size_t np = impl_->not_people.longest_at(c, s.begin);
             if (np >= s.end - s.begin || (np >= 3 && !chinese_shape(s))) return true;
             // A transliterated company name: 万德莱|公司, 万德莱公司.

@@ -511,11 +511,21 @@ std::vector<Record> parse_structure(std::string_view text) {
     std::vector<Record> records;
     if (lines.empty()) return records;
     // A column name set off by a bullet mark (■ 要闻, ◆基层动态) is a header, not a brief.
-    for (Line& l : lines)
-        if (is_bullet(l.cps) && vocab().sections.count(header_text(l.cps))) {
-            l.cps = strip_bullet(l.cps);
+    // So is a headline set off by one (◎市卫健委召开…工作会议 before its text): a line that reads
+    // as a title, not a dated brief, before a paragraph of news.
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& l = lines[i];
+        if (!is_bullet(l.cps)) continue;
+        const std::u32string s = strip_bullet(l.cps);
+        const Line* next = i + 1 < lines.size() ? &lines[i + 1] : nullptr;
+        const bool column = vocab().sections.count(header_text(l.cps)) > 0;
+        const bool headline = title_strict(s) && !starts_with_day(s) && next && !is_bullet(next->cps) &&
+                              next->cps.size() >= 20 && (next->gap_before >= 1 || looks_like_start(next->cps));
+        if (column || headline) {
+            l.cps = s;
             l.text = to_u8(l.cps);
         }
+    }
 
     // Classify the layout from the gaps between consecutive lines.
     std::map<int, int> gaps;

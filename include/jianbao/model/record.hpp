@@ -22,7 +22,7 @@ struct DateMention {
     std::optional<std::string> time_of_day; // 上午, 下午 …
     std::size_t begin = 0;
     std::size_t end = 0;
-    bool around = false; // 元旦前夕, 国庆节期间: the days around the date, so it dates no event
+    bool no_event = false; // 元旦前夕, 国庆节期间: the date of no event (date_no_event_after.txt)
 };
 
 struct Person {
