@@ -799,3 +799,18 @@ TEST(People, PlayerBetweenProvinceAndPoints) {
     auto ps = run("女子前三名依次是：四川才溢（２４００分）、河北冯光明（２３９０分）、广东文静（２３７０分）。");
     EXPECT_TRUE(find(ps, "才溢") && find(ps, "冯光明")) << dump(ps);
 }
+
+// Found on a health commission's bulletin: ICU glues the title's 长 to the surname after a doubled
+// 处 (处处|长孙|立新); a byline's role (通讯员) and a verb before a place (来南川) are no names;
+// professional titles (主任医师) are titles.
+TEST(People, BulletinTitlesAndNonNames) {
+    auto ps = run("省卫生健康委员会基层卫生健康处处长孙立新带领专家组一行6人来我市调研。");
+    EXPECT_NE(find(ps, "孙立新"), nullptr);
+    ps = run("图为医务人员为群众测量血压。（通讯员　李晓燕　摄）每年选派不少于10名专家来南川坐诊。");
+    EXPECT_EQ(find(ps, "通讯员"), nullptr);
+    EXPECT_EQ(find(ps, "来南川"), nullptr);
+    EXPECT_NE(find(ps, "李晓燕"), nullptr);
+    ps = run("市疾控中心主任、主任医师吴国平为师生作专题讲座。");
+    ASSERT_NE(find(ps, "吴国平"), nullptr);
+    EXPECT_EQ(find(ps, "吴国平")->titles.size(), 2u);
+}
