@@ -107,6 +107,7 @@ bool starts_with(const std::u32string& s, const std::u32string& p) {
 struct Vocab {
     std::vector<std::u32string> leads;
     std::unordered_set<std::u32string> sections;
+    std::vector<std::u32string> masthead_names;
 };
 
 const Vocab& vocab() {
@@ -115,6 +116,7 @@ const Vocab& vocab() {
         // A missing lexicon is an installation error, reported rather than papered over.
         for (const auto& w : lexicon::read_lines("structure_leads.txt")) out.leads.push_back(to_u32(w));
         for (const auto& w : lexicon::read_lines("structure_sections.txt")) out.sections.insert(to_u32(w));
+        for (const auto& w : lexicon::read_lines("structure_masthead_names.txt")) out.masthead_names.push_back(to_u32(w));
         return out;
     }();
     return v;
@@ -131,23 +133,35 @@ bool ends_sentence(const std::u32string& s) {
     return e > 0 && is_sentence_end(s[e - 1]);
 }
 
+// The line without the bracketed notes it ends with: 2022年第3期（总第45期） → 2022年第3期.
+std::u32string without_bracketed_tail(const std::u32string& s) {
+    std::u32string t = s;
+    while (!t.empty() && is_closing_bracket(t.back())) {
+        const std::size_t open = t.find_last_of(U"（(");
+        if (open == std::u32string::npos) break;
+        t = trim(t.substr(0, open));
+    }
+    return t;
+}
+
+// The line ends with an issue number: 第12期, 2022年第3期（总第45期）, （第12期）.
+bool issue_number(const std::u32string& s) {
+    std::u32string t = without_bracketed_tail(s);
+    if (t.empty() && s.size() > 2) t = trim(s.substr(1, s.size() - 2));
+    if (t.size() < 3 || t.back() != U'期') return false;
+    std::size_t i = t.size() - 1, n = 0;
+    while (i > 0 && (is_digit(t[i - 1]) || is_cjk_numeral(t[i - 1]))) --i, ++n;
+    return n > 0 && i > 0 && t[i - 1] == U'第';
+}
+
 // A masthead line: words set apart by a run of spaces (东湖街道党工委办公室　　2023年6月30日), or
 // ending with a date of a year and month (经开区通讯 2024年1月, …2023年6月30日) or an issue number
 // (第12期, 2022年第3期（总第45期）).
 bool masthead_line(const std::u32string& s) {
     for (std::size_t i = 1; i + 1 < s.size(); ++i)
         if (is_space(s[i]) && is_space(s[i + 1]) && !is_space(s[i - 1])) return true;
-    std::u32string t = s;
-    while (!t.empty() && (is_closing_bracket(t.back()) || t.back() == U'）')) { // (总第45期)
-        const std::size_t open = t.find_last_of(U"（(");
-        if (open == std::u32string::npos) break;
-        t = trim(t.substr(0, open));
-    }
-    if (t.size() >= 3 && t.back() == U'期') {
-        std::size_t i = t.size() - 1, n = 0;
-        while (i > 0 && (is_digit(t[i - 1]) || is_cjk_numeral(t[i - 1]))) --i, ++n;
-        if (n > 0 && i > 0 && t[i - 1] == U'第') return true;
-    }
+    const std::u32string t = without_bracketed_tail(s);
+    if (issue_number(s)) return true;
     if (t.empty() || (t.back() != U'日' && t.back() != U'月')) return false;
     std::size_t i = t.size() - 1, digits = 0;
     while (i > 0 && (is_digit(t[i - 1]) || is_cjk_numeral(t[i - 1]) || t[i - 1] == U'月' || t[i - 1] == U'年' ||
@@ -242,6 +256,12 @@ bool title_strict(const std::u32string& s) {
     for (const auto& w : vocab().leads)
         if (starts_with(s, w) && w.size() >= 2) return false;
     return s.find(U"图为") == std::u32string::npos;
+}
+
+// A subtitle set under a headline: ——春节前夕送温暖, —记开发区招商局.
+bool subtitle(const std::u32string& s) {
+    return s.size() >= 3 && s.size() <= 40 && (s.front() == U'—' || s.front() == U'─' || s.front() == U'-') &&
+           has_word_char(s) && !contains_any(s, U"。；;");
 }
 
 // A title that carries a comma (坚定信心，再创辉煌): accepted only before a clear paragraph opening.
@@ -369,6 +389,40 @@ bool column_before_headline(const std::vector<Line>& lines, std::size_t i, const
            title_loose(lines[i].cps) && !ends_sentence(lines[i].cps);
 }
 
+// The masthead (报头) at the top of a bulletin: its name (东湖街道工作简报), issue number
+// (第12期) and issuer-and-date line (东湖街道党工委办公室　　2023年6月30日), with any rules
+// between them. It is no record: the number of lines it takes, 0 when there is none. Only taken
+// when it shows an issue number or a bulletin's name, so a headline before a dated line stays.
+std::size_t masthead_end(const std::vector<Line>& lines) {
+    bool seen = false, issue = false, named = false;
+    std::size_t end = 0;
+    auto names_bulletin = [](const std::u32string& s, bool anywhere) {
+        for (const auto& w : vocab().masthead_names) {
+            const std::size_t at = s.find(w);
+            if (at != std::u32string::npos && (anywhere || at + w.size() == s.size())) return true;
+        }
+        return false;
+    };
+    for (std::size_t i = 0; i < lines.size() && i < 6; ++i) {
+        const std::u32string& s = lines[i].cps;
+        if (!has_word_char(s)) { // a rule: ━━━━━━
+            if (seen) end = i + 1;
+            continue;
+        }
+        if (masthead_line(s)) {
+            seen = true;
+            end = i + 1;
+            issue = issue || issue_number(s);
+            named = named || names_bulletin(s, true);
+            continue;
+        }
+        // Before the numbered or dated line, the bulletin's name: a short bare line.
+        if (seen || s.size() > 24 || is_bullet(s) || contains_any(s, U"。，、；！？：,;!?:") || section_word(s)) break;
+        named = named || names_bulletin(s, false);
+    }
+    return seen && (issue || named) ? end : 0;
+}
+
 // ---- items -----------------------------------------------------------------------------------
 
 enum class ItemKind { title, header, bullet, para };
@@ -444,7 +498,9 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::vector<Item>&
         const std::u32string& l = lines[i]->cps;
         // The headline: a blank line after it, or (a bulletin set without one) a strict title
         // before a line that opens news text (3月10日上午，…).
-        if ((lines[i + 1]->gap_before >= 1 && title_loose(l)) ||
+        // A subtitle may stand between the headline and its gap.
+        const bool under_subtitle = subtitle(lines[i + 1]->cps) && (lines.size() == i + 2 || lines[i + 2]->gap_before >= 1);
+        if (((lines[i + 1]->gap_before >= 1 || under_subtitle) && title_loose(l)) ||
             (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps))) {
             out.push_back({ItemKind::title, l, first});
             first = false;
@@ -527,6 +583,9 @@ std::vector<Record> parse_structure(std::string_view text) {
         }
     }
 
+    lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(masthead_end(lines)));
+    if (lines.empty()) return records;
+
     // Classify the layout from the gaps between consecutive lines.
     std::map<int, int> gaps;
     for (std::size_t i = 1; i < lines.size(); ++i) ++gaps[lines[i].gap_before];
@@ -558,7 +617,8 @@ std::vector<Record> parse_structure(std::string_view text) {
     std::vector<std::vector<const Line*>> chunks;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool cut = chunks.empty() || lines[i].gap_before >= boundary_gap;
-        if (cut && layout_dense && !chunks.empty() && lines[i].gap_before == 1 && chunks.back().size() == 1 &&
+        if (cut && layout_dense && !chunks.empty() && lines[i].gap_before == 1 &&
+            (chunks.back().size() == 1 || (chunks.back().size() == 2 && subtitle(chunks.back()[1]->cps))) &&
             title_loose(chunks.back()[0]->cps) && !column_before_headline(lines, i, chunks.back()[0]->cps))
             cut = false;
         if (cut) chunks.emplace_back();

@@ -270,33 +270,39 @@ TEST(Structure, ColumnNamesMarkedLikeBullets) {
 // the last article, with no column header, are briefs — but a list of an article whose items open
 // with a year stays the article's.
 TEST(Structure, MastheadAndBriefsWithoutAHeader) {
+    // The masthead (name, issue number, issuer and date) is no record.
     std::string t =
         "东湖街道工作简报\n\n第12期\n\n东湖街道党工委办公室　　　　2023年6月30日\n\n"
         "街道召开表彰大会\n\n6月28日下午，东湖街道召开表彰大会。\n\n周建华指出，一要坚定理想信念；三要\n\n"
         "严守纪律规矩。\n\n"
         "●6月15日至16日，街道组织开展防汛应急演练。\n\n●6月21日，街道纪工委书记冯丽到滨河社区调研。\n";
     auto r = parse_structure(t);
-    ASSERT_EQ(r.size(), 4u);
-    EXPECT_EQ(r[0].paragraphs.back(), "东湖街道党工委办公室　　　　2023年6月30日");
-    ASSERT_TRUE(r[1].title);
-    EXPECT_EQ(*r[1].title, "街道召开表彰大会");
-    EXPECT_EQ(r[1].paragraphs.back(), "周建华指出，一要坚定理想信念；三要严守纪律规矩。");
+    ASSERT_EQ(r.size(), 3u);
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "街道召开表彰大会");
+    EXPECT_EQ(r[0].seq, 1);
+    EXPECT_EQ(r[0].paragraphs.back(), "周建华指出，一要坚定理想信念；三要严守纪律规矩。");
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
     EXPECT_EQ(r[2].kind, RecordKind::brief);
-    EXPECT_EQ(r[3].kind, RecordKind::brief);
     r = parse_structure("农业形势\n\n今年农业形势如下：\n●一九九七年，农业仍获得较好收成。\n●一九九七年，林业建设又取得了新进展。\n");
     ASSERT_EQ(r.size(), 1u);
     EXPECT_EQ(r[0].paragraphs.size(), 3u);
 }
 
-TEST(Structure, MastheadWithTheMonthOrIssueNumberIsNoHeadline) {
-    for (const char* masthead : {"经开区通讯 2024年1月", "青山简报 第12期", "2022年第3期（总第45期）"}) {
+TEST(Structure, MastheadWithTheMonthOrIssueNumberIsNoRecord) {
+    for (const char* masthead : {"经开区通讯 2024年1月", "青山简报 第12期", "2022年第3期（总第45期）",
+                                 "卫健动态\n（第3期）\n━━━━━━━━━━━━", "城关镇党政信息\n市城关镇党政办　　2024年1月26日"}) {
         auto r = parse_structure(std::string(masthead) + "\n\n区领导走访慰问困难群众\n——春节前夕送温暖\n\n"
                                  "本报讯 1月25日，区长孙志刚走访慰问困难群众。\n在老党员家中，孙志刚详细询问情况。\n");
-        ASSERT_EQ(r.size(), 2u) << masthead;
-        EXPECT_FALSE(r[0].title) << masthead;
-        ASSERT_TRUE(r[1].title) << masthead;
-        EXPECT_EQ(*r[1].title, "区领导走访慰问困难群众");
+        ASSERT_EQ(r.size(), 1u) << masthead;
+        ASSERT_TRUE(r[0].title) << masthead;
+        EXPECT_EQ(*r[0].title, "区领导走访慰问困难群众");
     }
+    // A headline above a dated line names no bulletin and shows no issue: it stays.
+    auto r = parse_structure("区领导走访慰问困难群众\n\n2024年1月25日\n\n本报讯 区长孙志刚走访慰问困难群众。\n");
+    ASSERT_FALSE(r.empty());
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "区领导走访慰问困难群众");
 }
 
 TEST(Structure, CaptionStandingAlone) {
