@@ -534,3 +534,12 @@ TEST(DevEval, Probe) {
     for (auto& m : run(probe, "1998-01-02"))
         std::printf("[probe] %s -> %s %s\n", m.text.c_str(), m.value.value_or("null").c_str(), m.time_of_day.value_or("").c_str());
 }
+
+// 3月18日是…日 names the day a campaign falls on; the record's own date is the later day of its
+// news. The seed's 12月15日是…投票日。当日… is still its own date: no later full date follows.
+TEST(RecordDate, ADayThatIsNamedGivesWayToTheDayOfTheNews) {
+    auto rd = own_date("全国爱耳日\n3月3日是第二十六次全国爱耳日。3月5日上午，市卫健委在人民广场开展义诊活动。", "2025-03", true);
+    EXPECT_EQ(rd.date, std::optional<std::string>("2025-03-05"));
+    rd = own_date("12月15日是区人大代表换届选举投票日。当日，开发区各选区投票有序进行。", "2021-12", false);
+    EXPECT_EQ(rd.date, std::optional<std::string>("2021-12-15"));
+}

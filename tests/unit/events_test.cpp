@@ -276,3 +276,21 @@ TEST(Seed, OrgsRequiredAndEventsRecall) {
     EXPECT_EQ(o_hit, o_all);
     EXPECT_EQ(e_hit, static_cast<int>(recs.size()));
 }
+
+// A campaign's name in quotes (“安全生产月”活动, 《关于开展…调研的通知》) holds no trigger of
+// the record's own news; a year alone (2025年) dates no event when the record names its day.
+TEST(Events, QuotedNamesHoldNoTriggerAndAYearAloneNoDate) {
+    auto b = parse_issue("2025-03",
+        "市卫健委召开工作会议\n\n3月10日上午，市卫健委召开2025年卫生健康工作会议。会议传达了《关于开展“走访调研”活动的通知》精神。"
+        "市卫健委主任刘志强出席并讲话。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    const auto& ev = b.records[0].events;
+    ASSERT_FALSE(ev.empty());
+    EXPECT_EQ(ev[0].trigger, "召开");
+    EXPECT_EQ(ev[0].date, std::optional<std::string>("2025-03-10"));
+    for (const auto& e : ev) {
+        EXPECT_NE(e.trigger, "走访调研") << e.sentence;
+        EXPECT_NE(e.trigger, "调研") << e.sentence;
+        EXPECT_NE(e.date, std::optional<std::string>("2025")) << e.trigger;
+    }
+}

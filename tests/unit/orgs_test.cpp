@@ -249,3 +249,18 @@ TEST(OrgsEval, PfrDev) {
         },
         [](const evalutil::Article& a) { return a.orgs; }, 0.88, 0.74);
 }
+
+// Bodies a health commission's bulletin names: an ordinal after a bare unit (市第一人民医院), a
+// lone level before a body the tagger found (省|卫生健康委员会), a community whose name starts
+// like a known body (新华社区 is no 新华社).
+TEST(Orgs, OrdinalsLonePrefixesAndCommunitiesNamedLikeBodies) {
+    auto v = orgs_of("3月5日，市第一人民医院专家在社区开展义诊。");
+    EXPECT_NE(find_type(v, "市第一人民医院"), "") << names(v);
+    v = orgs_of("3月12日，省卫生健康委员会专家组来我市督导。");
+    EXPECT_NE(find_type(v, "省卫生健康委员会"), "") << names(v);
+    v = orgs_of("3月8日，医护人员在新华社区开展义诊。");
+    EXPECT_EQ(find_type(v, "新华社区"), "community") << names(v);
+    EXPECT_EQ(find_type(v, "新华社"), "") << names(v);
+    v = orgs_of("新华社区广场上，志愿者为居民测量血压。");
+    EXPECT_EQ(find_type(v, "新华社区"), "community") << names(v);
+}

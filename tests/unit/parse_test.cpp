@@ -529,3 +529,16 @@ TEST(StructureEval, PeoplesDailyDevPages) {
     EXPECT_GE(all.count_exact(), 0.95);
     EXPECT_GE(all.f1(), 0.95);
 }
+
+// A headline set off by a bullet mark (◎…) before its paragraph is a headline, not a brief; a
+// dated bullet line (●3月5日，…) stays a brief.
+TEST(Structure, HeadlineMarkedLikeABullet) {
+    auto r = parse_structure(
+        "◎市卫健委召开全市卫生健康工作会议\n\n3月10日上午，市卫健委召开全市卫生健康工作会议，总结2024年工作。\n\n"
+        "◎3月5日，市第一人民医院开展学雷锋义诊活动。\n");
+    ASSERT_EQ(r.size(), 2u);
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "市卫健委召开全市卫生健康工作会议");
+    EXPECT_EQ(r[0].kind, RecordKind::article);
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
+}
