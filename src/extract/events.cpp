@@ -11,6 +11,7 @@ struct EventExtractor::Impl {
     ent::Trie triggers;
     std::vector<std::string> type;
     std::vector<int> weight;
+    std::vector<std::size_t> lead; // characters of context before the trigger (警示|教育: 2)
     std::vector<std::u32string> companions; // event_companions.txt
     std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
 };
@@ -19,7 +20,11 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     for (const auto& row : lexicon::read_table("event_types.tsv", 3)) {
         impl_->type.push_back(row[1]);
         impl_->weight.push_back(std::stoi(row[2]));
-        impl_->triggers.insert(ent::to_u32(row[0]), static_cast<std::int32_t>(impl_->type.size() - 1));
+        std::u32string w = ent::to_u32(row[0]);
+        const std::size_t bar = w.find(U'|');
+        impl_->lead.push_back(bar == std::u32string::npos ? 0 : bar);
+        if (bar != std::u32string::npos) w.erase(bar, 1);
+        impl_->triggers.insert(w, static_cast<std::int32_t>(impl_->type.size() - 1));
     }
     for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
     impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
@@ -64,7 +69,7 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         std::int32_t id = -1;
         std::size_t len = impl_->triggers.longest(t, i, &id, false);
         if (len && !in_org[i] && !in_org[i + len - 1]) {
-            hits.push_back({i, i + len, id});
+            hits.push_back({i + impl_->lead[static_cast<std::size_t>(id)], i + len, id});
             i += len;
         } else {
             ++i;

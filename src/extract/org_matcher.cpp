@@ -497,7 +497,9 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 if (a - k == 1 && !gaz_.ending_at(t, k)) k = a;
             } else if (std::size_t wb = static_cast<std::size_t>(t.word_start[a - 1]);
                        a - wb >= 2 && a - wb <= 3 && all_han(t, wb, a) && !stops_scan(t, wb, a) && !gaz_.stop_opens(t, wb) &&
-                       !known_back_.longest_back(t, a)) {
+                       !known_back_.longest_back(t, a) &&
+                       // not a word glued to a name ICU cut into single characters (邵|明|远到|县)
+                       !(wb >= 1 && t.word_start[wb - 1] == static_cast<std::int32_t>(wb - 1) && is_han(t.c[wb - 1]))) {
                 const Ctx* c = ctx_of(t, wb, a);
                 if (!c || c->inside * 4 >= c->occ) k = wb;
             }

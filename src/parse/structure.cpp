@@ -108,6 +108,7 @@ struct Vocab {
     std::vector<std::u32string> leads;
     std::unordered_set<std::u32string> sections;
     std::vector<std::u32string> masthead_names;
+    std::unordered_set<std::u32string> colophon_fields;
 };
 
 const Vocab& vocab() {
@@ -117,6 +118,7 @@ const Vocab& vocab() {
         for (const auto& w : lexicon::read_lines("structure_leads.txt")) out.leads.push_back(to_u32(w));
         for (const auto& w : lexicon::read_lines("structure_sections.txt")) out.sections.insert(to_u32(w));
         for (const auto& w : lexicon::read_lines("structure_masthead_names.txt")) out.masthead_names.push_back(to_u32(w));
+        for (const auto& w : lexicon::read_lines("structure_colophon.txt")) out.colophon_fields.insert(to_u32(w));
         return out;
     }();
     return v;
@@ -331,6 +333,17 @@ bool header_like(const std::u32string& raw) {
            has_word_char(s);
 }
 
+// A column named by what it covers and a column word (教育简讯, 基层动态): a short header whose
+// text ends with a listed column name of two or more characters, at most four characters before it.
+bool column_by_suffix(const std::u32string& s) {
+    if (!header_like(s)) return false;
+    const std::u32string h = header_text(s);
+    for (const auto& w : vocab().sections)
+        if (w.size() >= 2 && h.size() > w.size() && h.size() <= w.size() + 4 && h.compare(h.size() - w.size(), w.size(), w) == 0)
+            return true;
+    return false;
+}
+
 bool caption_like(const std::u32string& s) {
     if (s.find(U"图为") != std::u32string::npos) return true;
     if (s.find(U"（图") != std::u32string::npos || s.find(U"(图") != std::u32string::npos) return true;
@@ -423,6 +436,34 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
     return seen && (issue || named) ? end : 0;
 }
 
+// A colophon line: fields with a colon (报：市委办公室、市政府办公室, （供稿：…　责任编辑：…）),
+// or the print run (（共印50份）).
+bool colophon_line(const std::u32string& raw) {
+    std::u32string s = raw;
+    if (bracketed_note(s)) s = trim(s.substr(1, s.size() - 2));
+    if (s.size() > 80) return false;
+    if (starts_with(s, U"共印") && s.back() == U'份') return true;
+    const std::size_t colon = s.find_first_of(U"：:");
+    if (colon == std::u32string::npos || colon == 0 || colon > 6) return false;
+    std::u32string field;
+    for (std::size_t k = 0; k < colon; ++k)
+        if (!is_space(s[k])) field += s[k];
+    return vocab().colophon_fields.count(field) > 0;
+}
+
+// Where the colophon closing the text begins (its lines and the rules between them), or
+// lines.size() when there is none.
+std::size_t colophon_start(const std::vector<Line>& lines) {
+    std::size_t start = lines.size();
+    for (std::size_t k = lines.size(); k > 0 && lines.size() - k < 8; --k) {
+        const std::u32string& s = lines[k - 1].cps;
+        if (!has_word_char(s)) continue; // a rule: ━━━━━━
+        if (!colophon_line(s)) break;
+        start = k - 1;
+    }
+    return start;
+}
+
 // ---- items -----------------------------------------------------------------------------------
 
 enum class ItemKind { title, header, bullet, para };
@@ -434,7 +475,9 @@ struct Item {
 };
 
 // Content-cue analysis of one chunk of lines (spaced layout, or text without blank lines).
-void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width, std::vector<Item>& out) {
+// blank_lines: the text parts its paragraphs with blank lines, so a line right under one that
+// ends no sentence goes on with it (…副县长|黄佩琳，…), even where it reads like an opening clause.
+void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width, bool blank_lines, std::vector<Item>& out) {
     bool first = true;
     std::size_t i = 0;
     while (i < lines.size()) {
@@ -468,11 +511,12 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
             const std::u32string& n = lines[i]->cps;
             if (ends_closed(item.text) || is_bullet(n)) break;
             bool join = continues_previous(n) || wrapped_on(lines[i - 1]->cps, n, width);
-            if (!join && !looks_like_start(n)) {
-                // Broken lines are full-width lines of running text, not short bare labels.
-                bool long_line = item.text.size() >= 20 || contains_any(item.text, U"，、；,;");
-                join = long_line;
-            }
+            // Broken lines are full-width lines of running text, not short bare labels.
+            const bool long_line = item.text.size() >= 20 || contains_any(item.text, U"，、；,;");
+            if (!join && !looks_like_start(n)) join = long_line;
+            if (!join && blank_lines && lines[i]->gap_before == 0 && long_line && !starts_with_date(n) &&
+                ordinal_length(n) == 0 && !caption_like(n))
+                join = true;
             if (!join) break;
             join_into(item.text, n);
             ++i;
@@ -574,7 +618,7 @@ std::vector<Record> parse_structure(std::string_view text) {
         if (!is_bullet(l.cps)) continue;
         const std::u32string s = strip_bullet(l.cps);
         const Line* next = i + 1 < lines.size() ? &lines[i + 1] : nullptr;
-        const bool column = vocab().sections.count(header_text(l.cps)) > 0;
+        const bool column = vocab().sections.count(header_text(l.cps)) > 0 || column_by_suffix(s);
         const bool headline = title_strict(s) && !starts_with_day(s) && next && !is_bullet(next->cps) &&
                               next->cps.size() >= 20 && (next->gap_before >= 1 || looks_like_start(next->cps));
         if (column || headline) {
@@ -583,6 +627,7 @@ std::vector<Record> parse_structure(std::string_view text) {
         }
     }
 
+    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(colophon_start(lines)), lines.end());
     lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(masthead_end(lines)));
     if (lines.empty()) return records;
 
@@ -631,7 +676,7 @@ std::vector<Record> parse_structure(std::string_view text) {
         if (layout_dense)
             analyse_by_layout(c, items);
         else
-            analyse_by_content(c, width, items);
+            analyse_by_content(c, width, spaced > 0, items);
     }
 
     // Assemble records.

@@ -294,3 +294,16 @@ TEST(Events, QuotedNamesHoldNoTriggerAndAYearAloneNoDate) {
         EXPECT_NE(e.date, std::optional<std::string>("2025")) << e.trigger;
     }
 }
+
+// 教育 names an event only in a campaign's name (警示教育, 主题教育), and the trigger is 教育 as
+// the seed's gold writes it; 教育局, 教育工作, 教育是国之大计 are no event.
+TEST(Events, EducationOnlyAsACampaign) {
+    auto b = parse_issue("2024-04",
+        "县长到县实验中学调研教育工作\n\n4月9日上午，县长邵明远到县实验中学调研教育工作。邵明远强调，教育是国之大计。\n\n\n"
+        "●4月2日，县教育局组织开展“清明祭英烈”主题教育活动。\n");
+    ASSERT_EQ(b.records.size(), 2u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "教育") << e.sentence;
+    ASSERT_EQ(b.records[1].events.size(), 1u);
+    EXPECT_EQ(b.records[1].events[0].trigger, "教育");
+    EXPECT_EQ(b.records[1].events[0].type, "lecture");
+}

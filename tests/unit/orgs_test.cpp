@@ -264,3 +264,10 @@ TEST(Orgs, OrdinalsLonePrefixesAndCommunitiesNamedLikeBodies) {
     v = orgs_of("新华社区广场上，志愿者为居民测量血压。");
     EXPECT_EQ(find_type(v, "新华社区"), "community") << names(v);
 }
+
+// A word ICU glued to the end of a name (邵|明|远到|县) is no county's name before a bare unit.
+TEST(Orgs, AWordGluedToANameOpensNoCounty) {
+    auto v = orgs_of("县委副书记、县长邵明远到县实验中学调研教育工作");
+    EXPECT_EQ(find_type(v, "县实验中学"), "school") << names(v);
+    EXPECT_EQ(find_type(v, "远到县实验中学"), "") << names(v);
+}

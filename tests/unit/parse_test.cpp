@@ -542,3 +542,25 @@ TEST(Structure, HeadlineMarkedLikeABullet) {
     EXPECT_EQ(r[0].kind, RecordKind::article);
     EXPECT_EQ(r[1].kind, RecordKind::brief);
 }
+
+// An education bureau's bulletin: a line broken after a title (副县长|黄佩琳，…) goes on even
+// though its next line reads like an opening clause, since the text parts paragraphs with blank
+// lines; a bullet-marked column named by its topic (◆教育简讯) heads the briefs under it; the
+// colophon (（供稿：…　责任编辑：…）, 报：…, 送：…) is no record.
+TEST(Structure, BrokenLineColumnByTopicAndColophon) {
+    auto r = parse_structure(
+        "县长到县实验中学调研\n\n4月9日上午，县委副书记、县长邵明远带队到县实验中学调研教育工作。副县长\n"
+        "黄佩琳，县教育局局长廖俊峰参加调研。\n\n"
+        "◆教育简讯\n\n●4月2日，县教育局组织开展主题教育活动。\n\n●4月25日，全县教师教学技能大赛举行。\n\n"
+        "（供稿：县教育局办公室　责任编辑：龚雪梅）\n━━━━━━━━━━━━\n报：市教育局\n送：县委办、县政府办\n");
+    ASSERT_EQ(r.size(), 3u);
+    ASSERT_EQ(r[0].paragraphs.size(), 1u);
+    EXPECT_NE(r[0].paragraphs[0].find("副县长黄佩琳，"), std::string::npos);
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("教育简讯"));
+    EXPECT_EQ(r[2].kind, RecordKind::brief);
+    EXPECT_EQ(r[2].paragraphs.back(), "4月25日，全县教师教学技能大赛举行。");
+    // A closing line with a colon that names no colophon field stays (会议要求：…).
+    r = parse_structure("标题\n\n正文第一段。\n\n会议要求：各单位要抓好落实。\n");
+    EXPECT_EQ(r.back().paragraphs.back(), "会议要求：各单位要抓好落实。");
+}
