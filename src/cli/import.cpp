@@ -202,7 +202,7 @@ void run_parse(const ImportOptions& o) {
     const bool from_stdin = file == "-";
     Bulletin b = pipeline.parse(from_stdin ? read_stdin() : read_bulletin_file(file), from_stdin ? "stdin" : file,
                                 parse_options(o));
-    BulletinInfo info{0, b.source, b.sha256, b.encoding, b.issued};
+    BulletinInfo info{0, b.source, b.sha256, b.encoding, b.issued, b.masthead, b.colophon};
     RecordWriter writer(std::cout, RecordWriter::Format::json);
     for (const Record& r : b.records) writer.write(r, info, std::nullopt);
     writer.finish();

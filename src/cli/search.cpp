@@ -118,7 +118,14 @@ void run_show(const Globals& g, const ShowOptions& o) {
     if (r.time_of_day) std::cout << ' ' << *r.time_of_day;
     std::cout << "  " << to_string(r.kind);
     if (r.section) std::cout << "  [" << *r.section << "]";
-    std::cout << "\n" << rec->bulletin.source << ", record " << r.seq << "\n\n";
+    std::cout << "\n" << rec->bulletin.source << ", record " << r.seq << "\n";
+    // The masthead says which bulletin this is (东湖街道工作简报 · 第12期 · …): one line.
+    if (!rec->bulletin.masthead.empty()) {
+        std::string line;
+        for (const auto& m : rec->bulletin.masthead) line += (line.empty() ? "" : " · ") + m;
+        std::cout << line << "\n";
+    }
+    std::cout << "\n";
     if (r.title) std::cout << *r.title << "\n\n";
     for (const auto& p : r.paragraphs) std::cout << p << "\n\n";
     if (!r.people.empty()) {

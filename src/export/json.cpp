@@ -21,7 +21,9 @@ json record_to_json(const Record& r, const BulletinInfo& b, std::optional<std::i
                      {"source", b.source},
                      {"sha256", b.sha256},
                      {"encoding", b.encoding},
-                     {"issued", opt(b.issued)}};
+                     {"issued", opt(b.issued)},
+                     {"masthead", b.masthead},
+                     {"colophon", b.colophon}};
     j["seq"] = r.seq;
     j["kind"] = to_string(r.kind);
     j["section"] = opt(r.section);
@@ -252,6 +254,8 @@ void append_record_json(std::string& out, const Record& r, const BulletinInfo& b
     w.field("sha256", b.sha256);
     w.field("encoding", b.encoding);
     w.field("issued", b.issued);
+    w.field("masthead", b.masthead);
+    w.field("colophon", b.colophon);
     w.end_object();
     w.field("seq", r.seq);
     w.field("kind", to_string(r.kind));

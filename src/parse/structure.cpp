@@ -461,6 +461,7 @@ std::size_t colophon_start(const std::vector<Line>& lines) {
         if (!colophon_line(s)) break;
         start = k - 1;
     }
+    while (start < lines.size() && start > 0 && !has_word_char(lines[start - 1].cps)) --start; // the rule above it
     return start;
 }
 
@@ -606,10 +607,13 @@ Record make_record(RecordKind kind) {
 
 } // namespace
 
-std::vector<Record> parse_structure(std::string_view text) {
+std::vector<Record> parse_structure(std::string_view text) { return parse_bulletin_text(text).records; }
+
+BulletinText parse_bulletin_text(std::string_view text) {
     std::vector<Line> lines = split_lines(text);
-    std::vector<Record> records;
-    if (lines.empty()) return records;
+    BulletinText out;
+    std::vector<Record>& records = out.records;
+    if (lines.empty()) return out;
     // A column name set off by a bullet mark (■ 要闻, ◆基层动态) is a header, not a brief.
     // So is a headline set off by one (◎市卫健委召开…工作会议 before its text): a line that reads
     // as a title, not a dated brief, before a paragraph of news.
@@ -627,9 +631,15 @@ std::vector<Record> parse_structure(std::string_view text) {
         }
     }
 
-    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(colophon_start(lines)), lines.end());
-    lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(masthead_end(lines)));
-    if (lines.empty()) return records;
+    // Masthead and colophon are kept as written (rules left out), not read as records.
+    auto take = [&](std::size_t b, std::size_t e, std::vector<std::string>& to) {
+        for (std::size_t k = b; k < e; ++k)
+            if (has_word_char(lines[k].cps)) to.push_back(lines[k].text);
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(b), lines.begin() + static_cast<std::ptrdiff_t>(e));
+    };
+    take(colophon_start(lines), lines.size(), out.colophon);
+    take(0, masthead_end(lines), out.masthead);
+    if (lines.empty()) return out;
 
     // Classify the layout from the gaps between consecutive lines.
     std::map<int, int> gaps;
@@ -749,7 +759,7 @@ std::vector<Record> parse_structure(std::string_view text) {
                         [](const std::string& p) { return caption_like(to_u32(p)); }))
             r.kind = RecordKind::caption;
     }
-    return records;
+    return out;
 }
 
 } // namespace jianbao

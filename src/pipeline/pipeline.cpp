@@ -228,7 +228,10 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     }
     if (issued) b.issued = format_partial_date(*issued);
 
-    b.records = parse_structure(text);
+    BulletinText parsed = parse_bulletin_text(text);
+    b.records = std::move(parsed.records);
+    b.masthead = std::move(parsed.masthead);
+    b.colophon = std::move(parsed.colophon);
     // A bulletin without a single Chinese character (a log, a CSV, stray punctuation) is not one.
     bool has_han = false;
     for (std::size_t i = 0; i < text.size() && !has_han;) has_han = utf8::is_han(utf8::next(text, i));

@@ -128,7 +128,7 @@ std::vector<std::string> split_body(const std::string& body, std::size_t count) 
 
 constexpr const char* kRecordColumns =
     "r.id, r.seq, r.kind, r.section, r.title, r.date, r.time_of_day, r.date_text, r.body, r.paragraph_count, "
-    "r.paragraphs_json, b.id, b.source, b.sha256, b.encoding, b.issued";
+    "r.paragraphs_json, b.id, b.source, b.sha256, b.encoding, b.issued, b.masthead, b.colophon";
 
 RecordKind kind_from(const std::string& s) {
     if (s == "brief") return RecordKind::brief;
@@ -158,6 +158,18 @@ StoredRecord read_record(const sqlite::Db& db, const sqlite::Stmt& row) {
     out.bulletin.sha256 = row.text(13);
     out.bulletin.encoding = row.text(14);
     out.bulletin.issued = row.opt_text(15);
+    // Lines joined by a newline (migration 10).
+    for (int k : {16, 17}) {
+        if (row.is_null(k)) continue;
+        std::vector<std::string>& to = k == 16 ? out.bulletin.masthead : out.bulletin.colophon;
+        const std::string joined = row.text(k);
+        for (std::size_t b = 0;;) {
+            const std::size_t nl = joined.find('\n', b);
+            to.push_back(joined.substr(b, nl == std::string::npos ? std::string::npos : nl - b));
+            if (nl == std::string::npos) break;
+            b = nl + 1;
+        }
+    }
 
     const std::int64_t id = out.id;
     {

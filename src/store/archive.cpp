@@ -39,6 +39,15 @@ void fill_record_people(const sqlite::Db& db) {
     });
 }
 
+// v10's columns, unless the archive has them.
+void add_bulletin_layout(const sqlite::Db& db) {
+    for (const char* column : {"masthead", "colophon"}) {
+        sqlite::Stmt st = db.prepare("SELECT count(*) FROM pragma_table_info('bulletins') WHERE name = ?1");
+        st.bind(1, std::string(column));
+        if (st.step() && st.int64(0) == 0) db.exec(std::string("ALTER TABLE bulletins ADD COLUMN ") + column + " TEXT");
+    }
+}
+
 // v9's rows for the records already stored, from the tables they summarise.
 void fill_person_records(const sqlite::Db& db) {
     person_records::from_tables(db, [&](const std::vector<person_records::Row>& rows) { person_records::insert(db, rows); });
@@ -250,6 +259,12 @@ CREATE TABLE IF NOT EXISTS person_records(
 CREATE INDEX IF NOT EXISTS person_records_record ON person_records(record_id);
 DELETE FROM person_records;
 )sql", fill_person_records},
+    // v10: a bulletin's masthead (name, issue number, issuer and date) and colophon (供稿, 报,
+    // 送 …), which are no records, kept as written: lines joined by a newline, NULL when there is
+    // none (and for bulletins imported before: their text was not read for them).
+    // (Added by add_bulletin_layout: the migration tests rewind user_version on an archive that
+    // has the columns, and SQLite has no ADD COLUMN IF NOT EXISTS.)
+    {10, "", add_bulletin_layout},
 };
 
 // compact_index merges the index after an import of at least 1/kCompactShare of the records.
@@ -697,12 +712,23 @@ ImportResult Archive::import(const Bulletin& bulletin) {
         }
         impl_->names.check(db); // before this transaction writes anything
         sqlite::Stmt& st = db.cached(
-            "INSERT INTO bulletins(sha256, source, encoding, issued, issued_inferred, imported_at, text_sha256) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6)");
+            "INSERT INTO bulletins(sha256, source, encoding, issued, issued_inferred, imported_at, text_sha256, masthead, colophon) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8)");
         st.bind(1, bulletin.sha256).bind(2, bulletin.source).bind(3, bulletin.encoding).bind(4, bulletin.issued);
         st.bind(5, bulletin.issued_inferred ? 1 : 0);
         if (bulletin.text_sha256.empty()) st.bind_null(6);
         else st.bind(6, bulletin.text_sha256);
+        auto bind_lines = [&](int k, const std::vector<std::string>& lines) {
+            if (lines.empty()) {
+                st.bind_null(k);
+                return;
+            }
+            std::string joined;
+            for (const auto& l : lines) joined += (joined.empty() ? "" : "\n") + l;
+            st.bind(k, joined);
+        };
+        bind_lines(7, bulletin.masthead);
+        bind_lines(8, bulletin.colophon);
         st.run();
         result.bulletin_id = db.last_insert_rowid();
         Names names(db, impl_->names);

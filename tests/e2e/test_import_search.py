@@ -142,6 +142,30 @@ class OwnSample(ArchiveTest):
             jsonschema.validate(r, SCHEMA)
         self.assertFalse(os.path.exists(self.db))
 
+    def test_masthead_and_colophon_are_kept_and_are_no_records(self):
+        # The sample under a masthead and over a colophon: the same records, and the lines kept
+        # on the bulletin, stored and exported as parsed.
+        masthead = ["青溪经济开发区工作简报", "2023年第5期（总第41期）", "青溪经济开发区党政办公室　　　　2023年5月31日"]
+        colophon = ["报：县委办公室、县政府办公室", "送：县直有关部门", "（共印80份）"]
+        with open(SAMPLE, encoding="utf-8") as f:
+            sample = f.read()
+        text = "\n\n".join(masthead) + "\n━━━━━━━━━━━━━━\n" + sample + "\n━━━━━━━━━━━━━━\n" + "\n".join(colophon) + "\n"
+        path = self.write("qingxi-2023-05.txt", text)
+        plain = self.parse_json(SAMPLE)
+        recs = self.parse_json(path)
+        self.assertEqual([r["title"] for r in recs], [r["title"] for r in plain])
+        self.assertEqual([r["paragraphs"] for r in recs], [r["paragraphs"] for r in plain])
+        for r in recs:
+            self.assertEqual(r["bulletin"]["masthead"], masthead)
+            self.assertEqual(r["bulletin"]["colophon"], colophon)
+            jsonschema.validate(r, SCHEMA)
+        self.assertEqual(plain[0]["bulletin"]["masthead"], [])
+        run("import", path, db=self.db, check=0)
+        stored = [json.loads(l) for l in run("export", "--format", "ndjson", db=self.db, check=0).stdout.splitlines()]
+        self.assertEqual([r["bulletin"]["masthead"] for r in stored], [masthead] * len(recs))
+        self.assertEqual(stored[0]["bulletin"]["colophon"], colophon)
+        out = run("show", str(stored[0]["id"]), db=self.db, check=0).stdout
+        self.assertIn(" · ".join(masthead), out)
 
     def test_person_names_the_first_of_a_long_list_and_counts_all(self):
         # A member list: the terminal report names 12 of the others and says how many more;

@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const jianbao::Error&) {
         return 0; // refused with a message: the expected outcome for most random bytes
     }
-    jianbao::BulletinInfo info{0, b.source, b.sha256, b.encoding, b.issued};
+    jianbao::BulletinInfo info{0, b.source, b.sha256, b.encoding, b.issued, b.masthead, b.colophon};
     for (const jianbao::Record& r : b.records) {
         std::string out = jianbao::record_to_json(r, info, std::nullopt).dump(); // throws on bad UTF-8
         if (out.empty()) __builtin_trap();

@@ -59,7 +59,7 @@ Bulletin parse_file(Pipeline& pipeline, const fs::path& file) {
     return pipeline.parse(read_bulletin_file(file), file.filename().string(), ParseOptions{});
 }
 
-BulletinInfo info_of(const Bulletin& b, std::int64_t id) { return {id, b.source, b.sha256, b.encoding, b.issued}; }
+BulletinInfo info_of(const Bulletin& b, std::int64_t id) { return {id, b.source, b.sha256, b.encoding, b.issued, b.masthead, b.colophon}; }
 
 // Every part of a record filled, so the comparisons reach every key.
 bool fully_populated(const Record& r) {
@@ -125,9 +125,10 @@ TEST(ExportJson, SmallRecordByHand) {
     r.title = "标题";
     r.paragraphs = {"a\"b"};
     r.people = {{"金锋", {}, 2}};
-    BulletinInfo b{5, "s.txt", "ab", "UTF-8", std::nullopt};
+    BulletinInfo b{5, "s.txt", "ab", "UTF-8", std::nullopt, {"某某简报", "第3期"}, {}};
     EXPECT_EQ(written(r, b, 42, -1),
-              R"({"id":42,"bulletin":{"id":5,"source":"s.txt","sha256":"ab","encoding":"UTF-8","issued":null},)"
+              R"({"id":42,"bulletin":{"id":5,"source":"s.txt","sha256":"ab","encoding":"UTF-8","issued":null,)"
+              R"("masthead":["某某简报","第3期"],"colophon":[]},)"
               R"("seq":3,"kind":"article","section":null,"title":"标题","date":null,"time_of_day":null,)"
               R"("date_text":null,"paragraphs":["a\"b"],"dates":[],"people":[{"name":"金锋","titles":[],"mentions":2}],)"
               R"("organizations":[],"places":[],"events":[]})");
@@ -196,13 +197,13 @@ TEST(ExportJson, DevBulletinsMatchNlohmann) {
 }
 
 TEST(ExportJson, HardStringsMatchNlohmann) {
-    BulletinInfo b{std::numeric_limits<std::int64_t>::max(), "", "", "", std::nullopt};
+    BulletinInfo b{std::numeric_limits<std::int64_t>::max(), "", "", "", std::nullopt, {}, {}};
     int seq = -1;
     for (const std::string& s : kHardStrings) {
         SCOPED_TRACE(::testing::PrintToString(s));
         Record r = hard_record(s, seq--);
         expect_same(r, b, std::numeric_limits<std::int64_t>::min(), s);
-        BulletinInfo hard{1, s, s, s, s};
+        BulletinInfo hard{1, s, s, s, s, {s}, {s, s}};
         expect_same(r, hard, 0);
         EXPECT_EQ(json_string(s), reference_string(s));
     }
@@ -282,8 +283,8 @@ TEST(ExportJson, ParsedRecordsHaveNullIds) {
     r.seq = 1;
     std::ostringstream out;
     RecordWriter w(out, RecordWriter::Format::ndjson);
-    w.write(r, BulletinInfo{0, "x.txt", "", "UTF-8", "2023-05"}, std::nullopt);
+    w.write(r, BulletinInfo{0, "x.txt", "", "UTF-8", "2023-05", {}, {}}, std::nullopt);
     w.finish();
     EXPECT_NE(out.str().find(R"("bulletin":{"id":null,"source":"x.txt")"), std::string::npos);
-    EXPECT_EQ(out.str(), reference(r, BulletinInfo{0, "x.txt", "", "UTF-8", "2023-05"}, std::nullopt, -1) + "\n");
+    EXPECT_EQ(out.str(), reference(r, BulletinInfo{0, "x.txt", "", "UTF-8", "2023-05", {}, {}}, std::nullopt, -1) + "\n");
 }

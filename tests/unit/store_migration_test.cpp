@@ -230,3 +230,37 @@ TEST(StoreMigration, Version8ArchiveGainsEachPersonsRecords) {
     }
     std::filesystem::remove_all(dir);
 }
+
+// v10: bulletins gain their masthead and colophon; one stored before has neither, and a new import
+// keeps both.
+TEST(StoreMigration, Version9ArchiveGainsMastheadAndColophon) {
+    auto dir = fresh_dir("jianbao-migration-v10-test");
+    auto path = dir / "v9.db";
+    Record r;
+    r.seq = 1;
+    r.title = "标题";
+    r.paragraphs = {"正文。"};
+    {
+        Archive a(path, Archive::Mode::read_write);
+        a.import(bulletin("v9.txt", {r}));
+        a.db().exec("ALTER TABLE bulletins DROP COLUMN masthead; ALTER TABLE bulletins DROP COLUMN colophon; "
+                    "PRAGMA user_version = 9");
+    }
+    {
+        Archive a(path, Archive::Mode::read_write);
+        EXPECT_EQ(scalar(a, "PRAGMA user_version"), Archive::schema_version());
+        auto old = load_record(a, 1);
+        ASSERT_TRUE(old);
+        EXPECT_TRUE(old->bulletin.masthead.empty());
+        Bulletin b = bulletin("v10.txt", {r});
+        b.sha256 = std::string(64, 'b');
+        b.masthead = {"某某工作简报", "第3期"};
+        b.colophon = {"报：县委办公室"};
+        EXPECT_FALSE(a.import(b).already_imported);
+        auto rec = load_record(a, 2);
+        ASSERT_TRUE(rec);
+        EXPECT_EQ(rec->bulletin.masthead, b.masthead);
+        EXPECT_EQ(rec->bulletin.colophon, b.colophon);
+    }
+    std::filesystem::remove_all(dir);
+}

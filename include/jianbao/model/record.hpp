@@ -82,6 +82,8 @@ struct Bulletin {
     std::string text_sha256; // of the decoded, normalised text: the same bulletin in another encoding
     std::optional<std::string> issued; // YYYY, YYYY-MM or YYYY-MM-DD
     bool issued_inferred = false;      // true when taken from the file name or the text
+    std::vector<std::string> masthead; // lines above the first record (name, issue, issuer, date)
+    std::vector<std::string> colophon; // lines closing the text (供稿, 责任编辑, 报, 送 …)
     std::vector<Record> records;
 };
 

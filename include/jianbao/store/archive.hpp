@@ -23,6 +23,8 @@ struct BulletinInfo {
     std::string sha256;
     std::string encoding;
     std::optional<std::string> issued;
+    std::vector<std::string> masthead; // Bulletin::masthead, Bulletin::colophon
+    std::vector<std::string> colophon;
 };
 
 // A record as stored: its archive id and its bulletin.
