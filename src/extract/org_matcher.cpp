@@ -390,6 +390,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& row : lexicon::read_table("org_bare_units.tsv", 2)) {
         bare_.insert(to_u32(row[0]), static_cast<std::int32_t>(bare_types_.size()));
         bare_types_.push_back(row[1]);
+        bare_admin_only_.push_back(row.size() >= 3 && row[2] == "admin");
     }
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
@@ -875,6 +876,9 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
         const std::size_t len = bare_.longest(t, i + lv, &v, false);
         if (len == 0 || (i + lv + len < t.size() && !t.bound[i + lv + len])) continue;
         if (title_words_.longest(t, i + lv + len, nullptr, false)) continue; // 县委|书记: a title
+        // 镇|党委, not 公司|党委: a committee named by its level is a township's or a county's.
+        if (bare_admin_only_[static_cast<std::size_t>(v)] && std::u32string_view(U"市县区乡镇街").find(t.c[i]) == std::u32string_view::npos)
+            continue;
         out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + lv + len), bare_types_[static_cast<std::size_t>(v)]});
         i += lv + len - 1;
     }

@@ -161,6 +161,7 @@ private:
     };
     Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_, levels_, leading_verbs_;
     std::vector<std::string> bare_types_;
+    std::vector<char> bare_admin_only_; // org_bare_units.tsv's column 3: after 市县区乡镇街道 only
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;

@@ -528,7 +528,7 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
 
 // Layout analysis of one chunk in a dense page: first line is the headline when a blank line
 // follows it; the other lines are paragraphs.
-void analyse_by_layout(const std::vector<const Line*>& lines, std::vector<Item>& out) {
+void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width, std::vector<Item>& out) {
     std::size_t i = 0;
     bool first = true;
     // A column header: a known column name or a framed one (【工作动态】), alone or before the
@@ -558,8 +558,11 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::vector<Item>&
         // after one broken at a comma (县委常委、|办公室主任王晓东): no paragraph ends with one.
         const bool broken = !out.empty() && !out.back().text.empty() &&
                             (out.back().text.back() == U'，' || out.back().text.back() == U'、') && !is_bullet(l);
+        // A line of the page's full width that ends no sentence goes on in this one (PDF paste:
+        // …考察学习特|色种植产业。).
+        const bool wrapped = i > 0 && wrapped_on(lines[i - 1]->cps, l, width);
 
-        if (!first && (continues_previous(l) || broken) && !out.empty() && out.back().kind != ItemKind::title &&
+        if (!first && (continues_previous(l) || broken || wrapped) && !out.empty() && out.back().kind != ItemKind::title &&
             out.back().kind != ItemKind::header) {
             join_into(out.back().text, l);
             continue;
@@ -684,7 +687,7 @@ BulletinText parse_bulletin_text(std::string_view text) {
     const std::size_t width = wrap_width(lines);
     for (const auto& c : chunks) {
         if (layout_dense)
-            analyse_by_layout(c, items);
+            analyse_by_layout(c, width, items);
         else
             analyse_by_content(c, width, spaced > 0, items);
     }

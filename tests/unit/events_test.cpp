@@ -307,3 +307,12 @@ TEST(Events, EducationOnlyAsACampaign) {
     EXPECT_EQ(b.records[1].events[0].trigger, "教育");
     EXPECT_EQ(b.records[1].events[0].type, "lecture");
 }
+
+// Drills are events of their own type (data/lexicon/event_types.tsv: drill).
+TEST(Events, ADrillIsAnEvent) {
+    auto b = parse_issue("2024-06", "我镇开展防汛应急演练\n\n6月18日上午，我镇在青龙河沿岸开展防汛应急演练。副镇长蔡立新现场指挥。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "drill");
+    EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2024-06-18"));
+}

@@ -271,3 +271,13 @@ TEST(Orgs, AWordGluedToANameOpensNoCounty) {
     EXPECT_EQ(find_type(v, "县实验中学"), "school") << names(v);
     EXPECT_EQ(find_type(v, "远到县实验中学"), "") << names(v);
 }
+
+// A township's committees by their level (镇党委, 镇纪委), but no company's (公司党委: PFR counts
+// no such name).
+TEST(Orgs, ATownshipsCommitteesByTheirLevel) {
+    auto v = orgs_of("6月3日下午，镇党委召开理论学习中心组学习会。6月5日，镇纪委到各村开展专项检查。");
+    EXPECT_EQ(find_type(v, "镇党委"), "party") << names(v);
+    EXPECT_EQ(find_type(v, "镇纪委"), "party") << names(v);
+    v = orgs_of("在重大问题决策上，该公司党委从方案制定到组织实施全程参与。");
+    EXPECT_EQ(find_type(v, "公司党委"), "") << names(v);
+}

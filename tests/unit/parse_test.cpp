@@ -564,3 +564,25 @@ TEST(Structure, BrokenLineColumnByTopicAndColophon) {
     r = parse_structure("标题\n\n正文第一段。\n\n会议要求：各单位要抓好落实。\n");
     EXPECT_EQ(r.back().paragraphs.back(), "会议要求：各单位要抓好落实。");
 }
+
+// A township's bulletin pasted from a PDF: articles apart by blank lines, their lines at the page's
+// width with none between paragraphs (dense). A full-width line that ends no sentence goes on in
+// the next, a brief's too (●…考察学习特|色种植产业。).
+TEST(Structure, PageWidthLinesInADenseLayoutAreRejoined) {
+    auto r = parse_structure(
+        "镇党委召开理论学习中心组学习会\n"
+        "6月3日下午，镇党委召开理论学习中心组（扩大）学习会，专题学习\n"
+        "党纪学习教育相关内容。镇党委书记苏向东主持会议并讲话，镇党委\n"
+        "副书记、镇长米兰英，镇人大主席团主席陆建平等班子成员参加学习。\n"
+        "会议指出，开展党纪学习教育是加强党的纪律建设的重要举措。全镇\n"
+        "各级党组织要认真组织学习，引导党员干部知敬畏、存戒惧、守底线。\n\n"
+        "工作动态\n"
+        "●6月5日，镇纪委到各村开展村级财务专项检查，发现问题及时整改。\n"
+        "●6月20日，白沙村党支部书记俞长春带领村民代表赴邻县考察学习特\n"
+        "色种植产业。\n");
+    ASSERT_EQ(r.size(), 3u);
+    ASSERT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_NE(r[0].paragraphs[0].find("镇党委副书记、镇长米兰英"), std::string::npos) << r[0].paragraphs[0];
+    EXPECT_EQ(r[2].kind, RecordKind::brief);
+    EXPECT_EQ(r[2].paragraphs.back(), "6月20日，白沙村党支部书记俞长春带领村民代表赴邻县考察学习特色种植产业。");
+}

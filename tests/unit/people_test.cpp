@@ -814,3 +814,13 @@ TEST(People, BulletinTitlesAndNonNames) {
     ASSERT_NE(find(ps, "吴国平"), nullptr);
     EXPECT_EQ(find(ps, "吴国平")->titles.size(), 2u);
 }
+
+// 党组成员 is a title (市农业农村局党组成员、副局长尤振华: two titles); a member of something
+// else (每个成员都分管…) is none.
+TEST(People, PartyGroupMemberIsATitle) {
+    auto ps = run("6月12日，市农业农村局党组成员、副局长尤振华一行来我镇调研。");
+    ASSERT_NE(find(ps, "尤振华"), nullptr);
+    EXPECT_EQ(find(ps, "尤振华")->titles, (std::vector<std::string>{"市农业农村局党组成员", "副局长"}));
+    ps = run("企业领导班子每个成员都分管一项或几项工作。");
+    EXPECT_EQ(find(ps, "都分管"), nullptr);
+}
