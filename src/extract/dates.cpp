@@ -634,6 +634,11 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             m.begin = i;
             m.end = h.end;
             m.no_event = im.no_event_after.match(s, h.end) != nullptr;
+            if (!out.empty() && out.back().end < i) {
+                static constexpr std::string_view connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
+                const std::string_view between = s.substr(out.back().end, i - out.back().end);
+                m.range_end = std::find(std::begin(connectors), std::end(connectors), between) != std::end(connectors);
+            }
             out.push_back(std::move(m));
         }
         i = h.end;

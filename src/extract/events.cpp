@@ -142,10 +142,11 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         ev.date = record.date;
         ev.time_of_day = record.time_of_day;
         // A sentence naming no day tells of the last day named before it (11月13日下午，双方签署…。
-        // …代表双方签约。), in the body; else the record's.
+        // …代表双方签约。), in the body; else the record's. Not the last day of a span (10月15日
+        // 至16日，…召开…会。会议由…主持。: the meeting began on the 15th).
         for (const auto& d : dates)
             if (d.end <= bb && d.value && d.value->size() == 10 && record.date && d.begin >= t.off[first_body] &&
-                *d.value >= *record.date && !d.no_event) {
+                *d.value >= *record.date && !d.no_event && !d.range_end) {
                 ev.date = d.value;
                 ev.time_of_day = d.time_of_day;
             }
@@ -171,9 +172,9 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     // The headline names the main event's lead actor; the body's first sentence of the same type
     // tells it again with everyone who took part, and a sentence right after it closing with
     // 陪同 lists who went along (event_companions.txt): they are its participants too.
-    auto join_people = [&](std::size_t k) {
+    auto join_people = [&](std::size_t k, std::size_t into = 0) {
         const auto [sb, se] = sents[k];
-        add_names_in(out[0], ctx.text.substr(t.off[sb], t.off[se] - t.off[sb]));
+        add_names_in(out[into], ctx.text.substr(t.off[sb], t.off[se] - t.off[sb]));
     };
     auto closes_with_companions = [&](std::size_t k) {
         std::size_t e = sents[k].second;
@@ -188,10 +189,18 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     folded[main_sent] = 1;
     if (ctx.has_title && mh.e <= first_line_end)
         for (std::size_t k = main_sent + 1; k < sents.size(); ++k) {
-            const int h = best_in(sents[k].first, sents[k].second);
-            if (h < 0 || impl_->type[static_cast<std::size_t>(hits[static_cast<std::size_t>(h)].id)] != out[0].type) continue;
+            // The sentence tells the main event when a trigger of its type is in it; when its
+            // strongest trigger is of another type (…会见了…一行，双方签署了…), that event is
+            // reported too.
+            const int best = best_in(sents[k].first, sents[k].second);
+            int h = -1;
+            for (std::size_t q = 0; q < hits.size() && h < 0; ++q)
+                if (hits[q].b >= sents[k].first && hits[q].e <= sents[k].second &&
+                    impl_->type[static_cast<std::size_t>(hits[q].id)] == out[0].type)
+                    h = static_cast<int>(q);
+            if (h < 0) continue;
             join_people(k);
-            folded[k] = 1;
+            if (impl_->type[static_cast<std::size_t>(hits[static_cast<std::size_t>(best)].id)] == out[0].type) folded[k] = 1;
             // and its day, where that sentence names one (11月12日-13日 the talks, 11月13日下午 the signing)
             if (const Event told = make(hits[static_cast<std::size_t>(h)]); told.date) {
                 out[0].date = told.date;
@@ -204,15 +213,17 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
             break;
         }
     // Then one event per other sentence, its strongest trigger, in reading order — unless it
-    // goes on telling the main event: a trigger of the same type with no other day (会上…,
-    // 主持会议 in a meeting's report; 实地察看 on an inspection) adds its people to the main event.
+    // goes on telling an event already reported: a trigger of the same type with no other day
+    // (会上…, 主持会议 in a meeting's report; 实地察看 on an inspection; …参加会见 after 会见了…)
+    // adds its people to that event.
     for (std::size_t k = 0; k < sents.size(); ++k) {
         if (folded[k]) continue;
         const int h = best_in(sents[k].first, sents[k].second);
         if (h < 0) continue;
         Event ev = make(hits[static_cast<std::size_t>(h)]);
-        if (ev.type == out[0].type && ev.date == out[0].date) {
-            join_people(k);
+        const auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) { return o.type == ev.type && o.date == ev.date; });
+        if (same != out.end()) {
+            join_people(k, static_cast<std::size_t>(same - out.begin()));
             continue;
         }
         out.push_back(std::move(ev));

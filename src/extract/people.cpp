@@ -497,8 +497,10 @@ struct PeopleExtractor::Impl {
             std::size_t tl = model.titles().longest_before(c, k);
             if (tl == 0) break;
             std::size_t b = k - tl;
-            // The organisation part: Han characters back to punctuation, a break word or another name.
-            while (b > 0 && people::is_han(c[b - 1]) && !in_name[b - 1] && k - b < max_title) {
+            // The organisation part: Han characters back to punctuation, a break word or another name;
+            // Latin letters inside it are part of a name (德国SCHMIDT公司亚太区总裁).
+            auto latin = [&](char32_t ch) { return (ch >= U'A' && ch <= U'Z') || (ch >= U'a' && ch <= U'z'); };
+            while (b > 0 && (people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k)) && !in_name[b - 1] && k - b < max_title) {
                 const std::size_t bl = breaks.longest_before(c, b);
                 if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b])))) break;
                 --b;

@@ -443,6 +443,12 @@ bool colophon_line(const std::u32string& raw) {
     if (bracketed_note(s)) s = trim(s.substr(1, s.size() - 2));
     if (s.size() > 80) return false;
     if (starts_with(s, U"共印") && s.back() == U'份') return true;
+    // （集团党委宣传部　编）, （办公室供稿）: who wrote it, after the body.
+    if (bracketed_note(raw))
+        for (const auto& f : vocab().colophon_fields)
+            if (f.size() >= (f == U"编" ? 1u : 2u) && s.size() > f.size() + 1 && s.compare(s.size() - f.size(), f.size(), f) == 0 &&
+                (f.size() >= 2 || is_space(s[s.size() - 2])))
+                return true;
     const std::size_t colon = s.find_first_of(U"：:");
     if (colon == std::u32string::npos || colon == 0 || colon > 6) return false;
     std::u32string field;

@@ -316,3 +316,31 @@ TEST(Events, ADrillIsAnEvent) {
     EXPECT_EQ(b.records[0].events[0].type, "drill");
     EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2024-06-18"));
 }
+
+// A group's bulletin: a sentence telling the headline's signing and a meeting reports both, the
+// later …参加会见 joins the meeting, and a meeting held 10月15日至16日 is dated the 15th (the span's
+// last day is no day a later sentence tells of).
+TEST(Events, SigningAndMeetingInOneSentenceAndASpansLastDay) {
+    auto b = parse_issue("2024-10",
+        "集团与德国SCHMIDT公司签署战略合作协议\n\n10月8日，集团董事长程国梁在集团总部会见了德国SCHMIDT公司亚太区总裁Thomas Becker一行，"
+        "双方签署了战略合作协议。集团总经理冉志鹏参加会见。\n\n\n"
+        "集团召开第三季度经营分析会\n\n10月15日至16日，集团召开第三季度经营分析会。会议由冉志鹏主持。\n\n\n"
+        "●10月22日至24日，集团纪委书记黎秀梅带队到华晟物流有限公司开展巡察。\n");
+    ASSERT_EQ(b.records.size(), 3u);
+    const auto& ev = b.records[0].events;
+    ASSERT_GE(ev.size(), 2u);
+    EXPECT_EQ(ev[0].type, "signing");
+    EXPECT_EQ(ev[0].participants, (std::vector<std::string>{"程国梁", "Thomas Becker"}));
+    EXPECT_EQ(ev[1].type, "meeting");
+    EXPECT_EQ(ev[1].participants, (std::vector<std::string>{"程国梁", "Thomas Becker", "冉志鹏"}));
+    const auto& meeting = b.records[1].events;
+    ASSERT_EQ(meeting.size(), 1u);
+    EXPECT_EQ(meeting[0].date, std::optional<std::string>("2024-10-15"));
+    EXPECT_EQ(meeting[0].participants, std::vector<std::string>{"冉志鹏"});
+    ASSERT_EQ(b.records[2].events.size(), 1u);
+    EXPECT_EQ(b.records[2].events[0].trigger, "巡察");
+    const auto& people = b.records[0].people;
+    const auto becker = std::find_if(people.begin(), people.end(), [](const Person& p) { return p.name == "Thomas Becker"; });
+    ASSERT_NE(becker, people.end());
+    EXPECT_EQ(becker->titles, std::vector<std::string>{"德国SCHMIDT公司亚太区总裁"});
+}

@@ -560,6 +560,8 @@ TEST(Structure, BrokenLineColumnByTopicAndColophon) {
     EXPECT_EQ(r[1].section, std::optional<std::string>("教育简讯"));
     EXPECT_EQ(r[2].kind, RecordKind::brief);
     EXPECT_EQ(r[2].paragraphs.back(), "4月25日，全县教师教学技能大赛举行。");
+    r = parse_structure("标题\n\n正文第一段。\n\n图为竞赛现场。\n\n（集团党委宣传部　编）\n");
+    EXPECT_EQ(r.back().paragraphs.back(), "图为竞赛现场。");
     // A closing line with a colon that names no colophon field stays (会议要求：…).
     r = parse_structure("标题\n\n正文第一段。\n\n会议要求：各单位要抓好落实。\n");
     EXPECT_EQ(r.back().paragraphs.back(), "会议要求：各单位要抓好落实。");
