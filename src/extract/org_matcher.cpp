@@ -876,6 +876,11 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
         const std::size_t len = bare_.longest(t, i + lv, &v, false);
         if (len == 0 || (i + lv + len < t.size() && !t.bound[i + lv + len])) continue;
         if (title_words_.longest(t, i + lv + len, nullptr, false)) continue; // 县委|书记: a title
+        // 省、区、市|人大常委会: the last level of a run names the bodies of them all, no one body.
+        // (县总工会、|市科协 is a list of bodies: only a lone level before the 、 counts.)
+        if (i >= 2 && t.c[i - 1] == U'、' && std::u32string_view(U"省市县区乡镇").find(t.c[i - 2]) != std::u32string_view::npos &&
+            (i == 2 || !is_han(t.c[i - 3]) || t.c[i - 3] == U'、'))
+            continue;
         // 镇|党委, not 公司|党委: a committee named by its level is a township's or a county's.
         if (bare_admin_only_[static_cast<std::size_t>(v)] && std::u32string_view(U"市县区乡镇街").find(t.c[i]) == std::u32string_view::npos)
             continue;

@@ -493,8 +493,11 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
         Item item;
         item.boundary = first;
         first = false;
-        // Section header: a known column name, or a short bare line followed by bullet items.
-        if (header_like(l) && ((next && is_bullet(*next)) || (section_word(l) && next))) {
+        // Section header: a known column name, or a short bare line followed by bullet items, or a
+        // numbered one over a headline of its own and its text (一、代表工作 / 县人大常委会开展… / 2月…).
+        const bool numbered_over_headline = next && ordinal_length(l) > 0 && i + 2 < lines.size() && title_strict(*next) &&
+                                            !ends_sentence(*next) && !title_strict(lines[i + 2]->cps) && !is_bullet(lines[i + 2]->cps);
+        if (header_like(l) && ((next && is_bullet(*next)) || (section_word(l) && next) || numbered_over_headline)) {
             item.kind = ItemKind::header;
             item.text = l;
             out.push_back(std::move(item));

@@ -281,3 +281,12 @@ TEST(Orgs, ATownshipsCommitteesByTheirLevel) {
     v = orgs_of("在重大问题决策上，该公司党委从方案制定到组织实施全程参与。");
     EXPECT_EQ(find_type(v, "公司党委"), "") << names(v);
 }
+
+// A county's standing committee by its level (县人大常委会), not the last of a run of levels
+// (省、区、市人大常委会: the bodies of them all).
+TEST(Orgs, StandingCommitteeByItsLevel) {
+    auto v = orgs_of("2月上旬，县人大常委会在全县开展代表进站履职月活动。");
+    EXPECT_EQ(find_type(v, "县人大常委会"), "government") << names(v);
+    v = orgs_of("有２８个省、区、市人大常委会制定实施了地方测绘法规。");
+    EXPECT_EQ(find_type(v, "市人大常委会"), "") << names(v);
+}

@@ -588,3 +588,18 @@ TEST(Structure, PageWidthLinesInADenseLayoutAreRejoined) {
     EXPECT_EQ(r[2].kind, RecordKind::brief);
     EXPECT_EQ(r[2].paragraphs.back(), "6月20日，白沙村党支部书记俞长春带领村民代表赴邻县考察学习特色种植产业。");
 }
+
+// A numbered heading over a headline of its own and its text is the column the article is in
+// (一、代表工作 / 县人大常委会开展…活动 / 2月上旬…); over briefs it heads them.
+TEST(Structure, NumberedColumnOverAHeadline) {
+    auto r = parse_structure(
+        "一、代表工作\n\n县人大常委会开展代表进站履职月活动\n\n2月上旬至3月上旬，县人大常委会在全县开展活动。活动期间，代表进站接待群众。\n\n"
+        "二、监督工作\n\n●2月13日，县人大常委会副主任祁红梅带队开展专题视察。\n");
+    ASSERT_EQ(r.size(), 2u);
+    ASSERT_TRUE(r[0].title);
+    EXPECT_EQ(*r[0].title, "县人大常委会开展代表进站履职月活动");
+    EXPECT_EQ(r[0].section, std::optional<std::string>("代表工作"));
+    EXPECT_EQ(r[0].paragraphs.size(), 1u);
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("监督工作"));
+}
