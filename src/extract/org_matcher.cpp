@@ -635,8 +635,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (stem == 0 && S.min_stem > 0) return false;
     if (S.anchor && !dict_compound && !named && !anchor_.longest(t, cur, nullptr, false)) return false;
     if (cur > 0 && t.c[cur] == U'（') return false;
-    if (reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(cur), t.c.begin() + static_cast<std::ptrdiff_t>(j))))
-        return false;
+    if (listed_reject(t, cur, j)) return false;
     out.push_back({static_cast<std::uint32_t>(cur), static_cast<std::uint32_t>(j), S.type});
     return true;
 }
@@ -917,7 +916,16 @@ bool OrgFinder::rejects(const Chars& t, std::size_t b, std::size_t e) const {
     // 外交部|长, 公安局|长: ICU leaves the title's 长 apart; a title, not a body.
     if (e < t.size() && t.c[e] == U'长' && (e + 1 == t.size() || t.bound[e + 1])) return true;
     if (describes_bodies(t, b, e)) return true;
-    return reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
+    return listed_reject(t, b, e);
+}
+
+bool OrgFinder::listed_reject(const Chars& t, std::size_t b, std::size_t e) const {
+    // The learned rejections (org_learned_reject.tsv: strings PFR never counts) hold the bare forms
+    // of a city's bodies too (市公安局: 4 times, never gold); those are how a bulletin names its own
+    // bodies, and bodies_by_usage decides them.
+    const bool bare_form = e - b >= 4 && std::u32string_view(U"市县区").find(t.c[b]) != std::u32string_view::npos &&
+                           t.word_start[b] == static_cast<std::int32_t>(b) && t.bound[b + 1];
+    return !bare_form && reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
 }
 
 bool OrgFinder::rarely_opens(const Chars& t, std::size_t i) const {

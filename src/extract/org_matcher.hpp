@@ -105,6 +105,7 @@ public:
     // [b, e) is no name whatever it looks like: it counts or sorts bodies (三家公司), is a
     // string DEV shows is rarely a name alone, or a title's stem (外交部|长).
     bool rejects(const Chars& t, std::size_t b, std::size_t e) const;
+    bool listed_reject(const Chars& t, std::size_t b, std::size_t e) const; // org_reject.tsv, org_learned_reject.tsv
     // Of the finder's matches `ms`, those that local bulletins use as bodies although news text
     // (the PFR gold the name tagger learned from) never counts them: a village or community
     // acting at a meeting or in a partnership (昌农村、花王村分别作表态发言), any community

@@ -109,6 +109,7 @@ struct Vocab {
     std::unordered_set<std::u32string> sections;
     std::vector<std::u32string> masthead_names;
     std::unordered_set<std::u32string> colophon_fields;
+    std::unordered_set<std::u32string> contents_headers;
 };
 
 const Vocab& vocab() {
@@ -119,6 +120,7 @@ const Vocab& vocab() {
         for (const auto& w : lexicon::read_lines("structure_sections.txt")) out.sections.insert(to_u32(w));
         for (const auto& w : lexicon::read_lines("structure_masthead_names.txt")) out.masthead_names.push_back(to_u32(w));
         for (const auto& w : lexicon::read_lines("structure_colophon.txt")) out.colophon_fields.insert(to_u32(w));
+        for (const auto& w : lexicon::read_lines("structure_contents.txt")) out.contents_headers.insert(to_u32(w));
         return out;
     }();
     return v;
@@ -436,6 +438,31 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
     return seen && (issue || named) ? end : 0;
 }
 
+// The table of contents at lines[from…): a header (本期要目) and its items, or items alone when
+// there are two or more, each a headline that recurs later as a line of its own (its bullet,
+// number and a trailing page number aside: ◇市公安局召开…推进会……2). Where it ends, or `from`.
+std::size_t contents_end(const std::vector<Line>& lines, std::size_t from) {
+    auto item_text = [](const std::u32string& raw) {
+        std::u32string s = strip_ordinal(strip_bullet(raw));
+        while (!s.empty() && (is_digit(s.back()) || is_space(s.back()))) s.pop_back();
+        while (!s.empty() && (s.back() == U'…' || s.back() == U'.' || s.back() == U'·' || s.back() == U'-')) s.pop_back();
+        return trim(s);
+    };
+    std::size_t k = from;
+    const bool header = k < lines.size() && vocab().contents_headers.count(header_text(lines[k].cps)) > 0;
+    if (header) ++k;
+    std::size_t items = 0;
+    for (; k < lines.size() && k < from + 40; ++k) { // a page of contents at most
+        const std::u32string item = item_text(lines[k].cps);
+        if (item.size() < 4 || item.size() > 60 || contains_any(item, U"。；;") || ends_sentence(item)) break;
+        bool recurs = false;
+        for (std::size_t j = k + 1; j < lines.size() && !recurs; ++j) recurs = item_text(lines[j].cps) == item;
+        if (!recurs) break;
+        ++items;
+    }
+    return (header && items >= 1) || items >= 2 ? k : from;
+}
+
 // A colophon line: fields with a colon (报：市委办公室、市政府办公室, （供稿：…　责任编辑：…）),
 // or the print run (（共印50份）).
 bool colophon_line(const std::u32string& raw) {
@@ -585,6 +612,42 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
     }
 }
 
+// A page number a PDF paste leaves on a line of its own: — 2 —, -3-, 第2页, 第2页 共4页, 2/4.
+bool page_number(const std::u32string& s) {
+    std::size_t i = 0, digits = 0;
+    auto skip = [&](std::u32string_view set) {
+        while (i < s.size() && (set.find(s[i]) != std::u32string_view::npos || is_space(s[i]))) ++i;
+    };
+    auto number = [&] {
+        std::size_t n = 0;
+        while (i < s.size() && is_digit(s[i])) ++i, ++n;
+        digits += n;
+        return n > 0;
+    };
+    skip(U"—－-─·");
+    if (i < s.size() && s[i] == U'第') {
+        ++i;
+        if (!number() || i >= s.size() || s[i] != U'页') return false;
+        ++i;
+        skip(U"，,");
+        if (i < s.size() && s[i] == U'共') {
+            ++i;
+            if (!number() || i >= s.size() || s[i] != U'页') return false;
+            ++i;
+        }
+    } else {
+        if (!number()) return false;
+        if (i < s.size() && s[i] == U'/') {
+            ++i;
+            if (!number()) return false;
+        }
+        // a bare number is a page number only between dashes (— 2 —): 2024 alone could be text
+        if (i == s.size() || s.find_first_of(U"—－-─") == std::u32string::npos) return false;
+    }
+    skip(U"—－-─·");
+    return i == s.size() && digits > 0 && digits <= 6;
+}
+
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     int gap = 0;
@@ -593,7 +656,7 @@ std::vector<Line> split_lines(std::string_view text) {
         std::size_t nl = text.find('\n', pos);
         std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         std::u32string cps = trim(to_u32(raw));
-        if (cps.empty()) {
+        if (cps.empty() || page_number(cps)) { // a PDF's page number reads as a blank line
             ++gap;
         } else {
             Line l;
@@ -651,6 +714,7 @@ BulletinText parse_bulletin_text(std::string_view text) {
     };
     take(colophon_start(lines), lines.size(), out.colophon);
     take(0, masthead_end(lines), out.masthead);
+    take(0, contents_end(lines, 0), out.masthead);
     if (lines.empty()) return out;
 
     // Classify the layout from the gaps between consecutive lines.

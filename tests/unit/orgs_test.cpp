@@ -290,3 +290,12 @@ TEST(Orgs, StandingCommitteeByItsLevel) {
     v = orgs_of("有２８个省、区、市人大常委会制定实施了地方测绘法规。");
     EXPECT_EQ(find_type(v, "市人大常委会"), "") << names(v);
 }
+
+// A city's bodies by their bare level, though PFR's news text never counts them (learned
+// rejections): 市公安局, 市财政局 in a city's bulletin.
+TEST(Orgs, ACitysBodiesDespiteLearnedRejections) {
+    auto v = orgs_of("9月3日上午，市公安局召开全市公安机关专项行动推进会。");
+    EXPECT_EQ(find_type(v, "市公安局"), "government") << names(v);
+    v = orgs_of("市财政局召开预算执行情况分析会。");
+    EXPECT_EQ(find_type(v, "市财政局"), "government") << names(v);
+}

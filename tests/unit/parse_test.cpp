@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+using jianbao::parse_bulletin_text;
 using jianbao::parse_structure;
 using jianbao::Record;
 using jianbao::RecordKind;
@@ -602,4 +603,26 @@ TEST(Structure, NumberedColumnOverAHeadline) {
     EXPECT_EQ(r[0].paragraphs.size(), 1u);
     EXPECT_EQ(r[1].kind, RecordKind::brief);
     EXPECT_EQ(r[1].section, std::optional<std::string>("监督工作"));
+}
+
+// Front matter and page furniture of a bulletin pasted from a PDF: the table of contents under the
+// masthead (本期要目 and its headlines, which recur below) is kept with the masthead, and page
+// numbers (— 2 —, 第3页 共4页) read as blank lines, also inside a paragraph broken by the page.
+TEST(Structure, ContentsAndPageNumbers) {
+    auto b = parse_bulletin_text(
+        "平安简报\n第9期\n青岭市公安局政治部编印　　　　2024年9月30日\n\n本期要目\n"
+        "◇市公安局召开专项行动推进会……1\n◇交警支队护航开学季……2\n\n— 1 —\n\n"
+        "市公安局召开专项行动推进会\n\n9月3日上午，市公安局召开全市公安机关专项行动推进会。局长雷振宇出席会议\n第2页 共4页\n"
+        "并讲话。\n\n- 2 -\n\n交警支队护航开学季\n\n开学首日，市公安局交警支队出动警力320余人次。\n");
+    ASSERT_EQ(b.records.size(), 2u);
+    EXPECT_EQ(b.records[0].title, std::optional<std::string>("市公安局召开专项行动推进会"));
+    EXPECT_EQ(b.records[0].paragraphs, std::vector<std::string>{"9月3日上午，市公安局召开全市公安机关专项行动推进会。局长雷振宇出席会议并讲话。"});
+    EXPECT_EQ(b.records[1].title, std::optional<std::string>("交警支队护航开学季"));
+    ASSERT_EQ(b.masthead.size(), 6u);
+    EXPECT_EQ(b.masthead[3], "本期要目");
+    // Without a header, one headline that recurs is no contents; a year between dashes is no page.
+    auto r = parse_structure("开发区召开会议\n\n5月8日，开发区召开会议。\n\n开发区召开会议\n\n5月9日，开发区又召开会议。\n");
+    EXPECT_EQ(r.size(), 2u);
+    r = parse_structure("回顾\n\n——2024——\n\n这一年，开发区发展迅速。\n");
+    ASSERT_FALSE(r.empty());
 }
