@@ -177,6 +177,25 @@ std::optional<PartialDate> issue_date_from_text(std::string_view text) {
     return best ? best : issue_year;
 }
 
+// The masthead's latest month (二〇二四年十月, 2024年9月30日), else its year (二〇二四年第十期), read by
+// the date extractor, so every way of writing a date counts.
+std::optional<PartialDate> Pipeline::issue_date_from_masthead(const std::vector<std::string>& masthead) const {
+    std::string joined;
+    for (const auto& l : masthead) joined += l + "\n";
+    if (joined.empty()) return std::nullopt;
+    const std::vector<Span> no_words;
+    ExtractContext ctx{joined, no_words, PartialDate{}, false};
+    std::optional<PartialDate> best;
+    for (const auto& d : impl_->dates.extract(ctx)) {
+        if (!d.value || d.value->front() == '-') continue;
+        std::optional<PartialDate> p = parse_partial_date(*d.value);
+        if (!p || p->year == 0) continue;
+        p->day = 0;
+        if (!best || p->year * 100 + p->month > best->year * 100 + best->month) best = p;
+    }
+    return best;
+}
+
 std::string read_bulletin_file(const fs::path& path) {
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -217,18 +236,20 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     std::string text = normalise(decoded.text);
     b.text_sha256 = sha256_hex(text);
 
+    BulletinText parsed = parse_bulletin_text(text);
     std::optional<PartialDate> issued;
     if (options.issued) {
         issued = parse_partial_date(*options.issued);
         if (!issued) throw Error("--issued: '" + *options.issued + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
     } else if ((issued = issue_date_from_name(fs::path(source).filename().string()))) {
         b.issued_inferred = true;
+    } else if ((issued = issue_date_from_masthead(parsed.masthead))) {
+        b.issued_inferred = true;
     } else if ((issued = issue_date_from_text(text))) {
         b.issued_inferred = true;
     }
     if (issued) b.issued = format_partial_date(*issued);
 
-    BulletinText parsed = parse_bulletin_text(text);
     b.records = std::move(parsed.records);
     b.masthead = std::move(parsed.masthead);
     b.colophon = std::move(parsed.colophon);

@@ -138,3 +138,18 @@ TEST(IssueDate, FromTheMasthead) {
     EXPECT_FALSE(issue_date_from_text("县委召开2022年工作会议。"));
     EXPECT_FALSE(issue_date_from_text("第3期"));
 }
+
+// The masthead as the structure reads it gives the issue date, in any writing the date extractor
+// reads: 二〇二四年第十期 is the year, 二〇二四年十月 the month; the file name still comes first.
+TEST(IssueDate, FromTheMastheadInChineseNumerals) {
+    Pipeline p;
+    const std::string body = "集团召开经营分析会\n\n10月15日，集团召开第三季度经营分析会。\n";
+    Bulletin b = p.parse("华晟控股集团\n企业简讯\n二〇二四年第十期\n\n" + body, "bulletin.txt", {});
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024"));
+    ASSERT_EQ(b.records.size(), 1u);
+    EXPECT_EQ(b.records[0].date, std::optional<std::string>("2024-10-15"));
+    b = p.parse("华晟控股集团企业简讯\n二〇二四年十月　第10期\n\n" + body, "bulletin.txt", {});
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-10"));
+    b = p.parse("华晟控股集团企业简讯\n二〇二四年十月　第10期\n\n" + body, "jituan-2023-05.txt", {});
+    EXPECT_EQ(b.issued, std::optional<std::string>("2023-05"));
+}

@@ -35,6 +35,7 @@ public:
     Bulletin parse(std::string_view bytes, const std::string& source, const ParseOptions& options, std::string sha256);
 
 private:
+    std::optional<PartialDate> issue_date_from_masthead(const std::vector<std::string>& masthead) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
