@@ -500,9 +500,20 @@ struct PeopleExtractor::Impl {
             // The organisation part: Han characters back to punctuation, a break word or another name;
             // Latin letters inside it are part of a name (德国SCHMIDT公司亚太区总裁).
             auto latin = [&](char32_t ch) { return (ch >= U'A' && ch <= U'Z') || (ch >= U'a' && ch <= U'z'); };
+            // A department named for two fields joined by 和 (文化和旅游局, 住房和城乡建设局): the 和 before
+            // a unit with a bureau's suffix (…和旅游局|党组书记) holds the name together.
+            auto joins_department = [&](std::size_t at) { // c[at] == 和, the unit runs from at + 1 to k - tl
+                const std::size_t e = k - tl;
+                if (c[at] != U'和' || e <= at + 2 || e - at > 10) return false;
+                for (std::size_t q = at + 3; q <= e; ++q)
+                    if (std::u32string_view(U"局厅部委办").find(c[q - 1]) != std::u32string_view::npos) return true;
+                return false;
+            };
             while (b > 0 && (people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k)) && !in_name[b - 1] && k - b < max_title) {
                 const std::size_t bl = breaks.longest_before(c, b);
-                if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b])))) break;
+                if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b]))) &&
+                    !(bl == 1 && joins_department(b - 1)))
+                    break;
                 --b;
             }
             out.push_back(t.str(b, k));

@@ -824,3 +824,14 @@ TEST(People, PartyGroupMemberIsATitle) {
     ps = run("企业领导班子每个成员都分管一项或几项工作。");
     EXPECT_EQ(find(ps, "都分管"), nullptr);
 }
+
+// A department named for two fields joined by 和 keeps its whole name in the title
+// (县文化和旅游局党组书记); 和 between two titles still parts them (县委书记和县长王立新).
+TEST(People, DepartmentJoinedByHeInATitle) {
+    auto ps = run("11月6日下午，县文化和旅游局党组书记、局长柯美玲主持会议并讲话。");
+    ASSERT_NE(find(ps, "柯美玲"), nullptr);
+    EXPECT_EQ(find(ps, "柯美玲")->titles, (std::vector<std::string>{"县文化和旅游局党组书记", "局长"}));
+    ps = run("县委书记和县长王立新出席。");
+    ASSERT_NE(find(ps, "王立新"), nullptr);
+    EXPECT_EQ(find(ps, "王立新")->titles, std::vector<std::string>{"县长"});
+}
