@@ -206,6 +206,7 @@ struct DateExtractor::Impl {
     WordTable<Period> periods;
     WordTable<Plain> vague;
     WordTable<Plain> no_event_after; // date_no_event_after.txt: 前夕, 期间 after a date
+    std::vector<std::string> no_event_before; // date_no_event_before.txt: 截至 before a date
     std::vector<char32_t> guards;
     std::bitset<0x10000> cue; // characters where a scan may start (BMP only: all cues are Han)
 
@@ -230,6 +231,7 @@ void DateExtractor::Impl::load() {
     for (auto& r : lexicon::read_table("date_periods.txt", 2)) periods.items.push_back({r[0], r[1] == "year"});
     for (auto& w : lexicon::read_lines("date_vague.txt")) vague.items.push_back({w});
     for (auto& w : lexicon::read_lines("date_no_event_after.txt")) no_event_after.items.push_back({w});
+    no_event_before = lexicon::read_lines("date_no_event_before.txt");
     for (auto& w : lexicon::read_lines("date_number_guards.txt")) {
         std::size_t i = 0;
         guards.push_back(utf8::next(w, i));
@@ -633,7 +635,9 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (!h.tod.empty()) m.time_of_day = h.tod;
             m.begin = i;
             m.end = h.end;
-            m.no_event = im.no_event_after.match(s, h.end) != nullptr;
+            m.no_event = im.no_event_after.match(s, h.end) != nullptr ||
+                         std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
+                                     [&](const std::string& w) { return s.substr(0, i).ends_with(w); });
             if (!out.empty() && out.back().end < i) {
                 static constexpr std::string_view connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
                 const std::string_view between = s.substr(out.back().end, i - out.back().end);

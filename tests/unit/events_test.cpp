@@ -344,3 +344,14 @@ TEST(Events, SigningAndMeetingInOneSentenceAndASpansLastDay) {
     ASSERT_NE(becker, people.end());
     EXPECT_EQ(becker->titles, std::vector<std::string>{"德国SCHMIDT公司亚太区总裁"});
 }
+
+// 截至11月7日，共督查企业126家: the day a count is reported up to dates no event of its own.
+TEST(Events, TheDayACountRunsToIsNoEventsDay) {
+    auto b = parse_issue("2025-11",
+        "市生态环境局开展专项督查\n\n11月3日至7日，市生态环境局组成5个督查组开展专项督查。副局长戚海波带队赴桐江县督查。"
+        "截至11月7日，共督查企业126家，发现问题43个。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2025-11-03"));
+    EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"戚海波"});
+}

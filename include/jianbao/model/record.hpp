@@ -22,7 +22,7 @@ struct DateMention {
     std::optional<std::string> time_of_day; // 上午, 下午 …
     std::size_t begin = 0;
     std::size_t end = 0;
-    bool no_event = false; // 元旦前夕, 国庆节期间: the date of no event (date_no_event_after.txt)
+    bool no_event = false; // 元旦前夕, 国庆节期间, 截至…: the date of no event (date_no_event_after/before.txt)
     bool range_end = false; // 16日 of 10月15日至16日: the last day of a span the mention before opens
 };
 
