@@ -299,3 +299,13 @@ TEST(Orgs, ACitysBodiesDespiteLearnedRejections) {
     v = orgs_of("市财政局召开预算执行情况分析会。");
     EXPECT_EQ(find_type(v, "市财政局"), "government") << names(v);
 }
+
+// A verb of sending (派出, 选派, 抽调) ends the name before it (…第二医院|派出第十四批医疗队), but
+// 派出所 is a suffix.
+TEST(Orgs, SendingVerbsEndAName) {
+    auto v = orgs_of("内蒙古包头市第二医院派出第十四批医疗队赴非洲。");
+    EXPECT_NE(find_type(v, "内蒙古包头市第二医院"), "") << names(v);
+    EXPECT_EQ(find_type(v, "内蒙古包头市第二医院派出第十四批医疗队"), "") << names(v);
+    v = orgs_of("城关镇派出所所长王强介绍情况。");
+    EXPECT_EQ(find_type(v, "城关镇派出所"), "government") << names(v);
+}
