@@ -78,8 +78,9 @@ bool place_after(const std::u32string& c, std::size_t e, const std::set<char32_t
 // A name inside a 、-list whose other items are not names is a list item of that other kind:
 // 晶樱光电、风帆（扬州）、新能易事特、万锂电、耀焜恒银 — a short company name, not a person.
 // An item is a non-name when it is long (5+ characters) or holds brackets, digits or letters,
-// unless a found name sits in it (县领导陈海波、刘建华).
-void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spans) {
+// unless a found name sits in it (县领导陈海波、刘建华). And a candidate that is one dictionary word
+// among items that are each one dictionary word is a word of that list (安全、快捷、舒适、方便).
+void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spans, const std::vector<std::uint8_t>& word_at) {
     const std::size_t n = c.size();
     std::vector<int> owner(n, -1);
     for (std::size_t k = 0; k < spans.size(); ++k)
@@ -92,7 +93,8 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
         std::size_t b = s.begin, e = s.end;
         while (b > 0 && !clause_end(c[b - 1])) --b;
         while (e < n && !clause_end(c[e])) ++e;
-        int names = 0, others = 0, items = 0;
+        int names = 0, others = 0, items = 0, words = 0;
+        const bool one_word = word_at[s.begin] == s.end - s.begin;
         std::size_t ib = b;
         for (std::size_t q = b; q <= e; ++q) {
             if (q < e && c[q] != enum_comma) continue;
@@ -110,10 +112,11 @@ void drop_list_items(const std::u32string& c, std::vector<people::NameSpan>& spa
                     if (!people::is_han(c[r]) && !people::is_dot(c[r])) odd = true;
                 if (has_name) ++names;
                 else if (odd) ++others;
+                else if ((inner && word_at[ib] == q - ib) || (ib > b && q == e && word_at[ib] >= 2)) ++words; // (the last: at the 、 side)
             }
             ib = q + 1;
         }
-        if (names == 0 && others >= 2) drop[k] = 1;
+        if (names == 0 && (others >= 2 || (one_word && words >= 2))) drop[k] = 1;
     }
     std::size_t w = 0;
     for (std::size_t k = 0; k < spans.size(); ++k)
@@ -850,7 +853,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             return false;
         });
     }
-    drop_list_items(c, spans);
+    drop_list_items(c, spans, word_at);
     spelled_characters(c, spans, impl_->model, word_at);
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
     add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
