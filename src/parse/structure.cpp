@@ -431,9 +431,10 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
             named = named || names_bulletin(s, true);
             continue;
         }
-        // Before the numbered or dated line, the bulletin's name: a short bare line.
+        // Before the numbered or dated line, the bulletin's name: a short bare line (not a
+        // headline that ends like one: 关于全县安全生产情况的通报).
         if (seen || s.size() > 24 || is_bullet(s) || contains_any(s, U"。，、；！？：,;!?:") || section_word(s)) break;
-        named = named || names_bulletin(s, false);
+        named = named || (names_bulletin(s, false) && s.find(U"关于") == std::u32string::npos && s.find(U'的') == std::u32string::npos);
     }
     return seen && (issue || named) ? end : 0;
 }

@@ -299,11 +299,15 @@ TEST(Structure, MastheadWithTheMonthOrIssueNumberIsNoRecord) {
         ASSERT_TRUE(r[0].title) << masthead;
         EXPECT_EQ(*r[0].title, "区领导走访慰问困难群众");
     }
-    // A headline above a dated line names no bulletin and shows no issue: it stays.
+    // A headline above a dated line names no bulletin and shows no issue: it stays; so does one
+    // that ends like a bulletin's name (…的通报).
     auto r = parse_structure("区领导走访慰问困难群众\n\n2024年1月25日\n\n本报讯 区长孙志刚走访慰问困难群众。\n");
     ASSERT_FALSE(r.empty());
     ASSERT_TRUE(r[0].title);
     EXPECT_EQ(*r[0].title, "区领导走访慰问困难群众");
+    r = parse_structure("关于全县安全生产情况的通报\n2024年3月5日\n\n3月1日，县安委会召开会议。\n");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r[0].title, std::optional<std::string>("关于全县安全生产情况的通报"));
 }
 
 TEST(Structure, CaptionStandingAlone) {
