@@ -613,6 +613,18 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
     }
 }
 
+// A rule drawn between articles or under the masthead: ─────, ━━━━, ＝＝＝, ★★★, * * *.
+bool rule_line(const std::u32string& s) {
+    static constexpr std::u32string_view marks = U"─━—–-=＝_＿~～*＊★☆·•…⋯－═┈┉╌";
+    std::size_t n = 0;
+    for (char32_t c : s) {
+        if (is_space(c)) continue;
+        if (marks.find(c) == std::u32string_view::npos) return false;
+        ++n;
+    }
+    return n >= 3;
+}
+
 // A page number a PDF paste leaves on a line of its own: — 2 —, -3-, 第2页, 第2页 共4页, 2/4.
 bool page_number(const std::u32string& s) {
     std::size_t i = 0, digits = 0;
@@ -642,8 +654,8 @@ bool page_number(const std::u32string& s) {
             ++i;
             if (!number()) return false;
         }
-        // a bare number is a page number only between dashes (— 2 —): 2024 alone could be text
-        if (i == s.size() || s.find_first_of(U"—－-─") == std::u32string::npos) return false;
+        // a bare number is a page number only between dashes (— 2 —), and short: ——2024—— is a year
+        if (i == s.size() || s.find_first_of(U"—－-─") == std::u32string::npos || digits > 3) return false;
     }
     skip(U"—－-─·");
     return i == s.size() && digits > 0 && digits <= 6;
@@ -657,8 +669,11 @@ std::vector<Line> split_lines(std::string_view text) {
         std::size_t nl = text.find('\n', pos);
         std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         std::u32string cps = trim(to_u32(raw));
-        if (cps.empty() || page_number(cps)) { // a PDF's page number reads as a blank line
+        if (cps.empty()) {
             ++gap;
+        } else if (page_number(cps) || rule_line(cps)) {
+            // A PDF's page number or a rule is no line, and no blank line either: the lines around
+            // it keep their layout (＊＊＊ between two parts of one article in a dense page).
         } else {
             Line l;
             l.cps = std::move(cps);

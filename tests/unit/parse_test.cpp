@@ -629,4 +629,13 @@ TEST(Structure, ContentsAndPageNumbers) {
     EXPECT_EQ(r.size(), 2u);
     r = parse_structure("回顾\n\n——2024——\n\n这一年，开发区发展迅速。\n");
     ASSERT_FALSE(r.empty());
+    EXPECT_NE(r[0].text().find("——2024——"), std::string::npos);
+    // Rules between articles are no records; ＊＊＊ inside a dense page's article parts nothing.
+    r = parse_structure("街道召开安全生产部署会\n\n12月10日，街道召开会议。\n\n─────────────\n\n"
+                        "街道开展志愿服务活动\n\n12月14日，街道开展活动。\n\n─────────────\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("街道开展志愿服务活动"));
+    r = parse_structure("头条标题\n\n第一段。\n＊＊＊\n第二段。\n\n\n二条标题\n\n正文。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].paragraphs.size(), 2u);
 }
