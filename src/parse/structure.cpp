@@ -13,6 +13,7 @@
 
 #include "jianbao/util/error.hpp"
 #include "jianbao/util/lexicon.hpp"
+#include "jianbao/util/script.hpp"
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
@@ -112,17 +113,40 @@ struct Vocab {
     std::unordered_set<std::u32string> contents_headers;
 };
 
-const Vocab& vocab() {
-    static const Vocab v = [] {
-        Vocab out;
+// The lexicons (simplified, as all of data/lexicon), and for a bulletin in traditional characters
+// the same with each word's traditional form too (要聞快覽, 簡報, 責任編輯), built on first need.
+Vocab load_vocab(bool traditional) {
+    Vocab out;
+    auto words = [&](const char* file) {
         // A missing lexicon is an installation error, reported rather than papered over.
-        for (const auto& w : lexicon::read_lines("structure_leads.txt")) out.leads.push_back(to_u32(w));
-        for (const auto& w : lexicon::read_lines("structure_sections.txt")) out.sections.insert(to_u32(w));
-        for (const auto& w : lexicon::read_lines("structure_masthead_names.txt")) out.masthead_names.push_back(to_u32(w));
-        for (const auto& w : lexicon::read_lines("structure_colophon.txt")) out.colophon_fields.insert(to_u32(w));
-        for (const auto& w : lexicon::read_lines("structure_contents.txt")) out.contents_headers.insert(to_u32(w));
-        return out;
-    }();
+        std::vector<std::string> ws = lexicon::read_lines(file);
+        if (traditional) {
+            std::string joined;
+            for (const auto& w : ws) joined += w + "\n";
+            const std::string trad = transform("Simplified-Traditional", joined);
+            for (std::size_t b = 0, nl; (nl = trad.find('\n', b)) != std::string::npos; b = nl + 1)
+                if (std::string w = trad.substr(b, nl - b); std::find(ws.begin(), ws.end(), w) == ws.end()) ws.push_back(w);
+        }
+        std::vector<std::u32string> out32;
+        for (const auto& w : ws) out32.push_back(to_u32(w));
+        return out32;
+    };
+    out.leads = words("structure_leads.txt");
+    for (auto& w : words("structure_sections.txt")) out.sections.insert(std::move(w));
+    out.masthead_names = words("structure_masthead_names.txt");
+    for (auto& w : words("structure_colophon.txt")) out.colophon_fields.insert(std::move(w));
+    for (auto& w : words("structure_contents.txt")) out.contents_headers.insert(std::move(w));
+    return out;
+}
+
+thread_local bool g_traditional = false; // set by parse_bulletin_text for the text it reads
+
+const Vocab& vocab() {
+    if (g_traditional) {
+        static const Vocab t = load_vocab(true);
+        return t;
+    }
+    static const Vocab v = load_vocab(false);
     return v;
 }
 
@@ -700,7 +724,12 @@ Record make_record(RecordKind kind) {
 
 std::vector<Record> parse_structure(std::string_view text) { return parse_bulletin_text(text).records; }
 
-BulletinText parse_bulletin_text(std::string_view text) {
+BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
+    struct Script { // the lexicons' script for this text, restored however parsing ends
+        bool before = g_traditional;
+        explicit Script(bool t) { g_traditional = t; }
+        ~Script() { g_traditional = before; }
+    } script(traditional);
     std::vector<Line> lines = split_lines(text);
     BulletinText out;
     std::vector<Record>& records = out.records;

@@ -236,7 +236,10 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     std::string text = normalise(decoded.text);
     b.text_sha256 = sha256_hex(text);
 
-    BulletinText parsed = parse_bulletin_text(text);
+    // Traditional-character bulletins are read through a simplified copy, so the lexicons (all
+    // simplified) apply; the records keep the text as written, entity names come out simplified.
+    const bool traditional = looks_traditional(text);
+    BulletinText parsed = parse_bulletin_text(text, traditional);
     std::optional<PartialDate> issued;
     if (options.issued) {
         issued = parse_partial_date(*options.issued);
@@ -256,12 +259,9 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     // A bulletin without a single Chinese character (a log, a CSV, stray punctuation) is not one.
     bool has_han = false;
     for (std::size_t i = 0; i < text.size() && !has_han;) has_han = utf8::is_han(utf8::next(text, i));
-    if (b.records.empty() || !has_han)
-        throw Error(source + ": no recognisable article in the file (no Chinese text)");
+    if (!has_han) throw Error(source + ": no recognisable article in the file (no Chinese text)");
+    if (b.records.empty()) throw Error(source + ": no recognisable article in the file (only a masthead or colophon)");
 
-    // Traditional-character bulletins are read through a simplified copy, so the lexicons (all
-    // simplified) apply; the records keep the text as written, entity names come out simplified.
-    const bool traditional = looks_traditional(text);
     for (Record& r : b.records) {
         std::string rtext = traditional ? to_simplified(r.text()) : r.text();
         std::vector<Span> words = impl_->segmenter.words(rtext);

@@ -153,3 +153,28 @@ TEST(IssueDate, FromTheMastheadInChineseNumerals) {
     b = p.parse("华晟控股集团企业简讯\n二〇二四年十月　第10期\n\n" + body, "jituan-2023-05.txt", {});
     EXPECT_EQ(b.issued, std::optional<std::string>("2023-05"));
 }
+
+// A bulletin in traditional characters (Big5) is read with the structure's words in their
+// traditional forms too: its masthead (…簡報) and colophon (責任編輯) are no records, its column
+// (◆教育簡訊) heads the briefs; a file of a masthead alone has no article.
+TEST(Traditional, StructureWordsInTraditionalForms) {
+    Pipeline p;
+    const std::string text =
+        "豐川縣教育工作簡報\n2024年第4期（總第58期）\n\n縣教育局召開全縣教育系統安全工作會議\n\n"
+        "4月16日下午，縣教育局召開全縣教育系統安全工作會議。縣教育局副局長鍾秀英主持會議。\n\n"
+        "◆教育簡訊\n\n●4月2日，縣教育局組織開展主題教育活動。\n\n●4月25日，全縣教師教學技能大賽舉行。\n\n"
+        "（供稿：縣教育局辦公室　責任編輯：龔雪梅）\n";
+    Bulletin b = p.parse(text, "bulletin.txt", {});
+    ASSERT_EQ(b.records.size(), 3u);
+    EXPECT_EQ(b.masthead.size(), 2u);
+    EXPECT_EQ(b.colophon.size(), 1u);
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024"));
+    EXPECT_EQ(b.records[1].section, std::optional<std::string>("教育簡訊"));
+    EXPECT_EQ(b.records[1].kind, RecordKind::brief);
+    try {
+        p.parse("豐川縣教育工作簡報\n2024年第4期\n", "masthead.txt", {});
+        ADD_FAILURE() << "a masthead alone was parsed";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("masthead.txt: no recognisable article in the file (only a masthead"), std::string::npos) << e.what();
+    }
+}

@@ -19,7 +19,9 @@ struct BulletinText {
 
 // Splits decoded, normalised text (see decode/normalise.hpp) into records in reading order,
 // seq numbered from 1. Only structure is filled in (kind, section, title, paragraphs).
-BulletinText parse_bulletin_text(std::string_view text);
+// traditional: the text is in traditional characters (looks_traditional), so column names,
+// masthead and colophon words are also matched in their traditional forms.
+BulletinText parse_bulletin_text(std::string_view text, bool traditional = false);
 
 // The records of parse_bulletin_text.
 std::vector<Record> parse_structure(std::string_view text);
