@@ -760,6 +760,16 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     take(colophon_start(lines), lines.size(), out.colophon);
     take(0, masthead_end(lines), out.masthead);
     take(0, contents_end(lines, 0), out.masthead);
+    // A PDF's running head repeats the bulletin's name at the top of each page (东湖街道工作简报,
+    // 东湖街道工作简报　第2期): no line of the text, wherever the page broke it.
+    if (!out.masthead.empty() && to_u32(out.masthead.front()).size() >= 4) {
+        const std::u32string name = to_u32(out.masthead.front());
+        std::erase_if(lines, [&](const Line& l) {
+            if (!starts_with(l.cps, name)) return false;
+            const std::u32string rest = trim(l.cps.substr(name.size()));
+            return rest.empty() || issue_number(rest) || page_number(rest) || masthead_line(l.cps);
+        });
+    }
     if (lines.empty()) return out;
 
     // Classify the layout from the gaps between consecutive lines.

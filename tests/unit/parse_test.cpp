@@ -639,3 +639,17 @@ TEST(Structure, ContentsAndPageNumbers) {
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[0].paragraphs.size(), 2u);
 }
+
+// A PDF's running head (the bulletin's name again at a page's top, with its issue or page
+// number) is no line: the paragraph the page broke goes on across it.
+TEST(Structure, RunningHeadIsNoLine) {
+    auto b = parse_bulletin_text(
+        "东湖街道工作简报\n第12期\n东湖街道党工委办公室　　　　2023年6月30日\n\n街道召开表彰大会\n\n"
+        "6月28日下午，东湖街道召开表彰大会，表彰一批先进集体和先进个人。街道党工委书记周建华出席会议\n"
+        "东湖街道工作简报　第12期\n"
+        "并讲话。\n\n街道开展防汛演练\n\n6月15日，街道组织开展防汛应急演练。\n\n东湖街道工作简报\n");
+    ASSERT_EQ(b.records.size(), 2u);
+    EXPECT_EQ(b.records[0].paragraphs.size(), 1u);
+    EXPECT_NE(b.records[0].paragraphs[0].find("出席会议并讲话。"), std::string::npos) << b.records[0].paragraphs[0];
+    EXPECT_EQ(b.records[1].paragraphs.back(), "6月15日，街道组织开展防汛应急演练。");
+}
