@@ -229,9 +229,12 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
             if (used[k]) return false;
         return true;
     };
+    std::size_t glued_at = n; // where a name starts inside the word that glued on its county's unit
     for (std::size_t i = 0; i < n;) {
         std::int32_t kind = 0;
         std::size_t len = used[i] ? 0 : fwd_.longest(t, i, &kind);
+        if (i == glued_at && !len && !used[i])
+            if (std::size_t l = fwd_.longest(t, i, &kind, false); l >= 3 && t.bound[i + l]) len = l;
         // 日本人, 阿拉伯国家, 中国人民: ICU glues a people or 国家 onto the place; PFR tags the place.
         if (!used[i] && t.bound[i] && t.word_start[i] == static_cast<std::int32_t>(i)) {
             std::int32_t k2 = 0;
@@ -259,6 +262,16 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
                      std::u32string_view(U"省市县区州镇乡").find(t.c[e]) != std::u32string_view::npos && !used[e] &&
                      t.word_start[e] == static_cast<std::int32_t>(e))
                 len += 1;
+            // 永兴|县城|关|镇: ICU glued the county's 县 to the town's first character (县城, a word);
+            // the county ends at 县 and the town (城关镇) starts inside that word.
+            else if (e + 2 < n && !t.bound[e + 1] && t.word_start[e] == static_cast<std::int32_t>(e) && !used[e] &&
+                     std::u32string_view(U"市县区").find(t.c[e]) != std::u32string_view::npos) {
+                std::int32_t k3 = 0;
+                if (const std::size_t l3 = fwd_.longest(t, e + 1, &k3, false); l3 >= 3 && t.bound[e + 1 + l3] && k3 != kShortForm) {
+                    len += 1;
+                    glued_at = e + 1;
+                }
+            }
             // 韶山|路, 塔里木|河, 纽约|港: a known name and a road, river or port written as its own word.
             else if (e + 1 <= n && t.bound[e] && !used[e] && t.word_start[e] == static_cast<std::int32_t>(e))
                 for (std::u32string_view f : {std::u32string_view(U"大街"), std::u32string_view(U"大道"), std::u32string_view(U"路"),

@@ -112,3 +112,12 @@ TEST(PlacesEval, PfrDev) {
         },
         [](const evalutil::Article& a) { return a.places; }, 0.93, 0.83);
 }
+
+// ICU glues a county's 县 onto the town's first character (永兴|县城|关|镇): the county ends at 县
+// and the town starts inside that word; 县城 alone stays no place.
+TEST(Places, ATownAfterItsCountyInsideAGluedWord) {
+    auto v = places_of("湖南省永兴县城关镇居民叶莲美，与家人来到县城安家落户。");
+    EXPECT_TRUE(has(v, "永兴县"));
+    EXPECT_TRUE(has(v, "城关镇"));
+    EXPECT_FALSE(has(v, "县城"));
+}
