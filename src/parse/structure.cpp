@@ -257,10 +257,17 @@ bool bracketed_note(const std::u32string& s) {
     return s.size() >= 2 && (s.front() == U'（' || s.front() == U'(') && is_closing_bracket(s.back());
 }
 
-// Short names separated by spaces (a byline: 潘跃　王萍), or a bare 2–3 character word (江泽民).
+// Short names separated by spaces (a byline: 潘跃　王萍; a list of those present: 卜凡（女）　马金山（回族）,
+// the notes in brackets aside), or a bare 2–3 character word (江泽民).
 bool name_list(const std::u32string& s) {
     std::size_t word = 0, words = 0, longest = 0, total = 0;
+    int depth = 0;
     for (char32_t c : s) {
+        if (c == U'（' || c == U'(') ++depth;
+        if (depth > 0) {
+            if ((c == U'）' || c == U')') && --depth < 0) depth = 0;
+            continue;
+        }
         if (is_space(c)) {
             if (word) ++words, longest = std::max(longest, word), word = 0;
         } else {
@@ -557,7 +564,10 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
             continue;
         }
         bool after_title = !out.empty() && !item.boundary && out.back().kind == ItemKind::title;
-        if (next && !after_title && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) && !wrapped_on(l, *next, width) &&
+        // What a line ending in a colon introduces (出席会议的还有：|何建军　吕晓梅…) is no headline.
+        const bool after_colon = !out.empty() && !out.back().text.empty() &&
+                                 (out.back().text.back() == U'：' || out.back().text.back() == U':') && lines[i]->gap_before <= 1;
+        if (next && !after_title && !after_colon && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) && !wrapped_on(l, *next, width) &&
             (title_strict(l) || (title_with_comma(l) && looks_like_start(*next)))) {
             item.kind = ItemKind::title;
             item.text = l;

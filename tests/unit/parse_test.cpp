@@ -653,3 +653,15 @@ TEST(Structure, RunningHeadIsNoLine) {
     EXPECT_NE(b.records[0].paragraphs[0].find("出席会议并讲话。"), std::string::npos) << b.records[0].paragraphs[0];
     EXPECT_EQ(b.records[1].paragraphs.back(), "6月15日，街道组织开展防汛应急演练。");
 }
+
+// What a line ending in a colon introduces is part of its article, not the next one's headline
+// (出席会议的还有：|何建军　吕晓梅　卜凡（女）　马金山（回族）): a list of names, their notes aside.
+TEST(Structure, ListAfterAColonIsNoHeadline) {
+    auto r = parse_structure(
+        "县领导调研重点项目建设\n\n3月12日，县委书记欧阳振宇深入园区调研重点项目建设情况。\n\n出席会议的还有：\n"
+        "何建军　吕晓梅　施耀祖　卜凡（女）　马金山（回族）\n\n美国通用电气公司副总裁一行来我县考察\n\n"
+        "本月18日，美国通用电气公司副总裁一行来我县考察投资环境。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].paragraphs.back(), "何建军　吕晓梅　施耀祖　卜凡（女）　马金山（回族）");
+    EXPECT_EQ(r[1].title, std::optional<std::string>("美国通用电气公司副总裁一行来我县考察"));
+}
