@@ -532,7 +532,7 @@ std::size_t colophon_start(const std::vector<Line>& lines) {
 
 // ---- items -----------------------------------------------------------------------------------
 
-enum class ItemKind { title, header, bullet, para };
+enum class ItemKind { title, header, kicker, bullet, para };
 
 struct Item {
     ItemKind kind = ItemKind::para;
@@ -569,10 +569,29 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
                                  (out.back().text.back() == U'：' || out.back().text.back() == U':') && lines[i]->gap_before <= 1;
         if (next && !after_title && !after_colon && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) && !wrapped_on(l, *next, width) &&
             (title_strict(l) || (title_with_comma(l) && looks_like_start(*next)))) {
+            // A kicker (引题) over a headline: a short label right above a longer headline that the
+            // text follows (聚焦项目建设|开发区重点项目集中开工). It names the article's topic, its section.
+            if (l.size() <= 10 && i + 1 < lines.size() && lines[i + 1]->gap_before == 0 && next->size() > l.size() &&
+                title_strict(*next) && !ends_sentence(*next) && i + 2 < lines.size() &&
+                (lines[i + 2]->gap_before >= 1 || looks_like_start(lines[i + 2]->cps)) && !title_strict(lines[i + 2]->cps)) {
+                out.push_back({ItemKind::kicker, l, item.boundary});
+                ++i;
+                continue;
+            }
             item.kind = ItemKind::title;
             item.text = l;
-            out.push_back(std::move(item));
             ++i;
+            // A long headline broken over two lines (开发区召开2024年度安全生产暨消防|工作会议): the
+            // shorter rest right under it, then the text. (A kicker over a headline is the shorter
+            // line above: 聚焦项目建设|开发区重点项目集中开工 stays as it is.)
+            const std::u32string& rest = *next;
+            if (l.size() >= 14 && rest.size() < l.size() && l.size() + rest.size() <= 40 && lines[i]->gap_before == 0 &&
+                title_strict(rest) && !starts_with_date(rest) &&
+                (i + 1 >= lines.size() || lines[i + 1]->gap_before >= 1 || looks_like_start(lines[i + 1]->cps))) {
+                item.text += rest;
+                ++i;
+            }
+            out.push_back(std::move(item));
             continue;
         }
         // A paragraph (or bullet item), with any mid-sentence continuation lines joined.
@@ -835,6 +854,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     // A header right before a headline opens a column of articles (【工作动态】): each titled
     // article up to the next header is in it. A header before briefs holds only its briefs.
     std::optional<std::string> column;
+    std::optional<std::string> kicker; // the label over the next headline
     std::size_t open = npos; // index of the record paragraphs are appended to
     auto finish = [&]() { open = npos; };
     auto add_brief = [&](const std::string& txt) {
@@ -858,11 +878,16 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             column.reset();
             if (k + 1 < items.size() && items[k + 1].kind == ItemKind::title) column = section;
             break;
+        case ItemKind::kicker:
+            finish();
+            kicker = txt;
+            break;
         case ItemKind::title:
             section.reset();
             records.push_back(make_record(RecordKind::article));
             records.back().title = to_u8(strip_ordinal(it.text)); // 一、街道召开…: the number is layout
-            records.back().section = column;
+            records.back().section = kicker ? kicker : column;
+            kicker.reset();
             open = records.size() - 1;
             break;
         case ItemKind::bullet:

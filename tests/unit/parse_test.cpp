@@ -665,3 +665,19 @@ TEST(Structure, ListAfterAColonIsNoHeadline) {
     EXPECT_EQ(r[0].paragraphs.back(), "何建军　吕晓梅　施耀祖　卜凡（女）　马金山（回族）");
     EXPECT_EQ(r[1].title, std::optional<std::string>("美国通用电气公司副总裁一行来我县考察"));
 }
+
+// A long headline broken over two lines is one title; a short label over a headline (a kicker,
+// 引题) is the article's section, not its title.
+TEST(Structure, BrokenHeadlineAndKicker) {
+    auto r = parse_structure(
+        "开发区召开2024年度安全生产暨消防\n工作会议\n\n1月10日上午，开发区召开2024年度安全生产暨消防工作会议。\n\n"
+        "聚焦项目建设\n开发区重点项目集中开工\n\n2月20日，开发区举行重点项目集中开工仪式。\n\n"
+        "开发区召开经济运行分析会\n\n3月5日，开发区召开经济运行分析会。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("开发区召开2024年度安全生产暨消防工作会议"));
+    EXPECT_EQ(r[0].paragraphs.size(), 1u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("开发区重点项目集中开工"));
+    EXPECT_EQ(r[1].section, std::optional<std::string>("聚焦项目建设"));
+    EXPECT_EQ(r[1].paragraphs.size(), 1u);
+    EXPECT_FALSE(r[2].section);
+}
