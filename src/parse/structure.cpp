@@ -299,6 +299,13 @@ bool subtitle(const std::u32string& s) {
            has_word_char(s) && !contains_any(s, U"。；;");
 }
 
+// A long headline broken over two lines (开发区召开2024年度安全生产暨消防|工作会议): the shorter rest
+// right under it. (A kicker over a headline is the shorter line above.)
+bool broken_headline(const std::u32string& a, const std::u32string& b) {
+    return a.size() >= 14 && b.size() < a.size() && a.size() + b.size() <= 40 && title_strict(a) && title_strict(b) &&
+           !starts_with_date(b);
+}
+
 // A title that carries a comma (坚定信心，再创辉煌): accepted only before a clear paragraph opening.
 bool title_with_comma(const std::u32string& s) {
     if (s.size() < 4 || s.size() > 30 || is_bullet(s) || !has_word_char(s)) return false;
@@ -581,14 +588,10 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
             item.kind = ItemKind::title;
             item.text = l;
             ++i;
-            // A long headline broken over two lines (开发区召开2024年度安全生产暨消防|工作会议): the
-            // shorter rest right under it, then the text. (A kicker over a headline is the shorter
-            // line above: 聚焦项目建设|开发区重点项目集中开工 stays as it is.)
-            const std::u32string& rest = *next;
-            if (l.size() >= 14 && rest.size() < l.size() && l.size() + rest.size() <= 40 && lines[i]->gap_before == 0 &&
-                title_strict(rest) && !starts_with_date(rest) &&
+            // A headline broken over two lines, then the text.
+            if (broken_headline(l, *next) && lines[i]->gap_before == 0 &&
                 (i + 1 >= lines.size() || lines[i + 1]->gap_before >= 1 || looks_like_start(lines[i + 1]->cps))) {
-                item.text += rest;
+                item.text += *next;
                 ++i;
             }
             out.push_back(std::move(item));
@@ -635,7 +638,12 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         // before a line that opens news text (3月10日上午，…).
         // A subtitle may stand between the headline and its gap.
         const bool under_subtitle = subtitle(lines[i + 1]->cps) && (lines.size() == i + 2 || lines[i + 2]->gap_before >= 1);
-        if (((lines[i + 1]->gap_before >= 1 || under_subtitle) && title_loose(l)) ||
+        if (lines[i + 1]->gap_before == 0 && broken_headline(l, lines[i + 1]->cps) &&
+            (lines.size() == i + 2 || lines[i + 2]->gap_before >= 1)) {
+            out.push_back({ItemKind::title, l + lines[i + 1]->cps, first});
+            first = false;
+            i += 2;
+        } else if (((lines[i + 1]->gap_before >= 1 || under_subtitle) && title_loose(l)) ||
             (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps))) {
             out.push_back({ItemKind::title, l, first});
             first = false;
@@ -833,7 +841,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool cut = chunks.empty() || lines[i].gap_before >= boundary_gap;
         if (cut && layout_dense && !chunks.empty() && lines[i].gap_before == 1 &&
-            (chunks.back().size() == 1 || (chunks.back().size() == 2 && subtitle(chunks.back()[1]->cps))) &&
+            (chunks.back().size() == 1 ||
+             (chunks.back().size() == 2 && (subtitle(chunks.back()[1]->cps) || broken_headline(chunks.back()[0]->cps, chunks.back()[1]->cps)))) &&
             title_loose(chunks.back()[0]->cps) && !column_before_headline(lines, i, chunks.back()[0]->cps))
             cut = false;
         if (cut) chunks.emplace_back();

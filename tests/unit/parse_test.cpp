@@ -680,4 +680,11 @@ TEST(Structure, BrokenHeadlineAndKicker) {
     EXPECT_EQ(r[1].section, std::optional<std::string>("聚焦项目建设"));
     EXPECT_EQ(r[1].paragraphs.size(), 1u);
     EXPECT_FALSE(r[2].section);
+    // The same in a dense page (paragraphs on consecutive lines, blank lines between articles).
+    r = parse_structure(
+        "开发区召开2024年度安全生产暨消防\n工作会议\n\n1月10日上午，开发区召开安全生产暨消防工作会议。\n"
+        "开发区党工委书记吕建国出席会议并讲话。\n\n\n开发区重点项目集中开工\n\n2月20日，开发区举行开工仪式。\n共有18个项目开工。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("开发区召开2024年度安全生产暨消防工作会议"));
+    EXPECT_EQ(r[0].paragraphs.size(), 2u);
 }
