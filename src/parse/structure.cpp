@@ -916,6 +916,13 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 add_brief(txt);
                 break;
             }
+            // A photo's caption alone right under a brief (●…决赛举行。|图为竞赛现场。) is the brief's.
+            if (!it.boundary && open == npos && !records.empty() && records.back().kind == RecordKind::brief &&
+                starts_with(it.text, U"图为") && it.text.size() <= 40 &&
+                (it.text.find(U'。') == std::u32string::npos || it.text.find(U'。') + 1 == it.text.size())) {
+                records.back().paragraphs.push_back(txt);
+                break;
+            }
             if (section) section.reset(), open = npos;
             if (open == npos) {
                 records.push_back(make_record(RecordKind::article));

@@ -688,3 +688,12 @@ TEST(Structure, BrokenHeadlineAndKicker) {
     EXPECT_EQ(r[0].title, std::optional<std::string>("开发区召开2024年度安全生产暨消防工作会议"));
     EXPECT_EQ(r[0].paragraphs.size(), 2u);
 }
+
+// A photo's caption alone right under a brief is the brief's; a caption record standing on its own
+// after a wider gap (the seed's last record) stays one.
+TEST(Structure, CaptionUnderABrief) {
+    auto r = parse_structure("简讯\n\n●10月12日，集团工会组织开展助学活动。\n\n●10月28日，集团知识竞赛决赛举行。\n\n图为竞赛现场。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
+    EXPECT_EQ(r[1].paragraphs, (std::vector<std::string>{"10月28日，集团知识竞赛决赛举行。", "图为竞赛现场。"}));
+}
