@@ -638,6 +638,22 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             m.no_event = im.no_event_after.match(s, h.end) != nullptr ||
                          std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
                                      [&](const std::string& w) { return s.substr(0, i).ends_with(w); });
+            // 1—5月, 1至11月: the months of a span up to this one name no event's day.
+            if (h.month && !h.day && !m.no_event) {
+                std::size_t b = i;
+                for (std::string_view c : {"—", "－", "-", "～", "~", "至", "到"})
+                    if (s.substr(0, b).ends_with(c)) {
+                        b -= c.size();
+                        break;
+                    }
+                std::size_t d = b;
+                while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9') --d;
+                if (d == b) // full-width digits: three bytes each, ０ (EF BC 90) to ９ (EF BC 99)
+                    while (d >= 3 && static_cast<unsigned char>(s[d - 3]) == 0xEF && static_cast<unsigned char>(s[d - 2]) == 0xBC &&
+                           static_cast<unsigned char>(s[d - 1]) >= 0x90 && static_cast<unsigned char>(s[d - 1]) <= 0x99)
+                        d -= 3;
+                if (b < i && d < b) m.no_event = m.range_end = true;
+            }
             if (!out.empty() && out.back().end < i) {
                 static constexpr std::string_view connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
                 const std::string_view between = s.substr(out.back().end, i - out.back().end);

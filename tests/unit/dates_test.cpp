@@ -543,3 +543,12 @@ TEST(RecordDate, ADayThatIsNamedGivesWayToTheDayOfTheNews) {
     rd = own_date("12月15日是区人大代表换届选举投票日。当日，开发区各选区投票有序进行。", "2021-12", false);
     EXPECT_EQ(rd.date, std::optional<std::string>("2021-12-15"));
 }
+
+// 1—5月 is a span of months, the months of no event: the record's own date is the day of its news
+// (5月16日), and 5月 is still reported (as PFR tags it).
+TEST(RecordDate, ASpanOfMonthsIsNoDayOfNews) {
+    auto rd = own_date("1—5月，全镇新签约项目8个。5月16日，镇党委书记潘立军带队赴深圳开展招商活动。", "2024-05", false);
+    EXPECT_EQ(rd.date, std::optional<std::string>("2024-05-16"));
+    auto ms = run("１—１１月，全省完成投资１２亿元。", "1997-12");
+    EXPECT_EQ(texts(ms), "１１月");
+}
