@@ -835,3 +835,12 @@ TEST(People, DepartmentJoinedByHeInATitle) {
     ASSERT_NE(find(ps, "王立新"), nullptr);
     EXPECT_EQ(find(ps, "王立新")->titles, std::vector<std::string>{"县长"});
 }
+
+// A name does not take the preposition or verb governing a number after it.
+TEST(People, NoPrepositionBeforeANumber) {
+    auto ps = run("１７日的擂台赛中，王辉以１∶２负于牛健峰。步长公司副总裁赵超携１５１万元现金前往。");
+    EXPECT_NE(find(ps, "王辉"), nullptr);
+    EXPECT_EQ(find(ps, "王辉以"), nullptr);
+    EXPECT_NE(find(ps, "赵超"), nullptr);
+    EXPECT_EQ(find(ps, "赵超携"), nullptr);
+}
