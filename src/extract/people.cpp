@@ -648,14 +648,6 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::size_t pl = impl_->regions.longest_at(c, s.end - 1);
         if (pl >= 2) --s.end;
     }
-    // A name does not take the preposition or verb that governs a number after it (王辉以|１∶２负于…,
-    // 赵超携|１５１万元): a two-character name then, when the third character is one of those.
-    for (auto& s : spans) {
-        if (s.end - s.begin != 3 || !chinese_shape(s) || s.end >= c.size()) continue;
-        const char32_t after = c[s.end];
-        const bool number = (after >= U'0' && after <= U'9') || (after >= U'０' && after <= U'９');
-        if (number && std::u32string_view(U"以携向将把被在于为从到用比").find(c[s.end - 1]) != std::u32string_view::npos) --s.end;
-    }
     // A foreign name after a title whose first character is also a surname (外交大臣沃勒|贝克, 市长卢日科|夫,
     // 行长沃尔|劳森) was read as a Chinese name: when the span and the characters after it are all
     // transliteration characters, four or more in all, up to a non-Han character, a word that follows
@@ -1218,6 +1210,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             anon.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
         merge_names(spans, anon);
+    }
+    // A name does not take the preposition or verb that governs a number after it (王辉以|１∶２负于…,
+    // 赵超携|１５１万元): a two-character name then, when the third character is one of those.
+    for (auto& s : spans) {
+        if (s.end - s.begin != 3 || !chinese_shape(s) || s.end >= c.size()) continue;
+        const char32_t after = c[s.end];
+        const bool number = (after >= U'0' && after <= U'9') || (after >= U'０' && after <= U'９');
+        if (number && std::u32string_view(U"以携向将把被在于为从到用比").find(c[s.end - 1]) != std::u32string_view::npos) --s.end;
     }
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
