@@ -1219,6 +1219,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const bool number = (after >= U'0' && after <= U'9') || (after >= U'０' && after <= U'９');
         if (number && std::u32string_view(U"以携向将把被在于为从到用比").find(c[s.end - 1]) != std::u32string_view::npos) --s.end;
     }
+    // A name after a title that is a dictionary word of two characters (常务副省长汪洋) does not
+    // take the first character of a word after it (汪洋|提高了嗓门): that word is what follows.
+    for (auto& s : spans)
+        if (s.end - s.begin == 3 && chinese_shape(s) && word_at[s.begin] == 2 && word_at[s.end - 1] >= 2 &&
+            impl_->model.titles().longest_before(c, s.begin) > 0)
+            --s.end;
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -844,3 +844,11 @@ TEST(People, NoPrepositionBeforeANumber) {
     EXPECT_NE(find(ps, "赵超"), nullptr);
     EXPECT_EQ(find(ps, "赵超携"), nullptr);
 }
+
+// A name after a title that is a two-character dictionary word does not take the first character
+// of the word after it (常务副省长汪洋|提高了嗓门).
+TEST(People, ADictionaryWordNameTakesNoNextWordsFirstCharacter) {
+    auto ps = run("曾任省体委主任的省委常委、常务副省长汪洋提高了嗓门：“要以市场的眼光看体育。”");
+    EXPECT_NE(find(ps, "汪洋"), nullptr);
+    EXPECT_EQ(find(ps, "汪洋提"), nullptr);
+}
