@@ -54,7 +54,9 @@ man = [
     ".SH DESCRIPTION",
     esc("jianbao splits plain-text bulletins (UTF-8, UTF-16, GB18030, Big5) into articles, briefs and "
         "photo captions, extracts dates, people with their official titles, organisations, places and events, "
-        "stores everything in one SQLite archive with a full-text index, and answers queries."),
+        "stores everything in one SQLite archive with a full-text index, and answers queries. A bulletin's "
+        "masthead (name, issue number, issuer, date; a table of contents under it) and colophon (供稿, 报, 送 …) "
+        "are kept on the bulletin, not read as records."),
     ".SH OPTIONS",
 ]
 for names, d in top[2]:
