@@ -845,6 +845,17 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
              (chunks.back().size() == 2 && (subtitle(chunks.back()[1]->cps) || broken_headline(chunks.back()[0]->cps, chunks.back()[1]->cps)))) &&
             title_loose(chunks.back()[0]->cps) && !column_before_headline(lines, i, chunks.back()[0]->cps))
             cut = false;
+        // A sentence a page break cut mid-word (…作了汇||||报。) goes on over any gap: the line before
+        // is running text that ends no sentence, and this one opens nothing (no headline, date, bullet,
+        // number or lead).
+        if (cut && !chunks.empty()) {
+            const std::u32string& prev = lines[i - 1].cps;
+            const std::u32string& cur = lines[i].cps;
+            if (!ends_closed(prev) && (prev.size() >= 20 || contains_any(prev, U"，、；,;")) && !is_clause_punct(prev.back()) &&
+                utf8::is_han(prev.back()) && utf8::is_han(cur.front()) && !title_loose(cur) && !looks_like_start(cur) &&
+                !is_bullet(cur) && ordinal_length(cur) == 0 && !caption_like(cur))
+                cut = false;
+        }
         if (cut) chunks.emplace_back();
         chunks.back().push_back(&lines[i]);
     }

@@ -697,3 +697,15 @@ TEST(Structure, CaptionUnderABrief) {
     EXPECT_EQ(r[1].kind, RecordKind::brief);
     EXPECT_EQ(r[1].paragraphs, (std::vector<std::string>{"10月28日，集团知识竞赛决赛举行。", "图为竞赛现场。"}));
 }
+
+// A sentence a page break cut mid-word goes on over a gap of any size (…分别作了汇 / (blank lines) /
+// 报。), where the next part opens nothing; a headline after a wide gap still opens an article.
+TEST(Structure, SentenceCutByAPageBreakGoesOn) {
+    auto r = parse_structure(
+        "卞志远主持召开项目推进会\n\n11月12日下午，开发区召开重点项目推进会。会上，经发局汇报了重点项目推进情况，招商局、规划建设局分别作了汇\n\n\n\n"
+        "报。\n\n\n\n开发区召开经济运行分析会\n\n11月20日，开发区召开经济运行分析会。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].paragraphs.size(), 1u);
+    EXPECT_TRUE(r[0].paragraphs[0].ends_with("分别作了汇报。")) << r[0].paragraphs[0];
+    EXPECT_EQ(r[1].title, std::optional<std::string>("开发区召开经济运行分析会"));
+}
