@@ -1304,6 +1304,20 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 found.push_back(t.str(s.end, f));
         }
         if (std::string a = appointed_title(s.end); !a.empty()) found.push_back(std::move(a));
+        // A cadre's record opening with the name (詹立伟，男，1982年3月生，…，现任县财政局副局长，拟任…):
+        // the post held, after 现任 in that sentence.
+        if (s.begin == 0 || c[s.begin - 1] == U'\n' || c[s.begin - 1] == U'。') {
+            std::size_t q = s.end;
+            while (q < c.size() && c[q] != U'。' && c[q] != U'\n' && q - s.end < 120) {
+                if (c.compare(q, 2, U"现任") == 0 && q > 0 && (c[q - 1] == U'，' || c[q - 1] == U',')) {
+                    std::size_t b = q + 2, e = b;
+                    while (e < c.size() && people::is_han(c[e]) && e - b < max_title) ++e;
+                    if (e > b + 1 && impl_->model.titles().longest_before(c, e) > 0) found.push_back(t.str(b, e));
+                    break;
+                }
+                ++q;
+            }
+        }
         for (auto& f : found)
             if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
     }

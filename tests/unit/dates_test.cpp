@@ -552,3 +552,9 @@ TEST(RecordDate, ASpanOfMonthsIsNoDayOfNews) {
     auto ms = run("１—１１月，全省完成投资１２亿元。", "1997-12");
     EXPECT_EQ(texts(ms), "１１月");
 }
+
+// A biography's dates (born, started work) are no day of news: the record's own date is the notice's.
+TEST(RecordDate, ABiographysDatesAreNoDayOfNews) {
+    auto rd = own_date("詹立伟，男，1982年3月生，汉族，2005年7月参加工作，现任县财政局副局长。\n公示时间：2024年7月15日至7月21日。", "2024-07", false);
+    EXPECT_EQ(rd.date, std::optional<std::string>("2024-07-15"));
+}

@@ -852,3 +852,10 @@ TEST(People, ADictionaryWordNameTakesNoNextWordsFirstCharacter) {
     EXPECT_NE(find(ps, "汪洋"), nullptr);
     EXPECT_EQ(find(ps, "汪洋提"), nullptr);
 }
+
+// A cadre's record opening with the name gives the post held after 现任 (not the one proposed, 拟任).
+TEST(People, PostHeldInACadresRecord) {
+    auto ps = run("詹立伟，男，1982年3月生，汉族，大学学历，2005年7月参加工作，中共党员，现任县财政局副局长，拟任县财政局局长。");
+    ASSERT_NE(find(ps, "詹立伟"), nullptr);
+    EXPECT_EQ(find(ps, "詹立伟")->titles, std::vector<std::string>{"县财政局副局长"});
+}
