@@ -14,6 +14,7 @@ struct EventExtractor::Impl {
     std::vector<std::size_t> lead; // characters of context before the trigger (警示|教育: 2)
     std::vector<std::u32string> companions; // event_companions.txt
     std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
+    std::vector<std::string> objects_before; // event_objects_before.txt: 任命, 纪念 before a name
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -28,6 +29,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     }
     for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
     impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
+    impl_->objects_before = lexicon::read_words("event_objects_before.txt");
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -129,7 +131,16 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
             if (sentence.find(name) != std::string_view::npos && std::find(list.begin(), list.end(), name) == list.end())
                 list.push_back(name);
         };
-        for (const auto& p : record.people) add(ev.participants, p.name);
+        // A person named only as the object of what is told (任命韩志刚为…, 纪念…) takes no part.
+        auto takes_part = [&](const std::string& name) {
+            for (std::size_t at = sentence.find(name); at != std::string_view::npos; at = sentence.find(name, at + 1))
+                if (std::none_of(impl_->objects_before.begin(), impl_->objects_before.end(),
+                                 [&](const std::string& w) { return sentence.substr(0, at).ends_with(w); }))
+                    return true;
+            return false;
+        };
+        for (const auto& p : record.people)
+            if (takes_part(p.name)) add(ev.participants, p.name);
         for (const auto& o : record.organizations) add(ev.organizations, o.name);
     };
     auto make = [&](const Hit& h) {

@@ -355,3 +355,14 @@ TEST(Events, TheDayACountRunsToIsNoEventsDay) {
     EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2025-11-03"));
     EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"戚海波"});
 }
+
+// A person named only as the object of what is told (任命韩志刚为…, 免去鲍国平的…) takes no part in the
+// event (event_objects_before.txt).
+TEST(Events, AppointeesAreNoParticipants) {
+    auto b = parse_issue("2024-07",
+        "县委常委会研究干部任免事项\n\n7月10日，县委常委会召开会议，研究干部任免事项。县委书记章建平主持会议。"
+        "会议决定：任命韩志刚为县发展和改革局局长，免去鲍国平的县发展和改革局局长职务。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"章建平"});
+}
