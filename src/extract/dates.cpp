@@ -506,7 +506,10 @@ struct Context {
     int last_year = 0;
 };
 
-// The year of a year-less month/day: the occurrence nearest the issue date.
+// The year of a year-less month/day: the occurrence nearest the issue date. A bulletin issued for a
+// month (no day) reports what happened before it far more than what is planned: there a later
+// occurrence counts at twice its distance (an October issue's 4月2日 is the April before it, its
+// 11月5日 still the November after).
 int nearest_year(int month, int day, const PartialDate& issued, const Context& ctx) {
     if (issued.year == 0) return ctx.last_year;
     if (issued.month == 0) return issued.year;
@@ -516,7 +519,8 @@ int nearest_year(int month, int day, const PartialDate& issued, const Context& c
     for (int y = issued.year - 1; y <= issued.year + 1; ++y) {
         int d = day ? day : 15;
         if (d > days_in_month(y, month)) continue;
-        long dist = std::labs(days_from_civil(y, month, d) - ref);
+        const long delta = days_from_civil(y, month, d) - ref;
+        long dist = delta > 0 && issued.day == 0 ? 2 * delta : std::labs(delta);
         if (best_dist < 0 || dist < best_dist) best_dist = dist, best = y;
     }
     return best;

@@ -558,3 +558,14 @@ TEST(RecordDate, ABiographysDatesAreNoDayOfNews) {
     auto rd = own_date("詹立伟，男，1982年3月生，汉族，2005年7月参加工作，现任县财政局副局长。\n公示时间：2024年7月15日至7月21日。", "2024-07", false);
     EXPECT_EQ(rd.date, std::optional<std::string>("2024-07-15"));
 }
+
+// A bulletin issued for a month looks back: its year-less date half a year away is the one before
+// (an October 2024 issue's 4月2日 is 2024-04-02, not 2025-04-02), next month's is still next month's;
+// a newspaper's day-precise issue date keeps the nearest occurrence either way.
+TEST(Dates, AMonthlyIssueLooksBack) {
+    EXPECT_EQ(values(run("4月2日，市医保局召开会议。", "2024-10")), "2024-04-02");
+    EXPECT_EQ(values(run("11月5日将召开会议。", "2024-10")), "2024-11-05");
+    EXPECT_EQ(values(run("4月2日召开会议。", "2024-10-20")), "2025-04-02");
+    EXPECT_EQ(values(run("１２月３１日", "1998-01-02")), "1997-12-31");
+    EXPECT_EQ(values(run("２月５日", "1998-01-02")), "1998-02-05");
+}
