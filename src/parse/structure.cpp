@@ -491,11 +491,18 @@ std::size_t contents_end(const std::vector<Line>& lines, std::size_t from) {
     const bool header = k < lines.size() && vocab().contents_headers.count(header_text(lines[k].cps)) > 0;
     if (header) ++k;
     std::size_t items = 0;
+    std::unordered_set<std::u32string> below; // the item texts of the lines after the contents, read once
+    std::size_t below_from = lines.size();
     for (; k < lines.size() && k < from + 40; ++k) { // a page of contents at most
         const std::u32string item = item_text(lines[k].cps);
         if (item.size() < 4 || item.size() > 60 || contains_any(item, U"。；;") || ends_sentence(item)) break;
-        bool recurs = false;
-        for (std::size_t j = k + 1; j < lines.size() && !recurs; ++j) recurs = item_text(lines[j].cps) == item;
+        if (below_from == lines.size()) { // the first item: index what follows the first page
+            below_from = std::min(lines.size(), from + 40);
+            for (std::size_t j = below_from; j < lines.size(); ++j)
+                if (lines[j].cps.size() <= 80) below.insert(item_text(lines[j].cps));
+        }
+        bool recurs = below.count(item) > 0;
+        for (std::size_t j = k + 1; j < below_from && !recurs; ++j) recurs = item_text(lines[j].cps) == item;
         if (!recurs) break;
         ++items;
     }
