@@ -355,6 +355,21 @@ std::size_t ordinal_length(const std::u32string& s) {
 
 std::u32string strip_ordinal(const std::u32string& s) { return s.substr(ordinal_length(s)); }
 
+// Length of the item number a numbered brief opens with before its day (1. 3月5日，…, （二）3月12日，…),
+// 0 when there is none.
+std::size_t brief_number_length(const std::u32string& s) {
+    std::size_t i = 0;
+    const bool paren = !s.empty() && (s[0] == U'（' || s[0] == U'(');
+    if (paren) ++i;
+    const std::size_t from = i;
+    while (i < s.size() && i - from < 3 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
+    if (i == from || i >= s.size()) return 0;
+    if (paren ? (s[i] != U'）' && s[i] != U')') : std::u32string_view(U"、．.").find(s[i]) == std::u32string_view::npos) return 0;
+    ++i;
+    while (i < s.size() && is_space(s[i])) ++i;
+    return starts_with_day(s.substr(i)) ? i : 0;
+}
+
 // The header's text without its number, spaces, frames and decorations (【工作动态】 → 工作动态,
 // 四、简讯 → 简讯).
 std::u32string header_text(const std::u32string& raw) {
@@ -930,8 +945,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
         case ItemKind::para:
             // Under a column header (四、简讯), each item that opens with the day of its news is a
             // brief, as a bullet item would be.
-            if (section && !column && starts_with_day(it.text)) {
-                add_brief(txt);
+            if (section && !column && (starts_with_day(it.text) || brief_number_length(it.text))) {
+                add_brief(to_u8(it.text.substr(brief_number_length(it.text)))); // 1. 3月5日，…: the number is layout
                 break;
             }
             // A photo's caption alone right under a brief (●…决赛举行。|图为竞赛现场。) is the brief's.

@@ -709,3 +709,15 @@ TEST(Structure, SentenceCutByAPageBreakGoesOn) {
     EXPECT_TRUE(r[0].paragraphs[0].ends_with("分别作了汇报。")) << r[0].paragraphs[0];
     EXPECT_EQ(r[1].title, std::optional<std::string>("开发区召开经济运行分析会"));
 }
+
+// Numbered briefs under a column (1. 3月5日，…, （二）3月12日，…) are briefs, without their number.
+TEST(Structure, NumberedBriefsUnderAColumn) {
+    auto r = parse_structure("工作动态\n\n1. 3月5日，开发区召开安全生产工作会议。\n\n2. 3月12日，开发区党工委书记卞志远到园区企业调研。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].kind, RecordKind::brief);
+    EXPECT_EQ(r[0].section, std::optional<std::string>("工作动态"));
+    EXPECT_EQ(r[0].paragraphs, std::vector<std::string>{"3月5日，开发区召开安全生产工作会议。"});
+    r = parse_structure("简讯\n\n（一）3月5日，开发区召开安全生产工作会议。\n\n（二）3月12日，开发区举办招商推介会。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].paragraphs, std::vector<std::string>{"3月12日，开发区举办招商推介会。"});
+}
