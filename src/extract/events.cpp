@@ -230,6 +230,9 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     for (std::size_t k = 0; k < sents.size(); ++k) {
         if (folded[k]) continue;
         const int h = best_in(sents[k].first, sents[k].second);
+        // A sentence of no event of its own closing with who went along (…何静、宋涛等同志参加活动。)
+        // lists the main event's people.
+        if (h < 0 && closes_with_companions(k)) join_people(k);
         if (h < 0) continue;
         Event ev = make(hits[static_cast<std::size_t>(h)]);
         const auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) { return o.type == ev.type && o.date == ev.date; });

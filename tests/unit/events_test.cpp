@@ -366,3 +366,15 @@ TEST(Events, AppointeesAreNoParticipants) {
     ASSERT_FALSE(b.records[0].events.empty());
     EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"章建平"});
 }
+
+// A party day's bulletin: 主题党日 and 党课 are events (lecture), and a later sentence of no event of
+// its own closing with who took part (…等同志参加活动。) names the main event's people.
+TEST(Events, PartyDayAndWhoTookPartLater) {
+    auto b = parse_issue("2024-07",
+        "街道党工委开展主题党日活动\n\n7月1日，街道党工委组织全体党员开展主题党日活动。街道党工委书记钱勇同志带领党员重温入党誓词，"
+        "并为党员讲授专题党课。街道领导班子成员何静、宋涛、于波等同志参加活动。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].type, "lecture");
+    EXPECT_EQ(b.records[0].events[0].participants, (std::vector<std::string>{"钱勇", "何静", "宋涛", "于波"}));
+}
