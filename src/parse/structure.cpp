@@ -334,30 +334,9 @@ bool framed_header(const std::u32string& s) {
            s.find_first_of(U"。，、；：！？,.;:!?", 1) == std::u32string::npos;
 }
 
-// Length of the item number a heading opens with: 一、 三、 十二、 1、 2. ３． （一） (2), then
-// the heading's text (a Han character); 0 when there is none (1.5亿元 is no number).
-std::size_t ordinal_length(const std::u32string& s) {
-    std::size_t i = 0;
-    const bool paren = !s.empty() && (s[0] == U'（' || s[0] == U'(');
-    if (paren) ++i;
-    const std::size_t from = i;
-    while (i < s.size() && i - from < 3 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
-    if (i == from || i >= s.size()) return 0;
-    if (paren) {
-        if (s[i] != U'）' && s[i] != U')') return 0;
-    } else if (std::u32string_view(U"、．.").find(s[i]) == std::u32string_view::npos) {
-        return 0;
-    }
-    ++i;
-    while (i < s.size() && is_space(s[i])) ++i;
-    return i < s.size() && utf8::is_han(s[i]) ? i : 0;
-}
-
-std::u32string strip_ordinal(const std::u32string& s) { return s.substr(ordinal_length(s)); }
-
-// Length of the item number a numbered brief opens with before its day (1. 3月5日，…, （二）3月12日，…),
-// 0 when there is none.
-std::size_t brief_number_length(const std::u32string& s) {
+// Where the text after an item number starts: 一、 三、 十二、 1、 2. ３． （一） (2) and the spaces
+// after it; 0 when the line opens with none.
+std::size_t number_mark_end(const std::u32string& s) {
     std::size_t i = 0;
     const bool paren = !s.empty() && (s[0] == U'（' || s[0] == U'(');
     if (paren) ++i;
@@ -367,7 +346,23 @@ std::size_t brief_number_length(const std::u32string& s) {
     if (paren ? (s[i] != U'）' && s[i] != U')') : std::u32string_view(U"、．.").find(s[i]) == std::u32string_view::npos) return 0;
     ++i;
     while (i < s.size() && is_space(s[i])) ++i;
-    return starts_with_day(s.substr(i)) ? i : 0;
+    return i;
+}
+
+// Length of the item number a heading opens with, then the heading's text (a Han character); 0
+// when there is none (1.5亿元 is no number).
+std::size_t ordinal_length(const std::u32string& s) {
+    const std::size_t i = number_mark_end(s);
+    return i && i < s.size() && utf8::is_han(s[i]) ? i : 0;
+}
+
+std::u32string strip_ordinal(const std::u32string& s) { return s.substr(ordinal_length(s)); }
+
+// Length of the item number a numbered brief opens with before its day (1. 3月5日，…, （二）3月12日，…),
+// 0 when there is none.
+std::size_t brief_number_length(const std::u32string& s) {
+    const std::size_t i = number_mark_end(s);
+    return i && starts_with_day(s.substr(i)) ? i : 0;
 }
 
 // The header's text without its number, spaces, frames and decorations (【工作动态】 → 工作动态,
