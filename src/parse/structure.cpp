@@ -306,6 +306,14 @@ bool broken_headline(const std::u32string& a, const std::u32string& b) {
            !starts_with_date(b);
 }
 
+// A headline that ends in an exclamation or a question (逛“东安”去！, 如何给医院打分？): short, the mark
+// only at its end, a strict title without it — before a line that opens news text after a gap.
+bool exclaimed_title(const std::u32string& s) {
+    if (s.size() < 5 || s.size() > 30 || std::u32string_view(U"！？!?").find(s.back()) == std::u32string_view::npos) return false;
+    const std::u32string head = s.substr(0, s.size() - 1);
+    return !contains_any(head, U"。！？!?；;") && title_strict(head);
+}
+
 // A title that carries a comma (坚定信心，再创辉煌): accepted only before a clear paragraph opening.
 bool title_with_comma(const std::u32string& s) {
     if (s.size() < 4 || s.size() > 30 || is_bullet(s) || !has_word_char(s)) return false;
@@ -591,8 +599,10 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
         // What a line ending in a colon introduces (出席会议的还有：|何建军　吕晓梅…) is no headline.
         const bool after_colon = !out.empty() && !out.back().text.empty() &&
                                  (out.back().text.back() == U'：' || out.back().text.back() == U':') && lines[i]->gap_before <= 1;
-        if (next && !after_title && !after_colon && !is_bullet(l) && !continues_previous(*next) && !ends_sentence(l) && !wrapped_on(l, *next, width) &&
-            (title_strict(l) || (title_with_comma(l) && looks_like_start(*next)))) {
+        const bool exclaimed = next && exclaimed_title(l) && lines[i + 1]->gap_before >= 1 && looks_like_start(*next);
+        if (next && !after_title && !after_colon && !is_bullet(l) && !continues_previous(*next) &&
+            (!ends_sentence(l) || exclaimed) && !wrapped_on(l, *next, width) &&
+            (title_strict(l) || exclaimed || (title_with_comma(l) && looks_like_start(*next)))) {
             // A kicker (引题) over a headline: a short label right above a longer headline that the
             // text follows (聚焦项目建设|开发区重点项目集中开工). It names the article's topic, its section.
             if (l.size() <= 10 && i + 1 < lines.size() && lines[i + 1]->gap_before == 0 && next->size() > l.size() &&

@@ -721,3 +721,12 @@ TEST(Structure, NumberedBriefsUnderAColumn) {
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[1].paragraphs, std::vector<std::string>{"3月12日，开发区举办招商推介会。"});
 }
+
+// A headline ending in an exclamation or a question, before the news text after a gap.
+TEST(Structure, ExclaimedHeadline) {
+    auto r = parse_structure("我县荣获全国文明城市称号！\n\n11月10日，全国精神文明建设表彰大会在北京召开。\n\n"
+                             "县委召开常委会议\n\n11月12日，县委召开常委会议。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("我县荣获全国文明城市称号！"));
+    EXPECT_EQ(r[0].paragraphs.size(), 1u);
+}
