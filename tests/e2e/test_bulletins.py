@@ -1,0 +1,35 @@
+"""Bulletins of other offices than the samples', hand-written for the project (tests/fixtures/bulletins:
+a health, education, police, ecology, culture bureau's, a township's, a street office's, a people's
+congress's, an organisation department's, a group company's, a development zone's; UTF-8, GB18030,
+UTF-16 and Big5), parsed by the real binary and compared with their checked reading
+(expected.json): masthead and colophon, every record's kind, section, title, paragraph count and
+date, and its people with their titles. A change in how any of them is read fails here, where
+the unit tests check each rule alone."""
+import json
+import os
+import unittest
+
+from jb import SOURCE, run
+
+DIR = os.path.join(SOURCE, "tests", "fixtures", "bulletins")
+
+
+class HandWrittenBulletins(unittest.TestCase):
+    def test_each_reads_as_checked(self):
+        with open(os.path.join(DIR, "expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        self.assertGreaterEqual(len(expected), 12)
+        for name, want in expected.items():
+            with self.subTest(bulletin=name):
+                recs = json.loads(run("parse", os.path.join(DIR, name), check=0).stdout)
+                self.assertEqual(recs[0]["bulletin"]["masthead"], want["masthead"])
+                self.assertEqual(recs[0]["bulletin"]["colophon"], want["colophon"])
+                self.assertEqual(recs[0]["bulletin"]["issued"], want["issued"])
+                got = [{"kind": r["kind"], "section": r["section"], "title": r["title"],
+                        "paragraphs": len(r["paragraphs"]), "date": r["date"],
+                        "people": {p["name"]: p["titles"] for p in r["people"]}} for r in recs]
+                self.assertEqual(got, want["records"])
+
+
+if __name__ == "__main__":
+    unittest.main()
