@@ -378,3 +378,15 @@ TEST(Events, PartyDayAndWhoTookPartLater) {
     EXPECT_EQ(b.records[0].events[0].type, "lecture");
     EXPECT_EQ(b.records[0].events[0].participants, (std::vector<std::string>{"钱勇", "何静", "宋涛", "于波"}));
 }
+
+// More of a bulletin's verbs name events: 帮扶 (partnership), 授课 (lecture), 闭幕 (ceremony).
+TEST(Events, BulletinVerbsOfSupportTeachingAndClosing) {
+    auto b = parse_issue("2024-11",
+        "●11月5日，县人民医院到石门镇开展对口帮扶活动。\n\n●11月8日，县委党校教授为全县村干部授课。\n\n●11月15日，全县运动会闭幕。\n");
+    ASSERT_EQ(b.records.size(), 3u);
+    const char* types[] = {"partnership", "lecture", "ceremony"};
+    for (std::size_t k = 0; k < 3; ++k) {
+        ASSERT_FALSE(b.records[k].events.empty()) << k;
+        EXPECT_EQ(b.records[k].events[0].type, types[k]) << k;
+    }
+}
