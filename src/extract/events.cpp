@@ -15,6 +15,7 @@ struct EventExtractor::Impl {
     std::vector<std::u32string> companions; // event_companions.txt
     std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
     std::vector<std::string> objects_before; // event_objects_before.txt: 任命, 纪念 before a name
+    std::vector<std::u32string> noun_after;  // event_noun_after.txt: 情况, 精神 after a trigger
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -30,6 +31,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     for (const auto& w : lexicon::read_words("event_companions.txt")) impl_->companions.push_back(ent::to_u32(w));
     impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
     impl_->objects_before = lexicon::read_words("event_objects_before.txt");
+    for (const auto& w : lexicon::read_words("event_noun_after.txt")) impl_->noun_after.push_back(ent::to_u32(w));
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -70,7 +72,11 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     for (std::size_t i = 0; i < n;) {
         std::int32_t id = -1;
         std::size_t len = impl_->triggers.longest(t, i, &id, false);
-        if (len && !in_org[i] && !in_org[i + len - 1]) {
+        // 安全生产检查|情况, 会议|精神: the trigger is a noun there.
+        const bool noun = len && std::any_of(impl_->noun_after.begin(), impl_->noun_after.end(), [&](const std::u32string& w) {
+            return i + len + w.size() <= n && std::equal(w.begin(), w.end(), t.c.begin() + static_cast<std::ptrdiff_t>(i + len));
+        });
+        if (len && !noun && !in_org[i] && !in_org[i + len - 1]) {
             hits.push_back({i + impl_->lead[static_cast<std::size_t>(id)], i + len, id});
             i += len;
         } else {

@@ -390,3 +390,13 @@ TEST(Events, BulletinVerbsOfSupportTeachingAndClosing) {
         EXPECT_EQ(b.records[k].events[0].type, types[k]) << k;
     }
 }
+
+// A trigger that is the thing reported on (通报了安全生产检查情况, 传达了会议精神) names no event.
+TEST(Events, ATriggerAsANounNamesNoEvent) {
+    auto b = parse_issue("2024-12",
+        "街道召开冬季安全生产工作部署会\n\n12月10日上午，街道召开冬季安全生产工作部署会。街道党工委副书记郝振东通报了近期安全生产检查情况，"
+        "传达了上级会议精神。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].trigger, "召开");
+}
