@@ -884,6 +884,17 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
         if (lv == 0 || t.word_start[i] != static_cast<std::int32_t>(i) || !t.bound[i + lv] || gaz_.ending_at(t, i + lv) ||
             gaz_.suffix_ending_at(t, i + lv) > lv) // 自治|区 is a place's suffix, no bare level
             continue;
+        // 县二小, 市一中: a county's or city's school by its number, a word of its own.
+        if (lv == 1 && std::u32string_view(U"市县区").find(t.c[i]) != std::u32string_view::npos) {
+            std::size_t k = i + 1;
+            while (k < t.size() && k - i <= 2 && std::u32string_view(U"一二三四五六七八九十").find(t.c[k]) != std::u32string_view::npos) ++k;
+            if (k > i + 1 && k < t.size() && (t.c[k] == U'中' || t.c[k] == U'小') && t.word_start[k] == static_cast<std::int32_t>(k) &&
+                (k + 1 == t.size() || t.bound[k + 1])) {
+                out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k + 1), "school"});
+                i = k;
+                continue;
+            }
+        }
         std::int32_t v = -1;
         const std::size_t len = bare_.longest(t, i + lv, &v, false);
         if (len == 0 || (i + lv + len < t.size() && !t.bound[i + lv + len])) continue;

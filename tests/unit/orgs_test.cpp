@@ -309,3 +309,13 @@ TEST(Orgs, SendingVerbsEndAName) {
     v = orgs_of("城关镇派出所所长王强介绍情况。");
     EXPECT_EQ(find_type(v, "城关镇派出所"), "government") << names(v);
 }
+
+// A county's or city's school by its number (县二小, 市一中), not a number before a word (一中心).
+TEST(Orgs, NumberedSchoolsByTheirLevel) {
+    auto v = orgs_of("县二小校长谭丽华代表学校签约。");
+    EXPECT_EQ(find_type(v, "县二小"), "school") << names(v);
+    v = orgs_of("市一中高三学生参加比赛。");
+    EXPECT_EQ(find_type(v, "市一中"), "school") << names(v);
+    v = orgs_of("推进全市一中心两基地建设。");
+    EXPECT_EQ(names(v).find("市一中"), std::string::npos) << names(v);
+}
