@@ -642,24 +642,30 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             m.no_event = im.no_event_after.match(s, h.end) != nullptr ||
                          std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
                                      [&](const std::string& w) { return s.substr(0, i).ends_with(w); });
+            // The connectors of a span (12月1日至3日, 1—5月); — before ——, so that ends_with takes one.
+            static constexpr std::string_view connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
             // 1—5月, 1至11月: the months of a span up to this one name no event's day.
             if (h.month && !h.day && !m.no_event) {
                 std::size_t b = i;
-                for (std::string_view c : {"—", "－", "-", "～", "~", "至", "到"})
+                for (std::string_view c : connectors)
                     if (s.substr(0, b).ends_with(c)) {
                         b -= c.size();
                         break;
                     }
-                std::size_t d = b;
-                while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9') --d;
-                if (d == b) // full-width digits: three bytes each, ０ (EF BC 90) to ９ (EF BC 99)
-                    while (d >= 3 && static_cast<unsigned char>(s[d - 3]) == 0xEF && static_cast<unsigned char>(s[d - 2]) == 0xBC &&
-                           static_cast<unsigned char>(s[d - 1]) >= 0x90 && static_cast<unsigned char>(s[d - 1]) <= 0x99)
-                        d -= 3;
+                // the span's first month: a run of ASCII digits, else of full-width ones
+                auto digits_before = [&](bool wide) {
+                    std::size_t d = b;
+                    for (std::size_t q = d; d > 0; d = q) {
+                        const char32_t c = utf8::prev(s, q);
+                        if (!(wide ? c >= 0xFF10 && c <= 0xFF19 : c >= U'0' && c <= U'9')) break;
+                    }
+                    return d;
+                };
+                std::size_t d = digits_before(false);
+                if (d == b) d = digits_before(true);
                 if (b < i && d < b) m.no_event = m.range_end = true;
             }
-            if (!out.empty() && out.back().end < i) {
-                static constexpr std::string_view connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
+            if (!m.range_end && !out.empty() && out.back().end < i) {
                 const std::string_view between = s.substr(out.back().end, i - out.back().end);
                 m.range_end = std::find(std::begin(connectors), std::end(connectors), between) != std::end(connectors);
             }

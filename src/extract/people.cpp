@@ -61,6 +61,7 @@ bool clause_end(char32_t ch) {
 }
 
 bool is_open(char32_t ch) { return ch == U'（' || ch == U'('; }
+bool is_digit(char32_t ch) { return (ch >= U'0' && ch <= U'9') || (ch >= U'０' && ch <= U'９'); } // ASCII or full-width
 bool is_close(char32_t ch) { return ch == U'）' || ch == U')'; }
 
 // A place name follows at e (the candidate ends the place's first part): 路, 村 …, one more
@@ -1118,11 +1119,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     {
         std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
-        auto digit = [](char32_t ch) { return (ch >= U'0' && ch <= U'9') || (ch >= U'０' && ch <= U'９'); };
         for (std::size_t b = 2; b + 3 < c.size(); ++b) {
             if (taken[b] || !impl_->regions.longest_before(c, b) || impl_->regions.longest_at(c, b)) continue;
             for (std::size_t e = b + 3; e >= b + 2; --e) {
-                if (e + 1 >= c.size() || !is_open(c[e]) || !digit(c[e + 1])) continue;
+                if (e + 1 >= c.size() || !is_open(c[e]) || !is_digit(c[e + 1])) continue;
                 if (!chinese_shape({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0}) ||
                     std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; }) || word_at[b] >= e - b)
                     continue;
@@ -1215,9 +1215,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     // 赵超携|１５１万元): a two-character name then, when the third character is one of those.
     for (auto& s : spans) {
         if (s.end - s.begin != 3 || !chinese_shape(s) || s.end >= c.size()) continue;
-        const char32_t after = c[s.end];
-        const bool number = (after >= U'0' && after <= U'9') || (after >= U'０' && after <= U'９');
-        if (number && std::u32string_view(U"以携向将把被在于为从到用比").find(c[s.end - 1]) != std::u32string_view::npos) --s.end;
+        if (is_digit(c[s.end]) && std::u32string_view(U"以携向将把被在于为从到用比").find(c[s.end - 1]) != std::u32string_view::npos) --s.end;
     }
     // A name after a title that is a dictionary word of two characters (常务副省长汪洋) does not
     // take the first character of a word after it (汪洋|提高了嗓门): that word is what follows.

@@ -188,8 +188,8 @@ bool issue_number(const std::u32string& s) {
 bool masthead_line(const std::u32string& s) {
     for (std::size_t i = 1; i + 1 < s.size(); ++i)
         if (is_space(s[i]) && is_space(s[i + 1]) && !is_space(s[i - 1])) return true;
-    const std::u32string t = without_bracketed_tail(s);
     if (issue_number(s)) return true;
+    const std::u32string t = without_bracketed_tail(s);
     if (t.empty() || (t.back() != U'日' && t.back() != U'月')) return false;
     std::size_t i = t.size() - 1, digits = 0;
     while (i > 0 && (is_digit(t[i - 1]) || is_cjk_numeral(t[i - 1]) || t[i - 1] == U'月' || t[i - 1] == U'年' ||
@@ -461,9 +461,10 @@ bool column_before_headline(const std::vector<Line>& lines, std::size_t i, const
 }
 
 // The masthead (报头) at the top of a bulletin: its name (东湖街道工作简报), issue number
-// (第12期) and issuer-and-date line (东湖街道党工委办公室　　2023年6月30日), with any rules
-// between them. It is no record: the number of lines it takes, 0 when there is none. Only taken
-// when it shows an issue number or a bulletin's name, so a headline before a dated line stays.
+// (第12期) and issuer-and-date line (东湖街道党工委办公室　　2023年6月30日), with any lines of
+// marks only between them. It is no record: the number of lines it takes, 0 when there is none.
+// Only taken when it shows an issue number or a bulletin's name, so a headline before a dated
+// line stays.
 std::size_t masthead_end(const std::vector<Line>& lines) {
     bool seen = false, issue = false, named = false;
     std::size_t end = 0;
@@ -476,7 +477,7 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
     };
     for (std::size_t i = 0; i < lines.size() && i < 6; ++i) {
         const std::u32string& s = lines[i].cps;
-        if (!has_word_char(s)) { // a rule: ━━━━━━
+        if (!has_word_char(s)) { // marks only (a rule is no line at all: split_lines leaves it out)
             if (seen) end = i + 1;
             continue;
         }
@@ -548,17 +549,17 @@ bool colophon_line(const std::u32string& raw) {
     return vocab().colophon_fields.count(field) > 0;
 }
 
-// Where the colophon closing the text begins (its lines and the rules between them), or
-// lines.size() when there is none.
+// Where the colophon closing the text begins (its lines and any lines of marks only between and
+// above them), or lines.size() when there is none.
 std::size_t colophon_start(const std::vector<Line>& lines) {
     std::size_t start = lines.size();
     for (std::size_t k = lines.size(); k > 0 && lines.size() - k < 8; --k) {
         const std::u32string& s = lines[k - 1].cps;
-        if (!has_word_char(s)) continue; // a rule: ━━━━━━
+        if (!has_word_char(s)) continue; // marks only
         if (!colophon_line(s)) break;
         start = k - 1;
     }
-    while (start < lines.size() && start > 0 && !has_word_char(lines[start - 1].cps)) --start; // the rule above it
+    while (start < lines.size() && start > 0 && !has_word_char(lines[start - 1].cps)) --start; // marks above it
     return start;
 }
 
@@ -815,7 +816,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
         }
     }
 
-    // Masthead and colophon are kept as written (rules left out), not read as records.
+    // Masthead and colophon are kept as written (lines of marks only left out), not read as records.
     auto take = [&](std::size_t b, std::size_t e, std::vector<std::string>& to) {
         for (std::size_t k = b; k < e; ++k)
             if (has_word_char(lines[k].cps)) to.push_back(lines[k].text);
@@ -826,8 +827,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     take(0, contents_end(lines, 0), out.masthead);
     // A PDF's running head repeats the bulletin's name at the top of each page (东湖街道工作简报,
     // 东湖街道工作简报　第2期): no line of the text, wherever the page broke it.
-    if (!out.masthead.empty() && to_u32(out.masthead.front()).size() >= 4) {
-        const std::u32string name = to_u32(out.masthead.front());
+    if (const std::u32string name = out.masthead.empty() ? std::u32string() : to_u32(out.masthead.front()); name.size() >= 4) {
         std::erase_if(lines, [&](const Line& l) {
             if (!starts_with(l.cps, name)) return false;
             const std::u32string rest = trim(l.cps.substr(name.size()));

@@ -158,18 +158,10 @@ StoredRecord read_record(const sqlite::Db& db, const sqlite::Stmt& row) {
     out.bulletin.sha256 = row.text(13);
     out.bulletin.encoding = row.text(14);
     out.bulletin.issued = row.opt_text(15);
-    // Lines joined by a newline (migration 10).
-    for (int k : {16, 17}) {
-        if (row.is_null(k)) continue;
-        std::vector<std::string>& to = k == 16 ? out.bulletin.masthead : out.bulletin.colophon;
-        const std::string joined = row.text(k);
-        for (std::size_t b = 0;;) {
-            const std::size_t nl = joined.find('\n', b);
-            to.push_back(joined.substr(b, nl == std::string::npos ? std::string::npos : nl - b));
-            if (nl == std::string::npos) break;
-            b = nl + 1;
-        }
-    }
+    // Lines joined by a newline (migration 10), NULL when there are none; split_body splits at every
+    // newline whatever its (non-zero) count.
+    if (!row.is_null(16)) out.bulletin.masthead = split_body(row.text(16), 1);
+    if (!row.is_null(17)) out.bulletin.colophon = split_body(row.text(17), 1);
 
     const std::int64_t id = out.id;
     {
