@@ -769,6 +769,16 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 if (pos == 0 || c[pos - 1] != c[s.begin]) return true;
             return false;
         };
+        // 总书记和|李鹏总理: a conjunction in the middle of a clause glued to the name after it; the
+        // rest is the name when it has a name's shape (the conjunction alone is dropped below).
+        for (auto& s : spans)
+            if (s.end - s.begin == 3 && impl_->conjunction_surnames.count(c[s.begin]) && s.begin > 0 &&
+                !clause_end(c[s.begin - 1]) && c[s.begin - 1] != enum_comma && impl_->model.is_surname(c[s.begin + 1]) &&
+                !impl_->function_surnames.count(c[s.begin + 1]) && !impl_->conjunction_surnames.count(c[s.begin + 1]) &&
+                word_at[s.begin + 1] < 2 && !inside[s.begin + 1] && !impl_->model.titles().longest_at(c, s.begin + 2) &&
+                (s.end >= c.size() || !people::is_han(c[s.end]) || impl_->model.titles().longest_at(c, s.end) ||
+                 impl_->model.stops().longest_at(c, s.end)))
+                ++s.begin;
         std::erase_if(spans, [&](const people::NameSpan& s) {
             // (unless a title or a role noun ends right before it and ICU only joined its last
             // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市)

@@ -859,3 +859,12 @@ TEST(People, PostHeldInACadresRecord) {
     ASSERT_NE(find(ps, "詹立伟"), nullptr);
     EXPECT_EQ(find(ps, "詹立伟")->titles, std::vector<std::string>{"县财政局副局长"});
 }
+
+// A conjunction in mid-clause that the model glued to the name after it (总书记和|李鹏总理) is no
+// surname: the rest is the name; not when the rest opens a title (司长和|原副司长).
+TEST(People, ConjunctionGluedToTheNameAfterIt) {
+    auto ps = run("全国人大常委会委员长和吕明总理打电话向灾区群众表示慰问。崔世安司长和原副司长前来迎接。");
+    EXPECT_NE(find(ps, "吕明"), nullptr);
+    EXPECT_EQ(find(ps, "和吕明"), nullptr);
+    EXPECT_EQ(find(ps, "原副"), nullptr);
+}
