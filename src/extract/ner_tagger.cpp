@@ -507,8 +507,13 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         if (s.kind != kOrg) continue;
         const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
         const std::uint32_t floor = k > 0 ? found[k - 1].e : 0;
+        // A name does not start inside its own bracket (瑞能（|江州）储能科技有限公司): a rule match ending
+        // where it does and opening before the bracket is the name.
+        int depth = 0;
+        for (std::uint32_t q = s.b; q < s.e; ++q) depth += t.c[q] == U'）' || t.c[q] == U')' ? -1 : t.c[q] == U'（' || t.c[q] == U'(' ? 1 : 0;
         for (const auto& m : ev.orgs) {
             if (m.type == "facility" || m.type == "village") continue;
+            if (depth < 0 && m.e == s.e && m.b < s.b && m.b >= floor && s.b - m.b <= 8) s.b = m.b;
             if (m.b == s.b && m.e > s.e && m.e <= limit && m.e - s.e <= 8) s.e = m.e;
             // only before a known body, the abbreviation a word of its own after punctuation or a
             // word of two or more (援引|俄|外交部; not 以|上海市…, where 以 is a preposition)
@@ -527,6 +532,27 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         if (s.kind == kOrg)
             if (std::size_t v = f.orgs.leading_verb_at(t, s.b); v && s.e - s.b >= v + 3 && !f.orgs.known_at(t, s.b))
                 s.b += static_cast<std::uint32_t>(v);
+    // 镇纪委联合镇财政所: two bodies joined by a verb that takes a body (the place 联合镇 misled the
+    // tagger). A rule match opening the span, the verb right after it and a body's suffix at the
+    // span's end: the two bodies.
+    {
+        std::vector<Span> out;
+        for (const Span& s : found) {
+            bool cut = false;
+            if (s.kind == kOrg && s.e <= t.size() && ev.org_end[s.e])
+                for (const auto& m : ev.orgs) {
+                    if (m.b != s.b || m.e >= s.e || m.type == "facility") continue;
+                    const std::size_t v = f.orgs.leading_verb_at(t, m.e);
+                    if (!v || s.e < m.e + v + 3) continue;
+                    out.push_back({s.b, m.e, kOrg});
+                    out.push_back({static_cast<std::uint32_t>(m.e + v), s.e, kOrg});
+                    cut = true;
+                    break;
+                }
+            if (!cut) out.push_back(s);
+        }
+        found.swap(out);
+    }
     // Names run together without a separator (an award list: 云南省委宣传部宣传教育处云南省科委农村科技处…)
     // come out of the tagger as one; two or more rule matches tiling most of it are the names.
     std::vector<Span> split;

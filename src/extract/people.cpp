@@ -513,7 +513,20 @@ struct PeopleExtractor::Impl {
                     if (std::u32string_view(U"局厅部委办").find(c[q - 1]) != std::u32string_view::npos) return true;
                 return false;
             };
-            while (b > 0 && (people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k)) && !in_name[b - 1] && k - b < max_title) {
+            // A place in brackets inside a company's name (海默（江州）汽车科技有限公司总经理) is part of it.
+            auto bracketed_place = [&](std::size_t at) -> std::size_t { // c[at - 1] closes; where it opens, or 0
+                if (at < 4 || !is_close(c[at - 1])) return 0;
+                std::size_t o = at - 1;
+                while (o > 0 && at - 1 - o < 8 && people::is_han(c[o - 1])) --o;
+                if (o == 0 || !is_open(c[o - 1]) || o + 1 >= at || o < 2 || !people::is_han(c[o - 2])) return 0;
+                return o - 1;
+            };
+            while (b > 0 && k - b < max_title) {
+                if (const std::size_t o = bracketed_place(b); o && b < k && !in_name[o]) {
+                    b = o;
+                    continue;
+                }
+                if (!(people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k)) || in_name[b - 1]) break;
                 const std::size_t bl = breaks.longest_before(c, b);
                 if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b]))) &&
                     !(bl == 1 && joins_department(b - 1)))

@@ -111,6 +111,7 @@ struct Vocab {
     std::vector<std::u32string> masthead_names;
     std::unordered_set<std::u32string> colophon_fields;
     std::unordered_set<std::u32string> contents_headers;
+    std::unordered_set<std::u32string> headline_tails;
 };
 
 // The lexicons (simplified, as all of data/lexicon), and for a bulletin in traditional characters
@@ -136,6 +137,7 @@ Vocab load_vocab(bool traditional) {
     out.masthead_names = words("structure_masthead_names.txt");
     for (auto& w : words("structure_colophon.txt")) out.colophon_fields.insert(std::move(w));
     for (auto& w : words("structure_contents.txt")) out.contents_headers.insert(std::move(w));
+    for (auto& w : words("structure_headline_tails.txt")) out.headline_tails.insert(std::move(w));
     return out;
 }
 
@@ -302,7 +304,9 @@ bool subtitle(const std::u32string& s) {
 // A long headline broken over two lines (开发区召开2024年度安全生产暨消防|工作会议): the shorter rest
 // right under it. (A kicker over a headline is the shorter line above.)
 bool broken_headline(const std::u32string& a, const std::u32string& b) {
-    return a.size() >= 14 && b.size() < a.size() && a.size() + b.size() <= 40 && title_strict(a) && title_strict(b) &&
+    // (a rest of three characters or less only when it is a headline's tail word: 会议, not a byline)
+    const bool rest = b.size() > 3 ? title_strict(b) : vocab().headline_tails.count(b) > 0;
+    return a.size() >= (b.size() > 3 ? 14u : 10u) && b.size() < a.size() && a.size() + b.size() <= 40 && title_strict(a) && rest &&
            !starts_with_date(b);
 }
 
@@ -520,8 +524,16 @@ std::size_t contents_end(const std::vector<Line>& lines, std::size_t from) {
             for (std::size_t j = below_from; j < lines.size(); ++j)
                 if (lines[j].cps.size() <= 80) below.insert(item_text(lines[j].cps));
         }
-        bool recurs = below.count(item) > 0;
-        for (std::size_t j = k + 1; j < below_from && !recurs; ++j) recurs = item_text(lines[j].cps) == item;
+        auto written_below = [&](const std::u32string& text) {
+            if (below.count(text)) return true;
+            for (std::size_t j = k + 1; j < below_from; ++j)
+                if (item_text(lines[j].cps) == text) return true;
+            return false;
+        };
+        bool recurs = written_below(item);
+        // An item naming a column by its count (简讯三则, 工作简讯（4条）) over the column's header (简讯).
+        for (std::size_t len = 2; len < item.size() && !recurs; ++len)
+            recurs = section_word(item.substr(0, len)) && written_below(item.substr(0, len));
         if (!recurs) break;
         ++items;
     }
@@ -665,9 +677,11 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         // The headline: a blank line after it, or (a bulletin set without one) a strict title
         // before a line that opens news text (3月10日上午，…).
         // A subtitle may stand between the headline and its gap.
-        const bool under_subtitle = subtitle(lines[i + 1]->cps) && (lines.size() == i + 2 || lines[i + 2]->gap_before >= 1);
-        if (lines[i + 1]->gap_before == 0 && broken_headline(l, lines[i + 1]->cps) &&
-            (lines.size() == i + 2 || lines[i + 2]->gap_before >= 1)) {
+        // (or, set without a gap, before a line that opens news text: 今年以来，…)
+        const bool text_after_two = lines.size() == i + 2 || lines[i + 2]->gap_before >= 1 ||
+                                    (looks_like_start(lines[i + 2]->cps) && !is_bullet(lines[i + 2]->cps));
+        const bool under_subtitle = subtitle(lines[i + 1]->cps) && text_after_two && title_loose(l) && !ends_sentence(l);
+        if (lines[i + 1]->gap_before == 0 && broken_headline(l, lines[i + 1]->cps) && text_after_two) {
             out.push_back({ItemKind::title, l + lines[i + 1]->cps, first});
             first = false;
             i += 2;
@@ -687,8 +701,15 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         // A line of the page's full width that ends no sentence goes on in this one (PDF paste:
         // …考察学习特|色种植产业。).
         const bool wrapped = i > 0 && wrapped_on(lines[i - 1]->cps, l, width);
+        // So does a line of running text after running text that ends no sentence (…镇党委副书记、镇长|
+        // 宁晓岚作总结报告。): paragraphs end with their punctuation; not before what opens one (a date, a
+        // lead, a number).
+        const bool unfinished = !out.empty() && out.back().kind == ItemKind::para && !ends_closed(out.back().text) &&
+                                (out.back().text.size() >= 20 || contains_any(out.back().text, U"，、；,;")) &&
+                                !is_bullet(l) && !looks_like_start(l) && ordinal_length(l) == 0 && !caption_like(l) &&
+                                contains_any(l, U"。，；！？,;!?"); // (running text too, not a list's label: 中华全国总工会（５０人）)
 
-        if (!first && (continues_previous(l) || broken || wrapped) && !out.empty() && out.back().kind != ItemKind::title &&
+        if (!first && (continues_previous(l) || broken || wrapped || unfinished) && !out.empty() && out.back().kind != ItemKind::title &&
             out.back().kind != ItemKind::header) {
             join_into(out.back().text, l);
             continue;
@@ -964,6 +985,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             if (section) section.reset(), open = npos;
             if (open == npos) {
                 records.push_back(make_record(RecordKind::article));
+                records.back().section = column; // (an untitled article in a column of articles is the column's)
                 open = records.size() - 1;
             }
             records[open].paragraphs.push_back(txt);

@@ -319,3 +319,13 @@ TEST(Orgs, NumberedSchoolsByTheirLevel) {
     v = orgs_of("推进全市一中心两基地建设。");
     EXPECT_EQ(names(v).find("市一中"), std::string::npos) << names(v);
 }
+
+// Two bodies joined by a verb that takes a body (镇纪委联合镇财政所; 联合镇 is also a town's name),
+// and a company with a place in brackets after an enumeration comma (、瑞能（江州）储能科技有限公司).
+TEST(Orgs, BodiesJoinedByAVerbAndBracketedPlaces) {
+    auto v = orgs_of("8月15日，镇纪委联合镇财政所对全镇14个村开展专项检查。");
+    EXPECT_EQ(find_type(v, "镇纪委联合镇财政所"), "") << names(v);
+    EXPECT_NE(find_type(v, "镇财政所"), "") << names(v);
+    v = orgs_of("服务小组走进江州精工机械股份有限公司、瑞能（江州）储能科技有限公司等企业。");
+    EXPECT_EQ(find_type(v, "瑞能（江州）储能科技有限公司"), "company") << names(v);
+}

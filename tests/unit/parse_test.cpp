@@ -730,3 +730,44 @@ TEST(Structure, ExclaimedHeadline) {
     EXPECT_EQ(r[0].title, std::optional<std::string>("我县荣获全国文明城市称号！"));
     EXPECT_EQ(r[0].paragraphs.size(), 1u);
 }
+
+// A dense layout (no blank line inside an article): a headline broken before a short tail word
+// (…总结|会议) is one title; a line after running text that ends no sentence goes on
+// (…镇长|宁晓岚作总结报告。); a subtitle under a headline set without a gap stays a paragraph; an
+// untitled article after a column's article is in the column.
+TEST(Structure, DenseColumnsBrokenLinesAndSubtitles) {
+    auto r = parse_structure(
+        "【党建引领】\n镇党委召开党纪学习教育总结\n会议\n"
+        "8月26日下午，镇党委召开党纪学习教育总结会议，部署下一阶段工作。镇党委副书记、镇长\n"
+        "宁晓岚作总结报告。\n（供稿：镇组织办）\n\n"
+        "【基层动态】\n凤鸣村：小积分兑出乡村振兴大文明\n——凤鸣村推行“积分制”治理纪实\n"
+        "今年以来，凤鸣村党总支探索推行“积分制”管理。\n（供稿：凤鸣村）\n\n"
+        "8月15日，镇纪委对全镇14个村开展专项检查。（供稿：镇纪委）\n\n"
+        "镇政府召开安全生产会议\n8月20日，镇政府召开安全生产会议。\n");
+    ASSERT_GE(r.size(), 3u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("镇党委召开党纪学习教育总结会议"));
+    EXPECT_EQ(r[0].section, std::optional<std::string>("党建引领"));
+    ASSERT_GE(r[0].paragraphs.size(), 1u);
+    EXPECT_TRUE(r[0].paragraphs[0].ends_with("镇长宁晓岚作总结报告。")) << r[0].paragraphs[0];
+    EXPECT_EQ(r[1].title, std::optional<std::string>("凤鸣村：小积分兑出乡村振兴大文明"));
+    EXPECT_EQ(r[1].section, std::optional<std::string>("基层动态"));
+    ASSERT_GE(r[1].paragraphs.size(), 1u);
+    EXPECT_EQ(r[1].paragraphs[0], "——凤鸣村推行“积分制”治理纪实");
+    EXPECT_EQ(r[2].title, std::nullopt);
+    EXPECT_EQ(r[2].section, std::optional<std::string>("基层动态"));
+    // A bare short line under a headline is a byline, not the headline's tail.
+    r = parse_structure("记一位扎根乡村二十年的女教师\n李中文\n近日，记者来到凤鸣村小学。\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("记一位扎根乡村二十年的女教师"));
+}
+
+// A table of contents item naming a column by its count (▲简讯三则) is part of the contents.
+TEST(Structure, ContentsItemNamingAColumn) {
+    auto b = parse_bulletin_text("开发区工作动态\n2025年第11期\n\n本期要目\n▲开发区召开安全生产工作会议\n▲简讯三则\n\n"
+                                 "开发区召开安全生产工作会议\n\n6月3日，开发区召开安全生产工作会议。\n\n简讯\n\n"
+                                 "◆6月5日，开发区团工委开展志愿服务活动。\n");
+    ASSERT_FALSE(b.masthead.empty());
+    EXPECT_EQ(b.masthead.back(), "▲简讯三则");
+    ASSERT_EQ(b.records.size(), 2u);
+    EXPECT_EQ(b.records[1].section, std::optional<std::string>("简讯"));
+}

@@ -868,3 +868,10 @@ TEST(People, ConjunctionGluedToTheNameAfterIt) {
     EXPECT_EQ(find(ps, "和吕明"), nullptr);
     EXPECT_EQ(find(ps, "原副"), nullptr);
 }
+
+// A place in brackets inside the company of a title (海默（江州）汽车科技有限公司总经理) is part of it.
+TEST(People, BracketedPlaceInsideATitlesCompany) {
+    auto ps = run("管委会副主任覃梦洁与海默（江州）汽车科技有限公司总经理穆思远代表双方签约。");
+    ASSERT_NE(find(ps, "穆思远"), nullptr);
+    EXPECT_EQ(find(ps, "穆思远")->titles, std::vector<std::string>{"海默（江州）汽车科技有限公司总经理"});
+}
