@@ -297,10 +297,16 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
     if (i >= 3)
         if (auto* t = tod.match(s, i - 3); t && t->kind == TodKind::suffix && t->word.size() == 3) suffix_before = t;
     // A point guards a number only as a decimal point, after a digit (1.5亿; not 对接.11月).
+    // Not after a list's number opening a paragraph (1.7月下旬至8月上旬，…; 2.8月中旬，…): one or two
+    // digits at the paragraph's start or after a sentence's end.
     auto point_after_digit = [&] {
         std::size_t q = i;
         utf8::prev(s, q);
-        return arabic_digit(before(s, q)) >= 0;
+        if (arabic_digit(before(s, q)) < 0) return false;
+        std::size_t digits = 0;
+        while (q > 0 && digits < 3 && arabic_digit(before(s, q)) >= 0) utf8::prev(s, q), ++digits;
+        const char32_t opener = q == 0 ? U'\n' : before(s, q);
+        return !(digits <= 2 && std::u32string_view(U"\n。；！？").find(opener) != std::u32string_view::npos);
     };
     const bool guarded = arabic_digit(prev) >= 0 || is_cn_numeral(prev) ||
                          ((prev == U'.' || prev == U'．') && point_after_digit()) ||

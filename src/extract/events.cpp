@@ -240,13 +240,23 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         // lists the main event's people.
         if (h < 0 && closes_with_companions(k)) join_people(k);
         if (h < 0) continue;
-        Event ev = make(hits[static_cast<std::size_t>(h)]);
-        const auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) { return o.type == ev.type && o.date == ev.date; });
-        if (same != out.end()) {
-            join_people(k, static_cast<std::size_t>(same - out.begin()));
-            continue;
+        // Its strongest trigger and one of each other type it tells, in reading order (…赶赴石门镇
+        // 检查防汛工作，慰问转移安置群众: the inspection and the visit).
+        std::vector<std::size_t> told{static_cast<std::size_t>(h)};
+        for (std::size_t q = 0; q < hits.size(); ++q)
+            if (q != told[0] && hits[q].b >= sents[k].first && hits[q].e <= sents[k].second &&
+                std::none_of(told.begin(), told.end(), [&](std::size_t x) { return impl_->type[static_cast<std::size_t>(hits[x].id)] == impl_->type[static_cast<std::size_t>(hits[q].id)]; }))
+                told.push_back(q);
+        std::sort(told.begin(), told.end()); // in reading order
+        for (std::size_t x : told) {
+            Event ev = make(hits[x]);
+            const auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) { return o.type == ev.type && o.date == ev.date; });
+            if (same != out.end()) {
+                join_people(k, static_cast<std::size_t>(same - out.begin()));
+                continue;
+            }
+            out.push_back(std::move(ev));
         }
-        out.push_back(std::move(ev));
     }
     return out;
 }

@@ -569,3 +569,10 @@ TEST(Dates, AMonthlyIssueLooksBack) {
     EXPECT_EQ(values(run("１２月３１日", "1998-01-02")), "1997-12-31");
     EXPECT_EQ(values(run("２月５日", "1998-01-02")), "1998-02-05");
 }
+
+// A list's number opening a paragraph (1.7月下旬至8月上旬，…) is no decimal point guarding the month;
+// a decimal inside a sentence still is (增长1.5日均).
+TEST(Dates, AListNumberBeforeAMonth) {
+    EXPECT_EQ(texts(run("1.7月下旬至8月上旬，开展总结评估。\n2.8月中旬，组织应急演练。", "2024-07")), "7月下旬|8月上旬|8月中旬");
+    EXPECT_EQ(texts(run("同比增长11.5月均", "2024-07")), "");
+}

@@ -400,3 +400,17 @@ TEST(Events, ATriggerAsANounNamesNoEvent) {
     ASSERT_EQ(b.records[0].events.size(), 1u);
     EXPECT_EQ(b.records[0].events[0].trigger, "召开");
 }
+
+// A sentence telling two things of different types reports both, in reading order (…检查防汛工作，
+// 慰问转移安置群众).
+TEST(Events, ASentenceOfTwoTypesReportsBoth) {
+    auto b = parse_issue("2024-07",
+        "县防汛抗旱指挥部启动应急响应\n\n7月15日凌晨，县防汛抗旱指挥部启动防汛Ⅳ级应急响应。"
+        "县委书记郜振华当日上午赶赴石门镇检查防汛工作，慰问转移安置群众。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    const auto& ev = b.records[0].events;
+    ASSERT_EQ(ev.size(), 3u);
+    EXPECT_EQ(ev[1].trigger, "检查");
+    EXPECT_EQ(ev[2].trigger, "慰问");
+    EXPECT_EQ(ev[2].participants, std::vector<std::string>{"郜振华"});
+}
