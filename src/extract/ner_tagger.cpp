@@ -570,6 +570,25 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     }
     found.swap(split);
     found = split_joined_bodies(t, f.orgs, ev.org_end, found);
+    // A university's hospital or school is one name with it (上海交通大学医学院附属瑞金医院,
+    // 成都中医药大学附属医院), as PFR counts them: a body, 附属 and a body's suffix within a few
+    // characters (or the next body found) run together.
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        Span& s = found[k];
+        if (s.kind != kOrg || s.e + 2 >= t.size() || t.c[s.e] != U'附' || t.c[s.e + 1] != U'属') continue;
+        const std::uint32_t from = s.e + 2;
+        if (k + 1 < found.size() && found[k + 1].b == from && found[k + 1].kind == kOrg && found[k + 1].e - from <= 10) {
+            s.e = found[k + 1].e;
+            found.erase(found.begin() + static_cast<std::ptrdiff_t>(k + 1));
+            continue;
+        }
+        const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
+        for (std::uint32_t j = from + 2; j <= from + 8 && j <= limit && ent::is_han(t.c[j - 1]); ++j)
+            if (ev.org_end[j]) {
+                s.e = j;
+                break;
+            }
+    }
     // 浦东钢铁（集团|）公司: a name does not end inside its own bracket; it runs over the closing
     // bracket and the suffix right after it.
     {

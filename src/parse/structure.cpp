@@ -982,10 +982,14 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 records.back().paragraphs.push_back(txt);
                 break;
             }
+            // An untitled article right under a column's header (代表风采 / 全国人大代表房秀英，…) is the
+            // column's; after the header's briefs, text is no longer in it.
+            const bool under_header = k > 0 && items[k - 1].kind == ItemKind::header && section;
+            const std::optional<std::string> header_section = under_header ? section : std::nullopt;
             if (section) section.reset(), open = npos;
             if (open == npos) {
                 records.push_back(make_record(RecordKind::article));
-                records.back().section = column; // (an untitled article in a column of articles is the column's)
+                records.back().section = under_header ? header_section : column; // (an untitled article in a column of articles is the column's)
                 open = records.size() - 1;
             }
             records[open].paragraphs.push_back(txt);

@@ -329,3 +329,18 @@ TEST(Orgs, BodiesJoinedByAVerbAndBracketedPlaces) {
     v = orgs_of("服务小组走进江州精工机械股份有限公司、瑞能（江州）储能科技有限公司等企业。");
     EXPECT_EQ(find_type(v, "瑞能（江州）储能科技有限公司"), "company") << names(v);
 }
+
+// A university's hospital is one name with it (PFR counts 华西医科大学附属第一医院 whole).
+TEST(Orgs, AUniversitysAffiliatedHospitalIsOneName) {
+    auto v = orgs_of("1月8日，区人民医院与上海交通大学医学院附属瑞金医院举行医疗合作签约仪式。");
+    EXPECT_NE(find_type(v, "上海交通大学医学院附属瑞金医院"), "") << names(v);
+    EXPECT_EQ(find_type(v, "上海交通大学医学院"), "") << names(v);
+    v = orgs_of("患者被送往成都中医药大学附属医院救治。");
+    EXPECT_NE(find_type(v, "成都中医药大学附属医院"), "") << names(v);
+}
+
+// A farmers' cooperative is an organisation (梅川县丰禾农业专业合作社); not a generic 国际合作社.
+TEST(Orgs, CooperativesAfterTheirPlace) {
+    auto v = orgs_of("县政协常委、梅川县丰禾农业专业合作社理事长房秀英带领乡亲种植有机稻米。");
+    EXPECT_EQ(find_type(v, "梅川县丰禾农业专业合作社"), "company") << names(v);
+}

@@ -771,3 +771,12 @@ TEST(Structure, ContentsItemNamingAColumn) {
     ASSERT_EQ(b.records.size(), 2u);
     EXPECT_EQ(b.records[1].section, std::optional<std::string>("简讯"));
 }
+
+// An untitled article right under a column's header is the column's (代表风采 / 全国人大代表…).
+TEST(Structure, UntitledArticleUnderAColumnHeader) {
+    auto r = parse_structure("县政协召开常委会议\n\n5月14日，县政协召开常委会议。\n\n委员风采\n\n"
+                             "县政协常委、丰禾农业专业合作社理事长房秀英，扎根农村二十多年。今年5月，她被评为带头人。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].title, std::nullopt);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("委员风采"));
+}
