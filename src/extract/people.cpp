@@ -824,8 +824,12 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                  impl_->function_surnames.count(c[s.begin + 1]) || impl_->given_name_stops.count(c[s.begin + 1])))
                 return true;
             // 和|市直, 总经理和|乘务员, 国|时: a conjunction in the middle of a clause.
+            // (Not a two-character name right after a title before a word that follows names: 县委副书记和静|出席;
+            // a lone character is nothing a conjunction could join there.)
+            const bool titled_pair = s.end - s.begin == 2 && titles.longest_before(c, s.begin) > 0 && s.end < c.size() &&
+                                     impl_->model.stops().longest_at(c, s.end) > 0 && word_at[s.begin + 1] < 2 && !inside[s.begin + 1];
             if (impl_->conjunction_surnames.count(c[s.begin]) && s.begin > 0 && !clause_end(c[s.begin - 1]) &&
-                c[s.begin - 1] != enum_comma)
+                c[s.begin - 1] != enum_comma && !titled_pair)
                 return true;
             // A dotted name (司马义·艾买提) is no dictionary word, whatever ICU joins around it (提出).
             if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) return false;

@@ -546,7 +546,7 @@ bool colophon_line(const std::u32string& raw) {
     std::u32string s = raw;
     if (bracketed_note(s)) s = trim(s.substr(1, s.size() - 2));
     if (s.size() > 80) return false;
-    if (starts_with(s, U"共印") && s.back() == U'份') return true;
+    if ((starts_with(s, U"共印") || starts_with(s, U"本期共印") || starts_with(s, U"本期印")) && s.back() == U'份') return true;
     // （集团党委宣传部　编）, （办公室供稿）: who wrote it, after the body.
     if (bracketed_note(raw))
         for (const auto& f : vocab().colophon_fields)

@@ -414,3 +414,14 @@ TEST(Events, ASentenceOfTwoTypesReportsBoth) {
     EXPECT_EQ(ev[2].trigger, "慰问");
     EXPECT_EQ(ev[2].participants, std::vector<std::string>{"郜振华"});
 }
+
+// 学习借鉴 ("to learn from") is no study event; 验收 (acceptance) is an inspection.
+TEST(Events, LearnFromIsNoEventAcceptanceIsAnInspection) {
+    auto b = parse_issue("2025-02", "编者按：现将我县春耕备耕工作情况刊发如下，供各地学习借鉴。\n\n"
+                                    "高标准农田建设项目通过验收\n\n2月25日，市农业农村局组织专家组对项目进行验收。\n");
+    ASSERT_EQ(b.records.size(), 2u);
+    EXPECT_TRUE(b.records[0].events.empty());
+    ASSERT_FALSE(b.records[1].events.empty());
+    EXPECT_EQ(b.records[1].events[0].trigger, "验收");
+    EXPECT_EQ(b.records[1].events[0].type, "inspection");
+}

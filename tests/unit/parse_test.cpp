@@ -780,3 +780,10 @@ TEST(Structure, UntitledArticleUnderAColumnHeader) {
     EXPECT_EQ(r[1].title, std::nullopt);
     EXPECT_EQ(r[1].section, std::optional<std::string>("委员风采"));
 }
+
+// The print run closes the text in any of its usual wordings (（共印80份）, （本期共印　40份）).
+TEST(Structure, PrintRunInTheColophon) {
+    auto b = parse_bulletin_text("县农业农村局召开推进会\n\n2月18日，县农业农村局召开推进会。\n\n（本期共印　40份）\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    EXPECT_EQ(b.colophon, std::vector<std::string>{"（本期共印　40份）"});
+}

@@ -875,3 +875,12 @@ TEST(People, BracketedPlaceInsideATitlesCompany) {
     ASSERT_NE(find(ps, "穆思远"), nullptr);
     EXPECT_EQ(find(ps, "穆思远")->titles, std::vector<std::string>{"海默（江州）汽车科技有限公司总经理"});
 }
+
+// A two-character name with the conjunction's surname right after a title, before a word that
+// follows names (县委副书记和静出席), is a name: there is nothing for a conjunction to join.
+TEST(People, ConjunctionSurnameRightAfterATitle) {
+    auto ps = run("市农业农村局副局长诸葛明远、县委副书记和静出席验收会。县长和副县长一同前往。");
+    ASSERT_NE(find(ps, "和静"), nullptr);
+    EXPECT_EQ(find(ps, "和静")->titles, std::vector<std::string>{"县委副书记"});
+    EXPECT_EQ(find(ps, "和副"), nullptr);
+}
