@@ -823,6 +823,9 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                  (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
                  impl_->function_surnames.count(c[s.begin + 1]) || impl_->given_name_stops.count(c[s.begin + 1])))
                 return true;
+            // 蒯海燕同志|任青州…: after a name's 同志, 任 and 为 are the appointment's verb.
+            if (s.begin >= 2 && c[s.begin - 2] == U'同' && c[s.begin - 1] == U'志' && (c[s.begin] == U'任' || c[s.begin] == U'为'))
+                return true;
             // 和|市直, 总经理和|乘务员, 国|时: a conjunction in the middle of a clause.
             // (Not a two-character name right after a title before a word that follows names: 县委副书记和静|出席;
             // a lone character is nothing a conjunction could join there.)
@@ -1283,6 +1286,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (c.compare(b, 2, U"同志") == 0) b += 2; // 选举周海燕同志为…
         if (c.compare(b, 3, U"当选为") == 0) b += 3;
         else if (b < c.size() && (c[b] == U'为' || c[b] == U'的')) b += 1;
+        // 蒯海燕同志任|青州城市建设投资集团有限公司董事长；, 担任, 兼任 (not 拟任, a post only proposed)
+        else if (b + 1 < c.size() && c[b] == U'任' && c[b + 1] != U'命' && c[b + 1] != U'职') b += 1;
+        else if (c.compare(b, 2, U"担任") == 0 || c.compare(b, 2, U"兼任") == 0 || c.compare(b, 2, U"出任") == 0 ||
+                 c.compare(b, 2, U"改任") == 0)
+            b += 2;
         else return {};
         const bool removal = c[b - 1] == U'的';
         std::size_t q = b;

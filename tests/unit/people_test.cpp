@@ -884,3 +884,20 @@ TEST(People, ConjunctionSurnameRightAfterATitle) {
     EXPECT_EQ(find(ps, "和静")->titles, std::vector<std::string>{"县委副书记"});
     EXPECT_EQ(find(ps, "和副"), nullptr);
 }
+
+// A personnel notice (X同志任Y；): the post is the person's title, and 任 opens no name (任青州).
+TEST(People, PersonnelNoticeGivesThePost) {
+    auto ps = run("经市委研究决定：\n蒯海燕同志任青州城市建设投资集团有限公司董事长；\n"
+                  "訾建平同志任青州交通投资集团有限公司总经理，免去其青州文化旅游发展集团有限公司副总经理职务。\n"
+                  "詹立勋同志拟任县财政局局长。");
+    ASSERT_NE(find(ps, "蒯海燕"), nullptr);
+    const auto& t = find(ps, "蒯海燕")->titles;
+    EXPECT_NE(std::find(t.begin(), t.end(), "青州城市建设投资集团有限公司董事长"), t.end());
+    ASSERT_NE(find(ps, "訾建平"), nullptr);
+    const auto& z = find(ps, "訾建平")->titles;
+    EXPECT_NE(std::find(z.begin(), z.end(), "青州交通投资集团有限公司总经理"), z.end());
+    EXPECT_EQ(find(ps, "任青州"), nullptr);
+    ASSERT_NE(find(ps, "詹立勋"), nullptr);
+    const auto& j = find(ps, "詹立勋")->titles;
+    EXPECT_EQ(std::find(j.begin(), j.end(), "县财政局局长"), j.end());
+}
