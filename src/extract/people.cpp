@@ -646,6 +646,39 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             spans = std::move(kept);
         }
     }
+    // A name ending right at a dot goes on after it (于尔根|·吕特格尔斯昨天): the dot is written only
+    // inside names. The part after it is the single characters ICU cut the transliteration into, up
+    // to a dictionary word, punctuation or a function character; two at least.
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        auto& s = spans[k];
+        const std::size_t limit = k + 1 < spans.size() ? spans[k + 1].begin : c.size();
+        while (s.end + 2 < limit && people::is_dot(c[s.end]) && people::is_han(c[s.end + 1])) {
+            // (a word ICU made of transliteration characters only is part of it: 吕特|格尔|斯; not 夫妇, 昨天)
+            auto translit_word = [&](std::size_t q) {
+                if (word_at[q] < 2 || q + word_at[q] > limit) return false;
+                for (std::size_t r = q; r < q + word_at[q]; ++r)
+                    if (!impl_->model.is_translit(c[r])) return false;
+                return true;
+            };
+            std::size_t e = s.end + 1;
+            while (e < limit && e - s.end <= 8 && people::is_han(c[e]) && !impl_->given_name_stops.count(c[e]) &&
+                   impl_->model.stops().longest_at(c, e) == 0) {
+                if (translit_word(e)) e += word_at[e];
+                else if (word_at[e] < 2 && !inside[e]) ++e;
+                else break;
+            }
+            const bool ends = e >= c.size() || !people::is_han(c[e]) || people::is_dot(c[e]) || word_at[e] >= 2 ||
+                              impl_->given_name_stops.count(c[e]) || impl_->model.stops().longest_at(c, e) > 0;
+            if (e - s.end < 3 || !ends || s.end - s.begin + (e - s.end) > max_dotted) break;
+            s.end = static_cast<std::uint32_t>(e);
+        }
+        // …诗里巴尼夫|妇: a dotted name does not end inside a dictionary word running past it.
+        if (s.end < c.size() && inside[s.end] && std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) {
+            std::size_t w = s.end - 1;
+            while (w > s.begin && inside[w]) --w;
+            if (w > s.begin + 1 && !people::is_dot(c[w - 1]) && !people::is_dot(c[w - 2])) s.end = static_cast<std::uint32_t>(w);
+        }
+    }
     // Transliterated names end before the next word: trim a trailing function character
     // (卡伦·布里克森曾) and a country or city written right after (兰贝托·迪尼圣马力诺).
     for (auto& s : spans) {

@@ -901,3 +901,14 @@ TEST(People, PersonnelNoticeGivesThePost) {
     const auto& j = find(ps, "詹立勋")->titles;
     EXPECT_EQ(std::find(j.begin(), j.end(), "县财政局局长"), j.end());
 }
+
+// A dotted name goes on after its dot over the characters ICU cut the transliteration into, words
+// of transliteration characters included (于尔根·吕特|格尔|斯|昨天), and ends before a word running
+// past it (帕巴蓬·诗里巴尼|夫妇).
+TEST(People, DottedNameGoesOnAfterItsDot) {
+    auto ps = run("德国研究与技术部长于尔根·吕特格尔斯昨天在此间说。在那努奔和帕巴蓬·诗里巴尼夫妇在押期间不得获取保释。");
+    EXPECT_NE(find(ps, "于尔根·吕特格尔斯"), nullptr);
+    EXPECT_EQ(find(ps, "于尔根"), nullptr);
+    EXPECT_NE(find(ps, "帕巴蓬·诗里巴尼"), nullptr);
+    EXPECT_EQ(find(ps, "帕巴蓬·诗里巴尼夫"), nullptr);
+}
