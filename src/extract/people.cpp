@@ -672,11 +672,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e - s.end < 3 || !ends || s.end - s.begin + (e - s.end) > max_dotted) break;
             s.end = static_cast<std::uint32_t>(e);
         }
-        // …诗里巴尼夫|妇: a dotted name does not end inside a dictionary word running past it.
+        // …诗里巴尼夫|妇: a dotted name does not end inside a word that follows names (夫妇, 夫人) running
+        // past it (but 司马义·艾买提|出席 keeps its 提: 提出 follows no name).
         if (s.end < c.size() && inside[s.end] && std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) {
             std::size_t w = s.end - 1;
             while (w > s.begin && inside[w]) --w;
-            if (w > s.begin + 1 && !people::is_dot(c[w - 1]) && !people::is_dot(c[w - 2])) s.end = static_cast<std::uint32_t>(w);
+            if (w > s.begin + 1 && !people::is_dot(c[w - 1]) && !people::is_dot(c[w - 2]) &&
+                w + impl_->model.stops().longest_at(c, w) > s.end)
+                s.end = static_cast<std::uint32_t>(w);
         }
     }
     // Transliterated names end before the next word: trim a trailing function character
