@@ -32,6 +32,7 @@ struct Line {
     std::string text;    // trimmed UTF-8
     std::u32string cps;  // the same, as code points
     int gap_before = 0;  // blank lines before it (the first line: blank lines at the top)
+    bool page_break = false; // a PDF's page number stood in that gap (its blank lines are the page's, not the text's)
 };
 
 bool is_space(char32_t c) {
@@ -241,7 +242,8 @@ bool looks_like_start(const std::u32string& s) {
     if (is_bullet(s) || starts_with_date(s)) return true;
     for (const auto& w : vocab().leads)
         if (starts_with(s, w)) return true;
-    // A short opening clause: 会上，／活动中，／下一步，
+    // A short opening clause: 会上，／活动中，／下一步， (not one opening with a particle: 的55.3%，)
+    if (std::u32string_view(U"的了地得着之和与及或并而等").find(s[0]) != std::u32string_view::npos) return false;
     std::size_t k = 0;
     while (k < s.size() && k <= 6 && std::u32string_view(U"，,、；。：").find(s[k]) == std::u32string_view::npos) ++k;
     if (k >= 2 && k <= 6 && k < s.size() && (s[k] == U'，' || s[k] == U','))
@@ -426,10 +428,12 @@ std::u32string strip_bullet(const std::u32string& s) {
     return s.substr(i);
 }
 
-// Joins a broken line to its continuation; a space only between two ASCII word characters.
+// Joins a broken line to its continuation; a space only between two ASCII word characters, not
+// inside a number the line broke (全县1|2所 → 12所).
 void join_into(std::u32string& a, const std::u32string& b) {
     if (!a.empty() && !b.empty() && a.back() < 0x80 && b.front() < 0x80 &&
-        std::isalnum(static_cast<unsigned char>(a.back())) && std::isalnum(static_cast<unsigned char>(b.front())))
+        std::isalnum(static_cast<unsigned char>(a.back())) && std::isalnum(static_cast<unsigned char>(b.front())) &&
+        !(std::isdigit(static_cast<unsigned char>(a.back())) && std::isdigit(static_cast<unsigned char>(b.front()))))
         a += U' ';
     a += b;
 }
@@ -774,6 +778,7 @@ bool page_number(const std::u32string& s) {
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     int gap = 0;
+    bool page = false;
     std::size_t pos = 0;
     while (pos <= text.size()) {
         std::size_t nl = text.find('\n', pos);
@@ -784,13 +789,16 @@ std::vector<Line> split_lines(std::string_view text) {
         } else if (page_number(cps) || rule_line(cps)) {
             // A PDF's page number or a rule is no line, and no blank line either: the lines around
             // it keep their layout (＊＊＊ between two parts of one article in a dense page).
+            if (page_number(cps)) page = true;
         } else {
             Line l;
             l.cps = std::move(cps);
             l.text = to_u8(l.cps);
             l.gap_before = gap;
+            l.page_break = page;
             lines.push_back(std::move(l));
             gap = 0;
+            page = false;
         }
         if (nl == std::string_view::npos) break;
         pos = nl + 1;
@@ -858,8 +866,10 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     if (lines.empty()) return out;
 
     // Classify the layout from the gaps between consecutive lines.
+    // (not the blank lines around a page number: a text set without blank lines keeps them there)
     std::map<int, int> gaps;
-    for (std::size_t i = 1; i < lines.size(); ++i) ++gaps[lines[i].gap_before];
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        if (!lines[i].page_break) ++gaps[lines[i].gap_before];
     int dense = gaps.count(0) ? gaps[0] : 0;
     int spaced = 0;
     int usual = 1, usual_n = 0; // the most common non-zero gap
@@ -875,7 +885,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
         if (g > 0 && (min_gap == 0 || g < min_gap)) min_gap = g;
     int closed_direct = 0, closed_spaced = 0;
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        if (!ends_closed(lines[i - 1].cps)) continue;
+        if (!ends_closed(lines[i - 1].cps) || lines[i].page_break) continue;
         if (lines[i].gap_before == 0) ++closed_direct;
         else if (lines[i].gap_before == min_gap) ++closed_spaced;
     }
@@ -903,6 +913,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 utf8::is_han(prev.back()) && utf8::is_han(cur.front()) && !title_loose(cur) && !looks_like_start(cur) &&
                 !is_bullet(cur) && ordinal_length(cur) == 0 && !caption_like(cur))
                 cut = false;
+            // …主持并领学|— 3 —|。: the sentence's own punctuation after a page break.
+            if (!ends_closed(prev) && utf8::is_han(prev.back()) && continues_previous(cur)) cut = false;
         }
         if (cut) chunks.emplace_back();
         chunks.back().push_back(&lines[i]);

@@ -787,3 +787,23 @@ TEST(Structure, PrintRunInTheColophon) {
     ASSERT_EQ(b.records.size(), 1u);
     EXPECT_EQ(b.colophon, std::vector<std::string>{"（本期共印　40份）"});
 }
+
+// A text pasted from a PDF with no blank line but those around its page numbers: the page's blank
+// lines are no layout (the columns and headlines are read by content), a sentence goes on over the
+// page break even when its rest opens with 的 or its own full stop, and a number broken at a line's
+// end is one number (全县1|2所).
+TEST(Structure, PageBreaksInATextWithoutBlankLines) {
+    auto r = parse_structure(
+        "【重点项目】\n全县重点项目建设现场推进会召开\n7月15日上午，全县重点项目建设现场推进会召开。县长钟立新出席会议并讲话，\n"
+        "副县长莫晓峰主持会议。1至6月，累计完成投资32.4亿元，占年度计划\n\n— 2 —\n\n的55.3%，实现“双过半”目标。\n"
+        "【价格监测】\n县发改局开展教育收费专项检查\n7月22日，县发改局对全县1\n2所民办幼儿园开展专项检查。\n"
+        "【工作简讯】\n△7月18日，县发改局召开党组理论学习中心组学习会。局长谭振宇主持并领学\n\n— 3 —\n\n。\n"
+        "△7月24日，县粮食和物资储备中心开展夏粮入库质量抽检。\n");
+    ASSERT_EQ(r.size(), 4u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("全县重点项目建设现场推进会召开"));
+    EXPECT_TRUE(r[0].paragraphs.back().ends_with("占年度计划的55.3%，实现“双过半”目标。")) << r[0].paragraphs.back();
+    EXPECT_EQ(r[1].section, std::optional<std::string>("价格监测"));
+    EXPECT_NE(r[1].paragraphs[0].find("全县12所"), std::string::npos) << r[1].paragraphs[0];
+    EXPECT_EQ(r[2].section, std::optional<std::string>("工作简讯"));
+    EXPECT_TRUE(r[2].paragraphs[0].ends_with("主持并领学。")) << r[2].paragraphs[0];
+}
