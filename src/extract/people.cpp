@@ -1277,6 +1277,31 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         merge_names(spans, anon);
     }
+    // A two-character name padded with a space to line up with three-character ones in a list
+    // (王丽华、刘 芳、赵明轩; 周　涛): the surname and the given character around the space, between
+    // separators. (The space is dropped from the name given out.)
+    {
+        std::vector<char> taken = taken_by_names();
+        std::vector<people::NameSpan> added;
+        auto pad = [](char32_t ch) { return ch == U' ' || ch == 0x3000; };
+        for (std::size_t b = 0; b + 2 < c.size(); ++b) {
+            if (!impl_->model.is_surname(c[b]) || impl_->function_surnames.count(c[b]) || impl_->conjunction_surnames.count(c[b]) || taken[b])
+                continue;
+            if (b > 0 && c[b - 1] != enum_comma && !clause_end(c[b - 1])) continue;
+            std::size_t g = b + 1;
+            while (g < c.size() && g - b <= 2 && pad(c[g])) ++g;
+            if (g == b + 1 || g - b > 3 || g >= c.size() || !people::is_han(c[g]) || taken[g]) continue;
+            if (impl_->model.never_given(c[g]) || impl_->given_name_stops.count(c[g])) continue;
+            const std::size_t e = g + 1;
+            if (e < c.size() && c[e] != enum_comma && !clause_end(c[e])) continue;
+            // (in a list: a 、 or a line of such items around it)
+            const bool listed = (b > 0 && c[b - 1] == enum_comma) || (e < c.size() && c[e] == enum_comma);
+            if (!listed) continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        merge_names(spans, added);
+    }
     // A name does not take the preposition or verb that governs a number after it (王辉以|１∶２负于…,
     // 赵超携|１５１万元): a two-character name then, when the third character is one of those.
     for (auto& s : spans) {
@@ -1368,8 +1393,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         // what it governs (侯建军代表双方签约).
         if (std::size_t tl = impl_->model.titles().longest_at(c, s.end); tl) {
             const std::size_t f = s.end + tl;
+            // (a scope like 全市, 我县 after 代表 is what it governs: 施国庆代表全市餐饮行业宣读…)
+            const bool scope = f < c.size() && (c[f] == U'全' || c[f] == U'我' || c[f] == U'本');
             if (!impl_->title_verbs.contains(c.substr(s.end, tl)) || f == c.size() || !people::is_han(c[f]) ||
-                impl_->model.stops().longest_at(c, f) || impl_->breaks.longest_at(c, f))
+                impl_->model.stops().longest_at(c, f) || (impl_->breaks.longest_at(c, f) && !scope))
                 found.push_back(t.str(s.end, f));
         }
         if (std::string a = appointed_title(s.end); !a.empty()) found.push_back(std::move(a));
@@ -1419,7 +1446,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     std::vector<Person> out;
     for (const auto& f : found) {
         Person p;
-        for (char32_t ch : *f.name) utf8::append(p.name, ch);
+        for (std::size_t k = 0; k < f.name->size(); ++k) {
+            const char32_t ch = (*f.name)[k];
+            // (刘 芳: the space padding a list's two-character name is no part of it)
+            if ((ch == U' ' || ch == 0x3000) && k > 0 && people::is_han((*f.name)[k - 1]) && k + 1 < f.name->size() &&
+                (people::is_han((*f.name)[k + 1]) || (*f.name)[k + 1] == U' ' || (*f.name)[k + 1] == 0x3000))
+                continue;
+            utf8::append(p.name, ch);
+        }
         p.titles = titles[*f.name];
         p.mentions = f.mentions;
         out.push_back(std::move(p));

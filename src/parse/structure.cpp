@@ -283,9 +283,12 @@ bool name_list(const std::u32string& s) {
     return words >= 2 && longest <= 4;
 }
 
+bool enumeration_line(const std::u32string& s);
+
 // Strict title test used when only the content tells (spaced layout): short, no sentence or
-// clause punctuation, not a lead, not a masthead line.
+// clause punctuation, not a lead, not a masthead line, not a line of a list (周 涛、吴国庆、徐慧敏).
 bool title_strict(const std::u32string& s) {
+    if (enumeration_line(s)) return false;
     if (s.size() < 2 || s.size() > 40 || is_bullet(s) || !has_word_char(s) || masthead_line(s)) return false;
     if (contains_any(s, U"。！？!?；;，,")) return false;
     char32_t last = s.back();
@@ -426,6 +429,30 @@ std::u32string strip_bullet(const std::u32string& s) {
     std::size_t i = 0;
     while (i < s.size() && (is_bullet_char(s[i]) || is_space(s[i]))) ++i;
     return s.substr(i);
+}
+
+// A line that is an enumeration of short items (王丽华、陈志刚、刘 芳、赵明轩、黄晓燕): three or more
+// items of one to four characters (spaces and bracketed notes aside) between 、. Two such lines in a
+// row are two lines of one list, not one line broken (joining them would glue 黄晓燕周涛).
+bool enumeration_line(const std::u32string& s) {
+    std::size_t items = 0, len = 0;
+    int depth = 0;
+    for (char32_t c : s) {
+        if (c == U'（' || c == U'(') ++depth;
+        if (depth > 0) {
+            if ((c == U'）' || c == U')') && --depth < 0) depth = 0;
+            continue;
+        }
+        if (c == U'、') {
+            if (len == 0 || len > 4) return false;
+            ++items, len = 0;
+        } else if (!is_space(c)) {
+            if (!utf8::is_han(c)) return false;
+            ++len;
+        }
+    }
+    if (len > 4) return false;
+    return items + (len > 0 ? 1 : 0) >= 3;
 }
 
 // Joins a broken line to its continuation; a space only between two ASCII word characters, not
@@ -648,6 +675,8 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
         while (i < lines.size()) {
             const std::u32string& n = lines[i]->cps;
             if (ends_closed(item.text) || is_bullet(n)) break;
+            // (nor a list's last line over a blank line: …马俊杰 / / 优秀教育工作者（4名）：)
+            if (enumeration_line(lines[i - 1]->cps) && (enumeration_line(n) || lines[i]->gap_before >= 1)) break;
             bool join = continues_previous(n) || wrapped_on(lines[i - 1]->cps, n, width);
             // Broken lines are full-width lines of running text, not short bare labels.
             const bool long_line = item.text.size() >= 20 || contains_any(item.text, U"，、；,;");

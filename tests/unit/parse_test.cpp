@@ -807,3 +807,18 @@ TEST(Structure, PageBreaksInATextWithoutBlankLines) {
     EXPECT_EQ(r[2].section, std::optional<std::string>("工作简讯"));
     EXPECT_TRUE(r[2].paragraphs[0].ends_with("主持并领学。")) << r[2].paragraphs[0];
 }
+
+// Two lines of one list of names are two lines, not one broken (黄晓燕 / 周 涛), and neither is a
+// headline; a list's last line does not run on over a blank line.
+TEST(Structure, LinesOfAListOfNames) {
+    auto r = parse_structure("市教育局召开中考备考工作推进会\n\n6月3日上午，市教育局召开中考备考工作推进会。\n\n"
+                             "会上，澄川市第三中学校长何建国作交流发言。\n\n"
+                             "我市表彰一批优秀教师\n\n近日，市教育局予以表彰。名单如下：\n\n优秀教师（10名）：\n"
+                             "王丽华、陈志刚、刘 芳、赵明轩、黄晓燕\n周 涛、吴国庆、徐慧敏、孙 婷、马俊杰\n\n"
+                             "优秀教育工作者（2名）：\n林建华　郭春燕\n");
+    ASSERT_EQ(r.size(), 2u);
+    const auto& p = r[1].paragraphs;
+    EXPECT_NE(std::find(p.begin(), p.end(), "王丽华、陈志刚、刘 芳、赵明轩、黄晓燕"), p.end());
+    EXPECT_NE(std::find(p.begin(), p.end(), "周 涛、吴国庆、徐慧敏、孙 婷、马俊杰"), p.end());
+    EXPECT_NE(std::find(p.begin(), p.end(), "优秀教育工作者（2名）："), p.end());
+}

@@ -912,3 +912,15 @@ TEST(People, DottedNameGoesOnAfterItsDot) {
     EXPECT_NE(find(ps, "帕巴蓬·诗里巴尼"), nullptr);
     EXPECT_EQ(find(ps, "帕巴蓬·诗里巴尼夫"), nullptr);
 }
+
+// A two-character name padded with a space in a list (刘 芳、) is the name without the space; the
+// posts of the river-chief system are titles (县总河长), and 代表 before a scope (全市) governs it.
+TEST(People, PaddedListNamesRiverChiefsAndRepresenting) {
+    auto ps = run("王丽华、陈志刚、刘 芳、赵明轩、黄晓燕\n周　涛、吴国庆、孙 婷\n");
+    for (const char* n : {"刘芳", "周涛", "孙婷", "王丽华", "黄晓燕"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("县委书记、县总河长黄立新主持会议。会长施国庆代表全市餐饮行业宣读倡议书。");
+    ASSERT_NE(find(ps, "黄立新"), nullptr);
+    EXPECT_EQ(find(ps, "黄立新")->titles, (std::vector<std::string>{"县委书记", "县总河长"}));
+    ASSERT_NE(find(ps, "施国庆"), nullptr);
+    EXPECT_EQ(find(ps, "施国庆")->titles, (std::vector<std::string>{"会长"}));
+}
