@@ -511,6 +511,19 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         // where it does and opening before the bracket is the name.
         int depth = 0;
         for (std::uint32_t q = s.b; q < s.e; ++q) depth += t.c[q] == U'）' || t.c[q] == U')' ? -1 : t.c[q] == U'（' || t.c[q] == U'(' ? 1 : 0;
+        // With no such match, the name before the bracket is the company's (施密特精密轴承（|中国）有限公司):
+        // its words back to one that rarely opens a name (与, 和, 对) or punctuation.
+        if (depth < 0 && s.b >= 3 && (t.c[s.b - 1] == U'（' || t.c[s.b - 1] == U'(') &&
+            std::none_of(ev.orgs.begin(), ev.orgs.end(), [&](const ent::Match& m) { return m.e == s.e && m.b < s.b; })) {
+            const std::uint32_t open = s.b - 1;
+            std::uint32_t b = open;
+            while (b > floor && ent::is_han(t.c[b - 1]) && open - b < 12) {
+                const auto ws = static_cast<std::uint32_t>(t.word_start[b - 1]);
+                if (ws < floor || (b - ws == 1 && f.orgs.rarely_opens(t, ws))) break;
+                b = ws;
+            }
+            if (open - b >= 2) s.b = b;
+        }
         for (const auto& m : ev.orgs) {
             if (m.type == "facility" || m.type == "village") continue;
             if (depth < 0 && m.e == s.e && m.b < s.b && m.b >= floor && s.b - m.b <= 8) s.b = m.b;

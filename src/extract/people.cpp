@@ -672,13 +672,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e - s.end < 3 || !ends || s.end - s.begin + (e - s.end) > max_dotted) break;
             s.end = static_cast<std::uint32_t>(e);
         }
-        // …诗里巴尼夫|妇: a dotted name does not end inside a word that follows names (夫妇, 夫人) running
-        // past it (but 司马义·艾买提|出席 keeps its 提: 提出 follows no name).
+        // …诗里巴尼夫|妇, 汉斯·韦伯代|表: a dotted name does not end inside a word that follows names (夫妇,
+        // 夫人) or a title running past it (but 司马义·艾买提|出席 keeps its 提: 提出 follows no name).
         if (s.end < c.size() && inside[s.end] && std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) {
             std::size_t w = s.end - 1;
             while (w > s.begin && inside[w]) --w;
             if (w > s.begin + 1 && !people::is_dot(c[w - 1]) && !people::is_dot(c[w - 2]) &&
-                w + impl_->model.stops().longest_at(c, w) > s.end)
+                (w + impl_->model.stops().longest_at(c, w) > s.end || w + impl_->model.titles().longest_at(c, w) > s.end))
                 s.end = static_cast<std::uint32_t>(w);
         }
     }
@@ -942,12 +942,21 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         for (std::size_t b = 0; b + 4 <= c.size(); ++b) {
             if (impl_->japanese.longest_at(c, b) != 2 || inside[b]) continue;
             const std::size_t e = b + 4;
-            if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
+            // (the family name alone found already, or with part of the given name, 山田|健一一行: the whole
+            // name replaces it)
+            auto alone = std::find_if(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.begin == b && s.end >= b + 2 && s.end < e; });
+            if (std::any_of(taken.begin() + (alone != spans.end() ? alone->end : b), taken.begin() + e, [](char x) { return x != 0; }) ||
+                (alone == spans.end() && (taken[b] || taken[b + 1])))
+                continue;
             bool ok = people::is_han(c[b + 2]) && people::is_han(c[b + 3]);
             for (std::size_t q = b + 2; ok && q < e; ++q)
                 if (impl_->given_name_stops.count(c[q]) || impl_->given_name_particles.count(c[q])) ok = false;
-            // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it)
-            if (!ok || word_at[b + 2] >= 2 || word_at[b + 3] >= 2 || (e < c.size() && inside[e])) continue;
+            // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it —
+            // unless a word that follows names comes right after it: 山田|健一|一行, 山田|健一|表示)
+            const bool named_after = e < c.size() && impl_->model.stops().longest_at(c, e) > 0;
+            if (!ok || (word_at[b + 2] >= 2 && !(word_at[b + 2] == 2 && named_after)) || word_at[b + 3] >= 2 ||
+                (e < c.size() && inside[e]))
+                continue;
             const std::u32string_view given = std::u32string_view(c).substr(b + 2, 2);
             if (impl_->address.contains(given) || titles.contains(given) || impl_->model.stops().contains(given)) continue;
             // after it: punctuation, a word that ends names, a title, a form of address, a function
@@ -956,7 +965,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                               titles.longest_at(c, e) || impl_->address.longest_at(c, e) ||
                               impl_->given_name_stops.count(c[e]) || (bounds[e] && word_at[e] >= 2);
             if (!ends) continue;
-            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            if (alone != spans.end()) {
+                alone->end = static_cast<std::uint32_t>(e);
+            } else {
+                added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            }
             std::fill(taken.begin() + b, taken.begin() + e, 1);
         }
         merge_names(spans, added);

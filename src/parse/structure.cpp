@@ -510,8 +510,17 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
         }
         return false;
     };
+    // A name or number set letter-spaced (审 计 工 作 简 报, 第 3 期) reads as written without the spaces.
+    auto unspaced = [](const std::u32string& s) {
+        if (s.size() < 5 || s.size() % 2 == 0) return s;
+        for (std::size_t k = 0; k < s.size(); ++k)
+            if (is_space(s[k]) != (k % 2 == 1)) return s;
+        std::u32string t;
+        for (std::size_t k = 0; k < s.size(); k += 2) t += s[k];
+        return t;
+    };
     for (std::size_t i = 0; i < lines.size() && i < 6; ++i) {
-        const std::u32string& s = lines[i].cps;
+        const std::u32string s = unspaced(lines[i].cps);
         if (!has_word_char(s)) { // marks only (a rule is no line at all: split_lines leaves it out)
             if (seen) end = i + 1;
             continue;
@@ -578,6 +587,10 @@ bool colophon_line(const std::u32string& raw) {
     if (bracketed_note(s)) s = trim(s.substr(1, s.size() - 2));
     if (s.size() > 80) return false;
     if ((starts_with(s, U"共印") || starts_with(s, U"本期共印") || starts_with(s, U"本期印")) && s.back() == U'份') return true;
+    // The printing note of an official document's end (江城市文明办　　2024年5月20日印发).
+    if (s.size() >= 8 && s.size() <= 60 && s.compare(s.size() - 2, 2, U"印发") == 0 && s[s.size() - 3] == U'日' &&
+        s.find(U'年') != std::u32string::npos && s.find(U'月') != std::u32string::npos)
+        return true;
     // （集团党委宣传部　编）, （办公室供稿）: who wrote it, after the body.
     if (bracketed_note(raw))
         for (const auto& f : vocab().colophon_fields)
@@ -699,8 +712,12 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
     bool first = true;
     // A column header: a known column name or a framed one (【工作动态】), alone or before the
     // items of its column.
-    if (!lines.empty() && header_like(lines[0]->cps) && section_word(lines[0]->cps) &&
-        (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) {
+    // Or a numbered one right over a headline of its own (一、重点工作 / 我市启动…活动 / …).
+    const bool numbered_over_headline = lines.size() >= 3 && ordinal_length(lines[0]->cps) > 0 && header_like(lines[0]->cps) &&
+                                        lines[1]->gap_before == 0 && title_strict(lines[1]->cps) && !ends_sentence(lines[1]->cps);
+    if (!lines.empty() && header_like(lines[0]->cps) &&
+        ((section_word(lines[0]->cps) && (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) ||
+         numbered_over_headline)) {
         out.push_back({ItemKind::header, lines[0]->cps, true});
         first = false;
         i = 1;

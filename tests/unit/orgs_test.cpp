@@ -344,3 +344,15 @@ TEST(Orgs, CooperativesAfterTheirPlace) {
     auto v = orgs_of("县政协常委、梅川县丰禾农业专业合作社理事长房秀英带领乡亲种植有机稻米。");
     EXPECT_EQ(find_type(v, "梅川县丰禾农业专业合作社"), "company") << names(v);
 }
+
+// A company with its country in brackets (施密特精密轴承（中国）有限公司), a Japanese 株式会社, and a
+// zone's own bodies (高新区妇联, 开发区妇联).
+TEST(Orgs, BracketedCountriesKabushikiKaishaAndZoneBodies) {
+    auto v = orgs_of("开发区与德国施密特精密轴承（中国）有限公司签订投资协议。");
+    EXPECT_EQ(find_type(v, "施密特精密轴承（中国）有限公司"), "company") << names(v);
+    v = orgs_of("日本丸山化学株式会社常务董事来访。");
+    EXPECT_EQ(find_type(v, "日本丸山化学株式会社"), "company") << names(v);
+    v = orgs_of("5月18日，高新区妇联在创业大厦举办分享会，开发区妇联参加。");
+    EXPECT_NE(find_type(v, "高新区妇联"), "") << names(v);
+    EXPECT_NE(find_type(v, "开发区妇联"), "") << names(v);
+}

@@ -822,3 +822,25 @@ TEST(Structure, LinesOfAListOfNames) {
     EXPECT_NE(std::find(p.begin(), p.end(), "周 涛、吴国庆、徐慧敏、孙 婷、马俊杰"), p.end());
     EXPECT_NE(std::find(p.begin(), p.end(), "优秀教育工作者（2名）："), p.end());
 }
+
+// A letter-spaced masthead (审 计 工 作 简 报 / 第 3 期), a numbered column header right over a headline
+// with a subtitle in a dense layout (一、重点工作), and an official document's printing note at the end
+// (江城市文明办　2024年5月20日印发).
+TEST(Structure, LetterSpacedMastheadNumberedColumnsAndPrintingNote) {
+    auto b = parse_bulletin_text(
+        "审 计 工 作 简 报\n第 3 期\n\n云溪县审计局办公室编          2024年3月28日\n\n"
+        "一、重点工作\n我市启动“文明餐桌”主题宣传活动\n——全市200余家餐饮单位签署承诺书\n"
+        "5月16日上午，“文明餐桌”主题宣传活动启动仪式在滨江广场举行。\n图为活动现场。\n\n"
+        "团市委组织青年志愿者走进社区\n5月11日，团市委组织100余名青年志愿者走进社区。\n\n"
+        "二、基层动态\n江城区开展文明交通劝导\n5月以来，江城区文明办设立文明交通劝导岗12个。\n\n"
+        "抄送：市委宣传部\n江城市文明办                     2024年5月20日印发\n");
+    ASSERT_EQ(b.masthead.size(), 3u);
+    EXPECT_EQ(b.masthead[0], "审 计 工 作 简 报");
+    ASSERT_EQ(b.records.size(), 3u);
+    EXPECT_EQ(b.records[0].section, std::optional<std::string>("重点工作"));
+    EXPECT_EQ(b.records[0].title, std::optional<std::string>("我市启动“文明餐桌”主题宣传活动"));
+    EXPECT_EQ(b.records[2].section, std::optional<std::string>("基层动态"));
+    EXPECT_EQ(b.records[2].title, std::optional<std::string>("江城区开展文明交通劝导"));
+    ASSERT_EQ(b.colophon.size(), 2u);
+    EXPECT_EQ(b.colophon[1], "江城市文明办                     2024年5月20日印发");
+}

@@ -924,3 +924,13 @@ TEST(People, PaddedListNamesRiverChiefsAndRepresenting) {
     ASSERT_NE(find(ps, "施国庆"), nullptr);
     EXPECT_EQ(find(ps, "施国庆")->titles, (std::vector<std::string>{"会长"}));
 }
+
+// A dotted name ends before a title running past it (汉斯·韦伯|代表双方签约); a Japanese name whose given
+// name is a word to ICU, before a word that follows names, is whole (山田|健一|一行).
+TEST(People, ForeignNamesBeforeATitleOrAWordThatFollowsNames) {
+    auto ps = run("东华新材料科技（江苏）有限公司总经理汉斯·韦伯代表双方签约。日本丸山化学株式会社常务董事山田健一一行4人来访。山田健一表示，将扩大投资。");
+    EXPECT_NE(find(ps, "汉斯·韦伯"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "汉斯·韦伯代"), nullptr);
+    EXPECT_NE(find(ps, "山田健一"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "山田"), nullptr);
+}
