@@ -308,7 +308,14 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
         const char32_t opener = q == 0 ? U'\n' : before(s, q);
         return !(digits <= 2 && std::u32string_view(U"\n。；！？").find(opener) != std::u32string_view::npos);
     };
-    const bool guarded = arabic_digit(prev) >= 0 || is_cn_numeral(prev) ||
+    // 每月10日, 每周三: a day that recurs is no date.
+    auto recurring = [&] {
+        if (prev != U'月' && prev != U'周' && prev != U'年') return false;
+        std::size_t q = i;
+        utf8::prev(s, q);
+        return before(s, q) == U'每';
+    };
+    const bool guarded = arabic_digit(prev) >= 0 || is_cn_numeral(prev) || recurring() ||
                          ((prev == U'.' || prev == U'．') && point_after_digit()) ||
                          std::find(guards.begin(), guards.end(), prev) != guards.end();
 

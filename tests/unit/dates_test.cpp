@@ -576,3 +576,8 @@ TEST(Dates, AListNumberBeforeAMonth) {
     EXPECT_EQ(texts(run("1.7月下旬至8月上旬，开展总结评估。\n2.8月中旬，组织应急演练。", "2024-07")), "7月下旬|8月上旬|8月中旬");
     EXPECT_EQ(texts(run("同比增长11.5月均", "2024-07")), "");
 }
+
+// A day that recurs (每月10日) is no date.
+TEST(Dates, ARecurringDayIsNoDate) {
+    EXPECT_EQ(texts(run("每月10日为代表固定接待日，4月1日至3日代表视察了项目。", "2024-04")), "4月1日|3日");
+}

@@ -425,3 +425,10 @@ TEST(Events, LearnFromIsNoEventAcceptanceIsAnInspection) {
     EXPECT_EQ(b.records[1].events[0].trigger, "验收");
     EXPECT_EQ(b.records[1].events[0].type, "inspection");
 }
+
+// A rank or job named by the activity (二级调研员) is no inspection.
+TEST(Events, ARankNamedByTheActivityIsNoEvent) {
+    auto b = parse_issue("2024-05", "水库除险加固工程通过验收\n\n5月20日，市水利局二级调研员潘志宏带领专家组对工程进行验收。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "调研");
+}

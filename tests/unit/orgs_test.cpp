@@ -356,3 +356,10 @@ TEST(Orgs, BracketedCountriesKabushikiKaishaAndZoneBodies) {
     EXPECT_NE(find_type(v, "高新区妇联"), "") << names(v);
     EXPECT_NE(find_type(v, "开发区妇联"), "") << names(v);
 }
+
+// A party committee's departments are party bodies (县委宣传部 as 县委组织部).
+TEST(Orgs, PartyCommitteeDepartmentsAreParty) {
+    auto v = orgs_of("县委宣传部、县委组织部、县委统战部负责同志参加。");
+    EXPECT_EQ(find_type(v, "县委宣传部"), "party") << names(v);
+    EXPECT_EQ(find_type(v, "县委组织部"), "party") << names(v);
+}
