@@ -527,6 +527,12 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         for (const auto& m : ev.orgs) {
             if (m.type == "facility" || m.type == "village") continue;
             if (depth < 0 && m.e == s.e && m.b < s.b && m.b >= floor && s.b - m.b <= 8) s.b = m.b;
+            // 岭|南县实验中学…: the rules took in the lone character opening a clause before a county
+            // (see OrgFinder::suffix_candidate); the tagger started at the county it knows.
+            if (m.e == s.e && m.b + 1 == s.b && m.b >= floor && t.word_start[m.b] == static_cast<std::int32_t>(m.b) &&
+                (m.b == 0 || !ent::is_han(t.c[m.b - 1])) && s.e - s.b >= 3 &&
+                std::u32string_view(U"县市区").find(t.c[s.b + 1]) != std::u32string_view::npos)
+                s.b = m.b;
             if (m.b == s.b && m.e > s.e && m.e <= limit && m.e - s.e <= 8) s.e = m.e;
             // only before a known body, the abbreviation a word of its own after punctuation or a
             // word of two or more (援引|俄|外交部; not 以|上海市…, where 以 is a preposition)

@@ -534,6 +534,16 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             cur -= pl;
             stem += pl;
             named = true;
+            // 岭|南县实验中学: a lone character at a clause's start before a one-character county ICU and
+            // the gazetteer know (南县, 沙县) is the first of an unknown county's name.
+            if (pl == 2 && cur >= 1 && (cur == 1 || !is_han(t.c[cur - 2])) && is_han(t.c[cur - 1]) &&
+                t.word_start[cur - 1] == static_cast<std::int32_t>(cur - 1) &&
+                std::u32string_view(U"县市区").find(t.c[cur + 1]) != std::u32string_view::npos &&
+                !stop_.contains(std::u32string(1, t.c[cur - 1])) && !gaz_.stop_opens(t, cur - 1) && !country_abbrev_.count(t.c[cur - 1])) {
+                --cur;
+                ++stem;
+                break;
+            }
             continue;
         }
         // 中国驻|美国|大使馆: a mission abroad keeps its sending country.

@@ -363,3 +363,14 @@ TEST(Orgs, PartyCommitteeDepartmentsAreParty) {
     EXPECT_EQ(find_type(v, "县委宣传部"), "party") << names(v);
     EXPECT_EQ(find_type(v, "县委组织部"), "party") << names(v);
 }
+
+// A county ICU does not know, cut before a one-character county it does (岭|南县), at a clause's start:
+// the lone character is the name's first; after a preposition it is not (在|南县).
+TEST(Orgs, UnknownCountyBeforeAKnownOneCharacterCounty) {
+    auto v = orgs_of("岭南县教育局召开会议。");
+    EXPECT_NE(find_type(v, "岭南县教育局"), "") << names(v);
+    v = orgs_of("岭南县实验中学党支部书记吴晓梅介绍了经验。");
+    EXPECT_NE(find_type(v, "岭南县实验中学党支部"), "") << names(v);
+    v = orgs_of("在南县召开现场会，南县教育局参加。");
+    EXPECT_NE(find_type(v, "南县教育局"), "") << names(v);
+}
