@@ -239,7 +239,21 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         // A sentence of no event of its own closing with who went along (…何静、宋涛等同志参加活动。)
         // lists the main event's people.
         if (h < 0 && closes_with_companions(k)) join_people(k);
-        if (h < 0) continue;
+        // A sentence of no event of its own told "at the meeting" (会上，…分别作交流发言。) names the
+        // meeting's people.
+        if (h < 0) {
+            const std::size_t b = sents[k].first;
+            auto opens = [&](std::u32string_view w) {
+                return b + w.size() <= n && std::equal(w.begin(), w.end(), t.c.begin() + static_cast<std::ptrdiff_t>(b));
+            };
+            if (opens(U"会上") || opens(U"会议上") || opens(U"座谈会上"))
+                for (std::size_t e = out.size(); e-- > 0;)
+                    if (out[e].type == "meeting") {
+                        join_people(k, e);
+                        break;
+                    }
+            continue;
+        }
         // Its strongest trigger and one of each other type it tells, in reading order (…赶赴石门镇
         // 检查防汛工作，慰问转移安置群众: the inspection and the visit).
         std::vector<std::size_t> told{static_cast<std::size_t>(h)};

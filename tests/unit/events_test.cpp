@@ -432,3 +432,14 @@ TEST(Events, ARankNamedByTheActivityIsNoEvent) {
     ASSERT_EQ(b.records.size(), 1u);
     for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "调研");
 }
+
+// The people of a meeting include those who speak at it (会上，…分别作交流发言; …作工作报告).
+TEST(Events, SpeakersAtAMeetingTakePart) {
+    auto b = parse_issue("2024-04",
+        "清河街道召开网格化治理推进会\n\n4月15日下午，清河街道召开网格化治理推进会。街道党工委书记龚立新出席会议并讲话。"
+        "县审计局局长尹建国作工作报告。会上，柳荫社区党委书记孔德芬，翠竹社区网格员邬小燕分别作交流发言。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    const auto& p = b.records[0].events[0].participants;
+    for (const char* n : {"龚立新", "尹建国", "孔德芬", "邬小燕"}) EXPECT_NE(std::find(p.begin(), p.end(), n), p.end()) << n;
+}
