@@ -487,6 +487,7 @@ struct PeopleExtractor::Impl {
             std::u32string u = to_u32(row[0]);
             if (u.size() >= 2) not_people.add(u);
         }
+        add_words("person_never.txt", not_people);
     }
 
     // Title phrases written right before the name at s, in reading order: 扬州市委副书记、代市长王进健.
@@ -859,6 +860,20 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                  (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
                  impl_->function_surnames.count(c[s.begin + 1]) || impl_->given_name_stops.count(c[s.begin + 1])))
                 return true;
+            // 白沙镇、云峰乡等: a name ending like a township next to another place in a 、-list is a place.
+            {
+                static constexpr std::u32string_view units = U"乡镇县村";
+                auto unit = [&](char32_t ch) { return units.find(ch) != std::u32string_view::npos; };
+                if (s.end - s.begin == 3 && unit(c[s.end - 1])) {
+                    bool near = s.begin >= 2 && c[s.begin - 1] == enum_comma && unit(c[s.begin - 2]);
+                    if (!near && s.end < c.size() && c[s.end] == enum_comma) {
+                        std::size_t q = s.end + 1;
+                        while (q < c.size() && q - s.end <= 8 && people::is_han(c[q])) ++q;
+                        near = q > s.end + 2 && unit(c[q - 1]);
+                    }
+                    if (near) return true;
+                }
+            }
             // 蒯海燕同志|任青州…: after a name's 同志, 任 and 为 are the appointment's verb.
             if (s.begin >= 2 && c[s.begin - 2] == U'同' && c[s.begin - 1] == U'志' && (c[s.begin] == U'任' || c[s.begin] == U'为'))
                 return true;

@@ -934,3 +934,13 @@ TEST(People, ForeignNamesBeforeATitleOrAWordThatFollowsNames) {
     EXPECT_NE(find(ps, "山田健一"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "山田"), nullptr);
 }
+
+// Days of the week are no people (周一（11月4日）：…), nor a township next to another place in a list
+// (白沙镇、云峰乡等).
+TEST(People, WeekdaysAndTownshipsInAListAreNoPeople) {
+    auto ps = run("周一（11月4日）：街道召开例会。\n周二（11月5日）：社区开展巡查。周三：龚秀兰组织入户走访。\n白沙镇、云峰乡等5个乡镇参加。");
+    EXPECT_EQ(find(ps, "周一"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "周二"), nullptr);
+    EXPECT_EQ(find(ps, "云峰乡"), nullptr);
+    EXPECT_NE(find(ps, "龚秀兰"), nullptr);
+}
