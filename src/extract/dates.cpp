@@ -206,6 +206,7 @@ struct DateExtractor::Impl {
     WordTable<Period> periods;
     WordTable<Plain> vague;
     WordTable<Plain> no_event_after; // date_no_event_after.txt: 前夕, 期间 after a date
+    WordTable<Plain> not_no_event_after; // its !-entries: 前往 after a date is no deadline's 前
     std::vector<std::string> no_event_before; // date_no_event_before.txt: 截至 before a date
     std::vector<char32_t> guards;
     std::bitset<0x10000> cue; // characters where a scan may start (BMP only: all cues are Han)
@@ -230,13 +231,17 @@ void DateExtractor::Impl::load() {
         months.items.push_back({r[0], r[1] == "lunar", to_int(r[2], "date_months.txt"), r.size() > 3 && r[3] == "day"});
     for (auto& r : lexicon::read_table("date_periods.txt", 2)) periods.items.push_back({r[0], r[1] == "year"});
     for (auto& w : lexicon::read_lines("date_vague.txt")) vague.items.push_back({w});
-    for (auto& w : lexicon::read_lines("date_no_event_after.txt")) no_event_after.items.push_back({w});
+    for (auto& w : lexicon::read_lines("date_no_event_after.txt")) {
+        if (w.size() > 1 && w[0] == '!') not_no_event_after.items.push_back({w.substr(1)});
+        else no_event_after.items.push_back({w});
+    }
     no_event_before = lexicon::read_lines("date_no_event_before.txt");
     for (auto& w : lexicon::read_lines("date_number_guards.txt")) {
         std::size_t i = 0;
         guards.push_back(utf8::next(w, i));
     }
-    tod.index(), rel.index(), fest.index(), months.index(), periods.index(), vague.index(), no_event_after.index();
+    tod.index(), rel.index(), fest.index(), months.index(), periods.index(), vague.index(), no_event_after.index(),
+        not_no_event_after.index();
     auto mark = [&](const auto& table) {
         for (auto& [c, v] : table.by_first)
             if (c < 0x10000) cue.set(c);
@@ -652,7 +657,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (!h.tod.empty()) m.time_of_day = h.tod;
             m.begin = i;
             m.end = h.end;
-            m.no_event = im.no_event_after.match(s, h.end) != nullptr ||
+            m.no_event = (im.no_event_after.match(s, h.end) != nullptr && im.not_no_event_after.match(s, h.end) == nullptr) ||
                          std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
                                      [&](const std::string& w) { return s.substr(0, i).ends_with(w); });
             // The connectors of a span (12月1日至3日, 1—5月); — before ——, so that ends_with takes one.

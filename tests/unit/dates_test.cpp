@@ -581,3 +581,12 @@ TEST(Dates, AListNumberBeforeAMonth) {
 TEST(Dates, ARecurringDayIsNoDate) {
     EXPECT_EQ(texts(run("每月10日为代表固定接待日，4月1日至3日代表视察了项目。", "2024-04")), "4月1日|3日");
 }
+
+// A deadline (于4月30日前报送) is no day of news; 前往 after a date is no deadline.
+TEST(RecordDate, ADeadlineIsNoDayOfNews) {
+    auto ms = run("各单位要于4月30日前将整改情况报送县委督查室。4月12日，县委督查室召开会议。3月5日前往北京。", "2024-04");
+    ASSERT_EQ(ms.size(), 3u);
+    EXPECT_TRUE(ms[0].no_event);
+    EXPECT_FALSE(ms[1].no_event);
+    EXPECT_FALSE(ms[2].no_event);
+}

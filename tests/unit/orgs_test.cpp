@@ -374,3 +374,10 @@ TEST(Orgs, UnknownCountyBeforeAKnownOneCharacterCounty) {
     v = orgs_of("在南县召开现场会，南县教育局参加。");
     EXPECT_NE(find_type(v, "南县教育局"), "") << names(v);
 }
+
+// A supervision office is an organisation (县委督查室, a party body), so its 督查 names no event.
+TEST(Orgs, SupervisionOffices) {
+    auto v = orgs_of("4月12日，县委督查室召开会议，县政府督查室参加。");
+    EXPECT_EQ(find_type(v, "县委督查室"), "party") << names(v);
+    EXPECT_EQ(find_type(v, "县政府督查室"), "government") << names(v);
+}
