@@ -498,6 +498,12 @@ struct PeopleExtractor::Impl {
         const std::u32string& c = t.c;
         std::vector<std::string> out;
         std::size_t k = s;
+        // A list of leaders set with spaces (县委书记　孔德全　县长　符志远): the title before the spaces.
+        {
+            std::size_t q = k;
+            while (q > 0 && k - q < 3 && (c[q - 1] == U' ' || c[q - 1] == 0x3000)) --q;
+            if (q < k && q > 0 && model.titles().longest_before(c, q) > 0) k = q;
+        }
         while (true) {
             std::size_t tl = model.titles().longest_before(c, k);
             if (tl == 0) break;

@@ -944,3 +944,22 @@ TEST(People, WeekdaysAndTownshipsInAListAreNoPeople) {
     EXPECT_EQ(find(ps, "云峰乡"), nullptr);
     EXPECT_NE(find(ps, "龚秀兰"), nullptr);
 }
+
+// Police ranks and medical posts are titles (一级警长符建国, 主任中医师韩素心); a list of leaders set with
+// spaces gives each the title before it; a demonstrative or a verb opens no title's organisation
+// (该公司董事长, 联合石坝村村委会主任), but 联合国 is one.
+TEST(People, RanksSpacedListsAndTitleOpeners) {
+    auto ps = run("刑侦大队大队长、一级警长符建国带队侦破此案。市中医院老年病科主任、主任中医师韩素心参加义诊。");
+    ASSERT_NE(find(ps, "符建国"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "符建国")->titles, (std::vector<std::string>{"刑侦大队大队长", "一级警长"}));
+    ASSERT_NE(find(ps, "韩素心"), nullptr);
+    EXPECT_EQ(find(ps, "韩素心")->titles, (std::vector<std::string>{"市中医院老年病科主任", "主任中医师"}));
+    ps = run("出席的县领导有：县委书记　孔德全　县长　符志远　县人大常委会主任　甘学民。");
+    ASSERT_NE(find(ps, "符志远"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "符志远")->titles, std::vector<std::string>{"县长"});
+    EXPECT_EQ(find(ps, "甘学民")->titles, std::vector<std::string>{"县人大常委会主任"});
+    ps = run("该公司董事长滕海峰介绍情况。联合石坝村村委会主任汤德明开展排查。联合国秘书长安南访华。");
+    EXPECT_EQ(find(ps, "滕海峰")->titles, std::vector<std::string>{"公司董事长"});
+    EXPECT_EQ(find(ps, "汤德明")->titles, std::vector<std::string>{"石坝村村委会主任"});
+    EXPECT_EQ(find(ps, "安南")->titles, std::vector<std::string>{"联合国秘书长"});
+}
