@@ -33,6 +33,7 @@ struct Line {
     std::u32string cps;  // the same, as code points
     int gap_before = 0;  // blank lines before it (the first line: blank lines at the top)
     bool page_break = false; // a PDF's page number stood in that gap (its blank lines are the page's, not the text's)
+    bool indented = false;   // set in by two spaces or more (a paragraph's first line: 　　据统计，…)
 };
 
 bool is_space(char32_t c) {
@@ -656,8 +657,15 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
         // What a line ending in a colon introduces (出席会议的还有：|何建军　吕晓梅…) is no headline.
         const bool after_colon = !out.empty() && !out.back().text.empty() &&
                                  (out.back().text.back() == U'：' || out.back().text.back() == U':') && lines[i]->gap_before <= 1;
-        const bool exclaimed = next && exclaimed_title(l) && lines[i + 1]->gap_before >= 1 && looks_like_start(*next);
-        if (next && !after_title && !after_colon && !is_bullet(l) && !continues_previous(*next) &&
+        // (set without blank lines, before a line opening with a date, after a finished paragraph)
+        const bool exclaimed = next && exclaimed_title(l) && looks_like_start(*next) &&
+                               (lines[i + 1]->gap_before >= 1 ||
+                                (!blank_lines && starts_with_date(*next) && (i == 0 || ends_closed(lines[i - 1]->cps))));
+        // A numbered heading right under a paragraph (…推进有序。|三、存在问题) is a part of that article,
+        // unless news of its own follows, opening with its day ((二)双溪乡：举办农民丰收节 / 11月25日，…).
+        const bool numbered_inside = ordinal_length(l) > 0 && lines[i]->gap_before == 0 && !item.boundary && !out.empty() &&
+                                     out.back().kind == ItemKind::para && !(next && starts_with_date(*next));
+        if (next && !after_title && !after_colon && !numbered_inside && !is_bullet(l) && !continues_previous(*next) &&
             (!ends_sentence(l) || exclaimed) && !wrapped_on(l, *next, width) &&
             (title_strict(l) || exclaimed || (title_with_comma(l) && looks_like_start(*next)))) {
             // A kicker (引题) over a headline: a short label right above a longer headline that the
@@ -691,8 +699,9 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
             // (nor a list's last line over a blank line: …马俊杰 / / 优秀教育工作者（4名）：)
             if (enumeration_line(lines[i - 1]->cps) && (enumeration_line(n) || lines[i]->gap_before >= 1)) break;
             bool join = continues_previous(n) || wrapped_on(lines[i - 1]->cps, n, width);
-            // Broken lines are full-width lines of running text, not short bare labels.
-            const bool long_line = item.text.size() >= 20 || contains_any(item.text, U"，、；,;");
+            // Broken lines are full-width lines of running text, not short bare labels (nor a numbered
+            // heading, whose 、 is its number's: 一、总体情况).
+            const bool long_line = item.text.size() >= 20 || contains_any(strip_ordinal(item.text), U"，、；,;");
             if (!join && !looks_like_start(n)) join = long_line;
             if (!join && blank_lines && lines[i]->gap_before == 0 && long_line && !starts_with_date(n) &&
                 ordinal_length(n) == 0 && !caption_like(n))
@@ -736,7 +745,12 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
             first = false;
             i += 2;
         } else if (((lines[i + 1]->gap_before >= 1 || under_subtitle) && title_loose(l)) ||
-            (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps))) {
+            (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps)) ||
+            // (a headline set flush over an indented paragraph: 国庆假期…大幅增长 / 　　据县文化和旅游局统计，…)
+            (title_strict(l) && !lines[i]->indented && lines[i + 1]->indented && !is_bullet(lines[i + 1]->cps)) ||
+            // (a short heading over sentences: 领导批示 / 县委书记欧阳振东批示：…。)
+            (title_strict(l) && l.size() <= 10 && lines[i + 1]->cps.size() >= 20 && ends_sentence(lines[i + 1]->cps) &&
+             !is_bullet(lines[i + 1]->cps))) {
             out.push_back({ItemKind::title, l, first});
             first = false;
             ++i;
@@ -754,8 +768,10 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         // So does a line of running text after running text that ends no sentence (…镇党委副书记、镇长|
         // 宁晓岚作总结报告。): paragraphs end with their punctuation; not before what opens one (a date, a
         // lead, a number).
+        // (not a numbered heading, whose 、 is its number's: 三、存在问题 / 一是部分项目…)
         const bool unfinished = !out.empty() && out.back().kind == ItemKind::para && !ends_closed(out.back().text) &&
-                                (out.back().text.size() >= 20 || contains_any(out.back().text, U"，、；,;")) &&
+                                (out.back().text.size() >= 20 || contains_any(strip_ordinal(out.back().text), U"，、；,;")) &&
+                                !(ordinal_length(out.back().text) > 0 && header_like(out.back().text)) &&
                                 !is_bullet(l) && !looks_like_start(l) && ordinal_length(l) == 0 && !caption_like(l) &&
                                 contains_any(l, U"。，；！？,;!?"); // (running text too, not a list's label: 中华全国总工会（５０人）)
 
@@ -838,6 +854,12 @@ std::vector<Line> split_lines(std::string_view text) {
             if (page_number(cps)) page = true;
         } else {
             Line l;
+            {
+                const std::u32string whole = to_u32(raw);
+                std::size_t sp = 0;
+                while (sp < whole.size() && sp < 2 && (whole[sp] == U' ' || whole[sp] == 0x3000)) ++sp;
+                l.indented = sp == 2 || (!whole.empty() && whole[0] == U'\t');
+            }
             l.cps = std::move(cps);
             l.text = to_u8(l.cps);
             l.gap_before = gap;
@@ -961,6 +983,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 cut = false;
             // …主持并领学|— 3 —|。: the sentence's own punctuation after a page break.
             if (!ends_closed(prev) && utf8::is_han(prev.back()) && continues_previous(cur)) cut = false;
+            // 现将有关情况通报如下：| |一、总体情况: what a colon introduces is the same article's.
+            if (layout_dense && (prev.back() == U'：' || prev.back() == U':') && !title_strict(prev) && !is_bullet(cur)) cut = false;
         }
         if (cut) chunks.emplace_back();
         chunks.back().push_back(&lines[i]);

@@ -844,3 +844,35 @@ TEST(Structure, LetterSpacedMastheadNumberedColumnsAndPrintingNote) {
     ASSERT_EQ(b.colophon.size(), 2u);
     EXPECT_EQ(b.colophon[1], "江城市文明办                     2024年5月20日印发");
 }
+
+// Headlines without a gap under them: ending in ！ or ？ over a dated line in a text set without blank
+// lines; set flush over an indented paragraph (　　据…统计，); a short heading over sentences (领导批示).
+TEST(Structure, HeadlinesWithoutAGapUnderThem) {
+    auto r = parse_structure("【景区动态】\n国庆假期全县接待游客\n10月4日，县文化和旅游局统计。\n家门口就业真好！\n"
+                             "10月5日，县工商联组织活动。\n我们准备好了吗？\n10月6日，县委统战部召开座谈会。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("家门口就业真好！"));
+    EXPECT_EQ(r[2].title, std::optional<std::string>("我们准备好了吗？"));
+    r = parse_structure("【景区动态】\n国庆假期全县接待游客大幅增长\n　　据县文化和旅游局统计，10月1日至7日，全县接待游客。\n"
+                        "　　假日期间，县文化和旅游局组成3个督查组进行巡查。\n\n翠屏山景区成功创建国家4A级旅游景区\n"
+                        "　　9月27日，省文化和旅游厅公布名单。\n\n领导批示\n县委书记欧阳振东批示：督查通报指出的问题要高度重视。\n"
+                        "县长蒙嘉禾批示：请县政府督查室牵头抓好落实。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("国庆假期全县接待游客大幅增长"));
+    EXPECT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("景区动态"));
+    EXPECT_EQ(r[2].title, std::optional<std::string>("领导批示"));
+}
+
+// An official notice in a dense layout: what its colon introduces over a blank line is the same
+// article's, and its numbered headings stay lines of their own (三、存在问题 / 一是部分项目…).
+TEST(Structure, ANoticeGoesOnAfterItsColon) {
+    auto r = parse_structure("关于第一季度重点工作推进情况的督查通报\n\n各乡镇党委、政府：\n3月下旬，县委督查室对全县重点工作进行了督查。现将有关情况通报如下：\n\n"
+                             "一、总体情况\n从督查情况看，第一季度重点工作总体推进有序。\n三、存在问题\n一是部分项目进度滞后。二是个别单位作风不实。\n\n"
+                             "县委召开常委会议\n4月12日，县委召开常委会议。\n");
+    ASSERT_EQ(r.size(), 2u);
+    const auto& p = r[0].paragraphs;
+    EXPECT_NE(std::find(p.begin(), p.end(), "一、总体情况"), p.end());
+    EXPECT_NE(std::find(p.begin(), p.end(), "三、存在问题"), p.end());
+    EXPECT_EQ(r[1].title, std::optional<std::string>("县委召开常委会议"));
+}
