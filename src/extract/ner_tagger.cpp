@@ -437,6 +437,30 @@ const Model& model() {
     return m;
 }
 
+// A place and the kind of zone after it are one name (沅州|经济技术开发区|管委会, 沅州|综合保税区): the
+// body that starts inside the zone's kind opens at the place; else the place runs over the kind.
+void zones(const ent::Chars& t, std::vector<ent::Match>& ms) {
+    static const ent::Trie kinds = [] {
+        ent::Trie tr;
+        for (const auto& w : lexicon::read_words("org_zone_names.txt")) tr.insert(ent::to_u32(w), 1);
+        return tr;
+    }();
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        ent::Match& p = ms[k];
+        if (p.type != "place" || p.e >= t.size()) continue;
+        const std::size_t z = kinds.longest(t, p.e, nullptr, false);
+        if (z == 0) continue;
+        const std::uint32_t ze = p.e + static_cast<std::uint32_t>(z);
+        if (k + 1 < ms.size() && ms[k + 1].b >= p.e && ms[k + 1].b < ze && ms[k + 1].e >= ze && ms[k + 1].type != "place") {
+            ms[k + 1].b = p.b; // 沅州|开发区管委会 → 沅州经济技术开发区管委会
+            ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
+            --k;
+        } else if (k + 1 >= ms.size() || ms[k + 1].b >= ze) {
+            p.e = ze; // 沅州综合保税区
+        }
+    }
+}
+
 void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms) {
     static constexpr std::u32string_view office = U"街道";
     for (auto& m : ms) {
@@ -689,6 +713,24 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         const bool after = m.e + 2 <= t.size() && t.c[m.e] == t.c[m.b] && ent::is_han(t.c[m.e + 1]);
         return before || after;
     });
+    zones(t, last);
+    // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
+    // field, a clause's start and no name of its own (not 县教育局与|工程学院).
+    for (std::size_t k = 0; k < last.size(); ++k) {
+        ent::Match& m = last[k];
+        if (m.type == "place" || m.b < 3 || t.c[m.b - 1] != U'与' || m.e - m.b < 3) continue;
+        std::uint32_t b = m.b - 1;
+        while (b > 0 && ent::is_han(t.c[b - 1]) && m.b - 1 - b < 7) --b;
+        const bool opens = b == 0 || !ent::is_han(t.c[b - 1]);
+        const std::uint32_t len = m.b - 1 - b;
+        const bool named = k > 0 && last[k - 1].e > b;
+        // (only a school's or a hospital's department: 学院, 系, 研究所, 科)
+        const std::u32string_view name(t.c.data() + m.b, m.e - m.b);
+        const bool department = name.find(U"学院") != std::u32string_view::npos || name.find(U"研究所") != std::u32string_view::npos ||
+                                name.find(U"研究院") != std::u32string_view::npos || name.find(U"学系") != std::u32string_view::npos ||
+                                name.find(U"医学科") != std::u32string_view::npos || name.find(U"实验室") != std::u32string_view::npos;
+        if (opens && len >= 2 && len <= 6 && !named && department) m.b = b;
+    }
     street_offices(t, last);
     same_name_throughout(t, last);
     last_text.assign(t.text);

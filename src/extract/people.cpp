@@ -513,11 +513,17 @@ struct PeopleExtractor::Impl {
             auto latin = [&](char32_t ch) { return (ch >= U'A' && ch <= U'Z') || (ch >= U'a' && ch <= U'z'); };
             // A department named for two fields joined by 和 (文化和旅游局, 住房和城乡建设局): the 和 before
             // a unit with a bureau's suffix (…和旅游局|党组书记) holds the name together.
-            auto joins_department = [&](std::size_t at) { // c[at] == 和, the unit runs from at + 1 to k - tl
+            // So does 与 before a school's department (材料科学与|工程学院党委书记).
+            auto joins_department = [&](std::size_t at) { // c[at] == 和 or 与, the unit runs from at + 1 to k - tl
                 const std::size_t e = k - tl;
-                if (c[at] != U'和' || e <= at + 2 || e - at > 10) return false;
+                if ((c[at] != U'和' && c[at] != U'与') || e <= at + 2 || e - at > 10) return false;
+                // (a field before it, not a body: …）与|区人民医院院长, 区人民医院与|…学院院长)
+                if (c[at] == U'与' && (at == 0 || !people::is_han(c[at - 1]) ||
+                                       std::u32string_view(U"院局委部会司厂所校队站办心社团馆").find(c[at - 1]) != std::u32string_view::npos))
+                    return false;
+                const std::u32string_view units = c[at] == U'和' ? U"局厅部委办" : U"院系所科";
                 for (std::size_t q = at + 3; q <= e; ++q)
-                    if (std::u32string_view(U"局厅部委办").find(c[q - 1]) != std::u32string_view::npos) return true;
+                    if (units.find(c[q - 1]) != std::u32string_view::npos) return true;
                 return false;
             };
             // A place in brackets inside a company's name (海默（江州）汽车科技有限公司总经理) is part of it.

@@ -276,8 +276,30 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
         r.people = impl_->people.extract(ctx);
         // A name the people extractor is sure of is no place (内塔尼亚胡 reads like 坦桑尼亚 to the
         // name tagger, which never saw it).
+        // Nor a place that, wherever it is written, runs into the name of a person with a title
+        // (市长江一鸣: 长|江一鸣; not an untitled one, who may be the error: 耿|庄镇东|耿村).
+        auto crosses_a_name = [&](const std::string& place) {
+            bool any = false;
+            for (std::size_t at = rtext.find(place); at != std::string::npos; at = rtext.find(place, at + 1)) {
+                any = true;
+                const std::size_t end = at + place.size();
+                bool crossed = false;
+                for (const Person& x : r.people) {
+                    if (x.name.size() <= 3 || x.titles.empty()) continue; // (one character, in bytes: no name)
+                    for (std::size_t q = rtext.find(x.name, at >= x.name.size() ? at - x.name.size() + 1 : 0);
+                         q != std::string::npos && q < end && !crossed; q = rtext.find(x.name, q + 1)) {
+                        const std::size_t qe = q + x.name.size();
+                        crossed = q < end && at < qe && !(q <= at && end <= qe) && !(at <= q && qe <= end);
+                    }
+                    if (crossed) break;
+                }
+                if (!crossed) return false;
+            }
+            return any;
+        };
         std::erase_if(r.places, [&](const Place& p) {
-            return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; });
+            return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; }) ||
+                   crosses_a_name(p.name);
         });
         drop_people_inside_names(rtext, r);
         const std::vector<DateMention> day_dates = impl_->day_dates.extract(ctx);

@@ -381,3 +381,14 @@ TEST(Orgs, SupervisionOffices) {
     EXPECT_EQ(find_type(v, "县委督查室"), "party") << names(v);
     EXPECT_EQ(find_type(v, "县政府督查室"), "government") << names(v);
 }
+
+// A place and the kind of zone after it are one name (沅州经济技术开发区管委会, a place 沅州综合保税区);
+// a school's department named for two fields joined by 与 is whole (材料科学与工程学院党委), but two
+// bodies joined by 与 stay two.
+TEST(Orgs, ZonesAndDepartmentsOfTwoFields) {
+    auto v = orgs_of("沅州经济技术开发区管委会主任曹雨辰出席。");
+    EXPECT_EQ(find_type(v, "沅州经济技术开发区管委会"), "government") << names(v);
+    v = orgs_of("材料科学与工程学院党委书记闵建设参加。县教育局与工程学院签约。");
+    EXPECT_NE(find_type(v, "材料科学与工程学院党委"), "") << names(v);
+    EXPECT_NE(find_type(v, "县教育局"), "") << names(v);
+}

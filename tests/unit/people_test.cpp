@@ -963,3 +963,10 @@ TEST(People, RanksSpacedListsAndTitleOpeners) {
     EXPECT_EQ(find(ps, "汤德明")->titles, std::vector<std::string>{"石坝村村委会主任"});
     EXPECT_EQ(find(ps, "安南")->titles, std::vector<std::string>{"联合国秘书长"});
 }
+
+// A title's department named for two fields joined by 与 is whole (材料科学与工程学院党委书记).
+TEST(People, DepartmentOfTwoFieldsInATitle) {
+    auto ps = run("材料科学与工程学院党委书记闵建设参加。");
+    ASSERT_NE(find(ps, "闵建设"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "闵建设")->titles, std::vector<std::string>{"材料科学与工程学院党委书记"});
+}

@@ -1,5 +1,6 @@
 // Places: unit cases and P/R/F1 over the PFR DEV split.
 #include "jianbao/extract/organizations.hpp"
+#include "jianbao/pipeline/pipeline.hpp"
 
 #include "entity_eval.hpp"
 
@@ -120,4 +121,23 @@ TEST(Places, ATownAfterItsCountyInsideAGluedWord) {
     EXPECT_TRUE(has(v, "永兴县"));
     EXPECT_TRUE(has(v, "城关镇"));
     EXPECT_FALSE(has(v, "县城"));
+}
+
+// A zone named after its place is one place (沅州综合保税区).
+TEST(Places, AZoneNamedAfterItsPlace) {
+    auto ps = places_of("双方到沅州综合保税区考察。");
+    EXPECT_NE(std::find(ps.begin(), ps.end(), "沅州综合保税区"), ps.end());
+}
+
+// A place that runs into the name of a person with a title wherever it is written is no place
+// (市长江一鸣: 长|江一鸣 gives no 长江).
+TEST(Places, NoPlaceAcrossATitledName) {
+    jianbao::Pipeline pipeline;
+    jianbao::ParseOptions options;
+    options.issued = "2024-10";
+    const auto b = pipeline.parse("市领导会见客人\n\n10月8日，沅州市市长江一鸣会见了客人。\n", "t.txt", options);
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& p : b.records[0].places) EXPECT_NE(p.name, "长江");
+    ASSERT_FALSE(b.records[0].people.empty());
+    EXPECT_EQ(b.records[0].people[0].name, "江一鸣");
 }
