@@ -466,6 +466,20 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
             tod_suffix = t->kind == TodKind::suffix;
         }
     }
+    // 3月15日（星期五）上午: the day of the week in brackets between the day and its time of day.
+    if (day_like && !tod_here) {
+        std::size_t q = p;
+        auto take = [&](std::string_view w) {
+            if (s.substr(q, w.size()) != w) return false;
+            q += w.size();
+            return true;
+        };
+        if ((take("（") || take("(")) && (take("星期") || take("周"))) {
+            if (q < s.size()) utf8::next(s, q); // 一 … 日, 天
+            if (take("）") || take(")"))
+                if (auto* t = tod.match(s, q); t && t->kind == TodKind::word) h.tod = t->word;
+        }
+    }
     if (h.tod.empty() && h.rel && !h.rel->tod.empty()) h.tod = h.rel->tod;
 
     // 6. Clock: 9时(30分), 九时, 8点(钟), 两点. A bare 3点 is usually "three points".

@@ -590,3 +590,10 @@ TEST(RecordDate, ADeadlineIsNoDayOfNews) {
     EXPECT_FALSE(ms[1].no_event);
     EXPECT_FALSE(ms[2].no_event);
 }
+
+// The day of the week in brackets between a day and its time of day (3月15日（星期五）上午).
+TEST(Dates, WeekdayInBracketsBeforeTheTimeOfDay) {
+    auto ms = run("3月15日（星期五）上午，县人社局举办招聘会。", "2024-03");
+    ASSERT_EQ(ms.size(), 1u);
+    EXPECT_EQ(ms[0].time_of_day, "上午");
+}
