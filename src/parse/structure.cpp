@@ -378,9 +378,15 @@ std::u32string strip_ordinal(const std::u32string& s) { return s.substr(ordinal_
 
 // Length of the item number a numbered brief opens with before its day (1. 3月5日，…, （二）3月12日，…),
 // 0 when there is none.
+// (or with a coarser date, a lead or 截至: 1.3月上旬，…; 3.截至3月14日，…)
 std::size_t brief_number_length(const std::u32string& s) {
     const std::size_t i = number_mark_end(s);
-    return i && starts_with_day(s.substr(i)) ? i : 0;
+    if (!i) return 0;
+    const std::u32string rest = s.substr(i);
+    return starts_with_day(rest) || starts_with_date(rest) || starts_with(rest, U"截至") ||
+                   (rest.size() >= 20 && looks_like_start(rest) && ends_sentence(rest))
+               ? i
+               : 0;
 }
 
 // The header's text without its number, spaces, frames and decorations (【工作动态】 → 工作动态,
@@ -565,16 +571,16 @@ std::size_t contents_end(const std::vector<Line>& lines, std::size_t from) {
             for (std::size_t j = below_from; j < lines.size(); ++j)
                 if (lines[j].cps.size() <= 80) below.insert(item_text(lines[j].cps));
         }
-        auto written_below = [&](const std::u32string& text) {
+        auto written_below = [&](const std::u32string& text, bool as_header = false) {
             if (below.count(text)) return true;
             for (std::size_t j = k + 1; j < below_from; ++j)
-                if (item_text(lines[j].cps) == text) return true;
+                if (item_text(lines[j].cps) == text || (as_header && header_text(lines[j].cps) == text)) return true;
             return false;
         };
         bool recurs = written_below(item);
         // An item naming a column by its count (简讯三则, 工作简讯（4条）) over the column's header (简讯).
         for (std::size_t len = 2; len < item.size() && !recurs; ++len)
-            recurs = section_word(item.substr(0, len)) && written_below(item.substr(0, len));
+            recurs = section_word(item.substr(0, len)) && written_below(item.substr(0, len), true);
         if (!recurs) break;
         ++items;
     }

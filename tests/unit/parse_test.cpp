@@ -876,3 +876,21 @@ TEST(Structure, ANoticeGoesOnAfterItsColon) {
     EXPECT_NE(std::find(p.begin(), p.end(), "三、存在问题"), p.end());
     EXPECT_EQ(r[1].title, std::optional<std::string>("县委召开常委会议"));
 }
+
+// Numbered briefs under a column opening with a coarser date or 截至 (1.3月上旬，…; 3.截至3月14日，…) are
+// briefs; a contents item naming a bare or framed column by its count (★简讯三则 over 【简讯】) is contents.
+TEST(Structure, NumberedBriefsWithCoarseDatesAndCountedColumns) {
+    auto b = parse_bulletin_text("就业创业工作动态\n2024年第3期\n\n本期要目\n★县人社局召开就业工作推进会\n★简讯三则\n\n"
+                                 "县人社局召开就业工作推进会\n3月12日，县人社局召开第一季度就业工作推进会。\n\n【简讯】\n"
+                                 "1.3月上旬，县就业服务中心举办职业技能培训班4期，培训农村劳动力210人。\n"
+                                 "2.3月7日，县人社局组织企业赴县职业技术学校开展校园专场招聘。\n"
+                                 "3.截至3月14日，全县已发放创业担保贷款2350万元。\n");
+    ASSERT_FALSE(b.masthead.empty());
+    EXPECT_NE(b.masthead.back().find("简讯三则"), std::string::npos);
+    ASSERT_EQ(b.records.size(), 4u);
+    EXPECT_EQ(b.records[0].title, std::optional<std::string>("县人社局召开就业工作推进会"));
+    for (std::size_t k = 1; k < 4; ++k) {
+        EXPECT_EQ(b.records[k].kind, RecordKind::brief) << k;
+        EXPECT_EQ(b.records[k].section, std::optional<std::string>("简讯")) << k;
+    }
+}
