@@ -619,8 +619,16 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 s.end = static_cast<std::uint32_t>(e);
                 merged = true;
             }
-            // backward: parts before a dot right before the span
+            // backward: parts before a dot right before the span — or before the part the span starts
+            // inside (伊万诺维|奇·沃尔科夫: the model took the part's last character only)
             std::size_t b = s.begin;
+            if (std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot) && b > 0 && !people::is_dot(c[b - 1]) && tr(b - 1)) {
+                std::size_t q = b;
+                // (not over a title ending there: 文莱苏丹|哈桑纳尔·博尔基亚)
+                while (q > 0 && tr(q - 1) && b - q < 6 && impl_->model.titles().longest_before(c, q) == 0) --q;
+                if (q > 0 && people::is_dot(c[q - 1])) b = q; // (only when a dot opens that part)
+                else if (q == 0 || !people::is_han(c[q - 1]) || impl_->model.titles().longest_before(c, q) > 0) b = q;
+            }
             while (b >= 2 && people::is_dot(c[b - 1]) && tr(b - 2) && s.end - b < max_dotted) {
                 std::size_t q = b - 1;
                 while (q > 0 && tr(q - 1) && b - q < 6) --q;
