@@ -141,3 +141,10 @@ TEST(Places, NoPlaceAcrossATitledName) {
     ASSERT_FALSE(b.records[0].people.empty());
     EXPECT_EQ(b.records[0].people[0].name, "江一鸣");
 }
+
+// Scenic spots and old towns by their suffix (翠屏山景区, 石泉古镇).
+TEST(Places, ScenicSpotsAndOldTowns) {
+    auto ps = places_of("翠屏山景区成功创建国家4A级旅游景区，游客到石泉古镇游览。");
+    EXPECT_NE(std::find(ps.begin(), ps.end(), "翠屏山景区"), ps.end());
+    EXPECT_NE(std::find(ps.begin(), ps.end(), "石泉古镇"), ps.end());
+}
