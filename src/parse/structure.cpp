@@ -727,9 +727,13 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
     bool first = true;
     // A column header: a known column name or a framed one (【工作动态】), alone or before the
     // items of its column.
-    // Or a numbered one right over a headline of its own (一、重点工作 / 我市启动…活动 / …).
-    const bool numbered_over_headline = lines.size() >= 3 && ordinal_length(lines[0]->cps) > 0 && header_like(lines[0]->cps) &&
-                                        lines[1]->gap_before == 0 && title_strict(lines[1]->cps) && !ends_sentence(lines[1]->cps);
+    // Or a numbered one right over a headline of its own (一、重点工作 / 我市启动…活动 / …), or a known
+    // column name over a headline and its dated text (社区动态 / 柳湾社区开展消防应急演练 / 11月6日晚，…).
+    const bool numbered_over_headline =
+        lines.size() >= 3 && header_like(lines[0]->cps) && (lines[1]->gap_before == 0 || section_word(lines[0]->cps)) &&
+        lines[2]->gap_before == 0 && title_strict(lines[1]->cps) &&
+        !ends_sentence(lines[1]->cps) &&
+        (ordinal_length(lines[0]->cps) > 0 || (section_word(lines[0]->cps) && starts_with_date(lines[2]->cps)));
     if (!lines.empty() && header_like(lines[0]->cps) &&
         ((section_word(lines[0]->cps) && (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) ||
          numbered_over_headline)) {

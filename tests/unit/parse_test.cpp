@@ -894,3 +894,14 @@ TEST(Structure, NumberedBriefsWithCoarseDatesAndCountedColumns) {
         EXPECT_EQ(b.records[k].section, std::optional<std::string>("简讯")) << k;
     }
 }
+
+// A known column name over a headline and its dated text in a dense layout, a blank line under the
+// column name only (社区动态 / / 柳湾社区开展消防应急演练 / 11月6日晚，…).
+TEST(Structure, ColumnNameOverAHeadlineInADenseLayout) {
+    auto r = parse_structure("本周工作动态\n周一（11月4日）：街道召开会议，研究部署工作。\n周二：街道开展检查，发现隐患7处。\n\n社区动态\n\n"
+                             "柳湾社区开展消防应急演练\n11月6日晚，柳湾社区开展演练，社区居民200余人参加。\n\n"
+                             "青石社区食堂正式运营\n11月1日，青石社区食堂正式开门运营。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("柳湾社区开展消防应急演练"));
+    EXPECT_EQ(r[1].section, std::optional<std::string>("社区动态"));
+}
