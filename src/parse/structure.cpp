@@ -262,10 +262,9 @@ bool bracketed_note(const std::u32string& s) {
     return s.size() >= 2 && (s.front() == U'（' || s.front() == U'(') && is_closing_bracket(s.back());
 }
 
-// Short names separated by spaces (a byline: 潘跃　王萍; a list of those present: 卜凡（女）　马金山（回族）,
-// the notes in brackets aside), or a bare 2–3 character word (江泽民).
-bool name_list(const std::u32string& s) {
-    std::size_t word = 0, words = 0, longest = 0, total = 0;
+// The line without its notes in brackets (卜凡（女） → 卜凡).
+std::u32string without_notes(const std::u32string& s) {
+    std::u32string out;
     int depth = 0;
     for (char32_t c : s) {
         if (c == U'（' || c == U'(') ++depth;
@@ -273,6 +272,16 @@ bool name_list(const std::u32string& s) {
             if ((c == U'）' || c == U')') && --depth < 0) depth = 0;
             continue;
         }
+        out += c;
+    }
+    return out;
+}
+
+// Short names separated by spaces (a byline: 潘跃　王萍; a list of those present: 卜凡（女）　马金山（回族）,
+// the notes in brackets aside), or a bare 2–3 character word (江泽民).
+bool name_list(const std::u32string& s) {
+    std::size_t word = 0, words = 0, longest = 0, total = 0;
+    for (char32_t c : without_notes(s)) {
         if (is_space(c)) {
             if (word) ++words, longest = std::max(longest, word), word = 0;
         } else {
@@ -284,7 +293,23 @@ bool name_list(const std::u32string& s) {
     return words >= 2 && longest <= 4;
 }
 
-bool enumeration_line(const std::u32string& s);
+// A line that is an enumeration of short items (王丽华、陈志刚、刘 芳、赵明轩、黄晓燕): three or more
+// items of one to four characters (spaces and bracketed notes aside) between 、. Two such lines in a
+// row are two lines of one list, not one line broken (joining them would glue 黄晓燕周涛).
+bool enumeration_line(const std::u32string& s) {
+    std::size_t items = 0, len = 0;
+    for (char32_t c : without_notes(s)) {
+        if (c == U'、') {
+            if (len == 0 || len > 4) return false;
+            ++items, len = 0;
+        } else if (!is_space(c)) {
+            if (!utf8::is_han(c)) return false;
+            ++len;
+        }
+    }
+    if (len > 4) return false;
+    return items + (len > 0 ? 1 : 0) >= 3;
+}
 
 // Strict title test used when only the content tells (spaced layout): short, no sentence or
 // clause punctuation, not a lead, not a masthead line, not a line of a list (周 涛、吴国庆、徐慧敏).
@@ -438,29 +463,6 @@ std::u32string strip_bullet(const std::u32string& s) {
     return s.substr(i);
 }
 
-// A line that is an enumeration of short items (王丽华、陈志刚、刘 芳、赵明轩、黄晓燕): three or more
-// items of one to four characters (spaces and bracketed notes aside) between 、. Two such lines in a
-// row are two lines of one list, not one line broken (joining them would glue 黄晓燕周涛).
-bool enumeration_line(const std::u32string& s) {
-    std::size_t items = 0, len = 0;
-    int depth = 0;
-    for (char32_t c : s) {
-        if (c == U'（' || c == U'(') ++depth;
-        if (depth > 0) {
-            if ((c == U'）' || c == U')') && --depth < 0) depth = 0;
-            continue;
-        }
-        if (c == U'、') {
-            if (len == 0 || len > 4) return false;
-            ++items, len = 0;
-        } else if (!is_space(c)) {
-            if (!utf8::is_han(c)) return false;
-            ++len;
-        }
-    }
-    if (len > 4) return false;
-    return items + (len > 0 ? 1 : 0) >= 3;
-}
 
 // Joins a broken line to its continuation; a space only between two ASCII word characters, not
 // inside a number the line broke (全县1|2所 → 12所).
