@@ -537,9 +537,11 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         for (std::uint32_t q = s.b; q < s.e; ++q) depth += t.c[q] == U'）' || t.c[q] == U')' ? -1 : t.c[q] == U'（' || t.c[q] == U'(' ? 1 : 0;
         // With no such match, the name before the bracket is the company's (施密特精密轴承（|中国）有限公司):
         // its words back to one that rarely opens a name (与, 和, 对) or punctuation.
-        if (depth < 0 && s.b >= 3 && (t.c[s.b - 1] == U'（' || t.c[s.b - 1] == U'(') &&
+        std::uint32_t open = s.b;
+        while (depth < 0 && open > 0 && s.b - open < 8 && t.c[open - 1] != U'（' && t.c[open - 1] != U'(' && ent::is_han(t.c[open - 1])) --open;
+        if (depth < 0 && open >= 3 && (t.c[open - 1] == U'（' || t.c[open - 1] == U'(') &&
             std::none_of(ev.orgs.begin(), ev.orgs.end(), [&](const ent::Match& m) { return m.e == s.e && m.b < s.b; })) {
-            const std::uint32_t open = s.b - 1;
+            --open;
             std::uint32_t b = open;
             while (b > floor && ent::is_han(t.c[b - 1]) && open - b < 12) {
                 const auto ws = static_cast<std::uint32_t>(t.word_start[b - 1]);

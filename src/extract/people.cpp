@@ -504,6 +504,16 @@ struct PeopleExtractor::Impl {
             while (q > 0 && k - q < 3 && (c[q - 1] == U' ' || c[q - 1] == 0x3000)) --q;
             if (q < k && q > 0 && model.titles().longest_before(c, q) > 0) k = q;
         }
+        // A note in brackets between the title and the name is the title's (管委会副主任（主持工作）金卫国).
+        std::size_t note = 0;
+        if (k >= 4 && (c[k - 1] == U'）' || c[k - 1] == U')')) {
+            std::size_t q = k - 1;
+            while (q > 0 && k - q <= 8 && c[q - 1] != U'（' && c[q - 1] != U'(' && people::is_han(c[q - 1])) --q;
+            if (q >= 2 && (c[q - 1] == U'（' || c[q - 1] == U'(') && model.titles().longest_before(c, q - 1) > 0) {
+                note = k - (q - 1);
+                k = q - 1;
+            }
+        }
         while (true) {
             std::size_t tl = model.titles().longest_before(c, k);
             if (tl == 0) break;
@@ -546,9 +556,18 @@ struct PeopleExtractor::Impl {
                     break;
                 --b;
             }
-            out.push_back(t.str(b, k));
-            // 市委常委、常务副市长王学峰: titles joined by 、 all belong to the name.
+            out.push_back(t.str(b, k + note));
+            note = 0;
+            // 市委常委、常务副市长王学峰: titles joined by 、 all belong to the name; so do those of a 、-chain
+            // before a comma inside it (县委常委、副县长，开发区党工委书记江涛), when a title ends there.
+            auto chain_before_comma = [&] {
+                if (b < 3 || (c[b - 1] != U'，' && c[b - 1] != U',') || in_name[b - 2] || model.titles().longest_before(c, b - 1) == 0)
+                    return false;
+                const std::size_t e = c.rfind(enum_comma, b - 2);
+                return e != std::u32string::npos && b - 1 - e <= max_title;
+            };
             if (b >= 2 && c[b - 1] == enum_comma && !in_name[b - 2]) k = b - 1;
+            else if (chain_before_comma()) k = b - 1;
             else break;
         }
         std::reverse(out.begin(), out.end());
@@ -1362,6 +1381,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (s.end - s.begin == 3 && chinese_shape(s) && word_at[s.begin] == 2 && word_at[s.end - 1] >= 2 &&
             impl_->model.titles().longest_before(c, s.begin) > 0)
             --s.end;
+    // Whatever rule added it, a byline's role or a title is no name (（通讯员　金鑫　高山）: a list by spaces).
+    std::erase_if(spans, [&](const people::NameSpan& s) {
+        const std::u32string_view text = std::u32string_view(c).substr(s.begin, s.end - s.begin);
+        return impl_->byline_roles.contains(text) || impl_->model.titles().contains(text);
+    });
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -976,3 +976,19 @@ TEST(People, DottedNameStartingInsideAPart) {
     ASSERT_NE(find(ps, "德米特里·伊万诺维奇·沃尔科夫"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "德米特里·伊万诺维奇·沃尔科夫")->titles, std::vector<std::string>{"俄罗斯伏尔加河联合运输集团副总裁"});
 }
+
+// Leaders listed after 区领导 (金昊、马骏等), a note in brackets between title and name (副主任（主持工作）
+// 金卫国), a 、-chain of titles before a comma (县委常委、副县长，开发区党工委书记江涛), and a byline's role
+// in a list set with spaces is no name (（通讯员　金鑫　高山）).
+TEST(People, LeadersNotesCommaChainsAndBylineRoles) {
+    auto ps = run("区领导金昊、马骏等参加活动。");
+    EXPECT_NE(find(ps, "金昊"), nullptr) << dump(ps);
+    ps = run("开发区党工委副书记、管委会副主任（主持工作）金卫国主持会议。县委常委、副县长，开发区党工委书记江涛出席。");
+    ASSERT_NE(find(ps, "金卫国"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "金卫国")->titles, (std::vector<std::string>{"开发区党工委副书记", "管委会副主任（主持工作）"}));
+    ASSERT_NE(find(ps, "江涛"), nullptr);
+    EXPECT_EQ(find(ps, "江涛")->titles, (std::vector<std::string>{"县委常委", "副县长", "开发区党工委书记"}));
+    ps = run("图为活动现场。（通讯员　金鑫　高山）");
+    EXPECT_EQ(find(ps, "通讯员"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "金鑫"), nullptr);
+}
