@@ -725,7 +725,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         while (b > 0 && ent::is_han(t.c[b - 1]) && m.b - 1 - b < 7) --b;
         const bool opens = b == 0 || !ent::is_han(t.c[b - 1]);
         const std::uint32_t len = m.b - 1 - b;
-        const bool named = k > 0 && last[k - 1].e > b;
+        // (the first part no body of its own either: 开发区与|南州理工学院)
+        const bool named = (k > 0 && last[k - 1].e > b) ||
+                           std::u32string_view(U"区县市镇乡村院局委部会司厂所校队站办心社团馆").find(t.c[m.b - 2]) != std::u32string_view::npos;
         // (only a school's or a hospital's department: 学院, 系, 研究所, 科)
         const std::u32string_view name(t.c.data() + m.b, m.e - m.b);
         const bool department = name.find(U"学院") != std::u32string_view::npos || name.find(U"研究所") != std::u32string_view::npos ||

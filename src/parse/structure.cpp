@@ -534,7 +534,10 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
             if (seen) end = i + 1;
             continue;
         }
-        if (masthead_line(s)) {
+        // (or the issuer's line without a date: 临港产业园管理委员会办公室编)
+        const bool issuer = s.size() >= 6 && s.size() <= 30 && (s.back() == U'编' || (s.size() > 2 && s.compare(s.size() - 2, 2, U"编印") == 0)) &&
+                            !contains_any(s, U"。，、；！？：,;!?:");
+        if (masthead_line(s) || (issuer && i > 0)) {
             seen = true;
             end = i + 1;
             issue = issue || issue_number(s);

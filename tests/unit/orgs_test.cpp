@@ -392,3 +392,10 @@ TEST(Orgs, ZonesAndDepartmentsOfTwoFields) {
     EXPECT_NE(find_type(v, "材料科学与工程学院党委"), "") << names(v);
     EXPECT_NE(find_type(v, "县教育局"), "") << names(v);
 }
+
+// A body before 与 is no field of a department's name (开发区与南州理工学院签订: the school alone).
+TEST(Orgs, ABodyBeforeYuIsNoField) {
+    auto v = orgs_of("开发区与南州理工学院签订合作协议。");
+    EXPECT_NE(find_type(v, "南州理工学院"), "") << names(v);
+    EXPECT_EQ(find_type(v, "开发区与南州理工学院"), "") << names(v);
+}

@@ -905,3 +905,12 @@ TEST(Structure, ColumnNameOverAHeadlineInADenseLayout) {
     EXPECT_EQ(r[1].title, std::optional<std::string>("柳湾社区开展消防应急演练"));
     EXPECT_EQ(r[1].section, std::optional<std::string>("社区动态"));
 }
+
+// The issuer's line without a date under the name and number is the masthead's (…办公室编).
+TEST(Structure, IssuerLineWithoutADate) {
+    auto b = parse_bulletin_text("临港产业园工作简报\n\n二〇二四年第十二期\n\n临港产业园管理委员会办公室编\n\n"
+                                 "产业园召开述职评议大会\n\n12月26日上午，产业园召开2024年度述职评议大会。\n");
+    ASSERT_EQ(b.masthead.size(), 3u);
+    EXPECT_EQ(b.masthead[2], "临港产业园管理委员会办公室编");
+    ASSERT_EQ(b.records.size(), 1u);
+}
