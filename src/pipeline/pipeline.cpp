@@ -13,6 +13,7 @@
 #include "jianbao/util/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <system_error>
 
@@ -250,6 +251,21 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
         b.issued_inferred = true;
     } else if ((issued = issue_date_from_text(text))) {
         b.issued_inferred = true;
+    }
+    // An issue known to the year only (二〇二四年第十二期) takes the month most of its month-and-day dates
+    // name (the later one on a tie): a December issue's 12月3日, 12月12日 over the plan's 1月5日, a January
+    // issue's 1月8日, 1月15日 over the 12月31日 it looks back to. Its dates then find their year.
+    if (issued && issued->month == 0 && !options.issued) {
+        const std::vector<Span> no_words;
+        ExtractContext ctx{text, no_words, *issued, false};
+        std::array<int, 13> by_month{};
+        for (const auto& d : impl_->dates.extract(ctx))
+            if (d.value && d.value->size() == 10 && d.value->compare(0, 4, std::to_string(issued->year)) == 0)
+                ++by_month[static_cast<std::size_t>(std::stoi(d.value->substr(5, 2)))];
+        int best = 0;
+        for (int m = 1; m <= 12; ++m)
+            if (by_month[static_cast<std::size_t>(m)] >= 2 && by_month[static_cast<std::size_t>(m)] >= by_month[static_cast<std::size_t>(best)]) best = m;
+        if (best) issued->month = best;
     }
     if (issued) b.issued = format_partial_date(*issued);
 

@@ -168,7 +168,7 @@ TEST(Traditional, StructureWordsInTraditionalForms) {
     ASSERT_EQ(b.records.size(), 3u);
     EXPECT_EQ(b.masthead.size(), 2u);
     EXPECT_EQ(b.colophon.size(), 1u);
-    EXPECT_EQ(b.issued, std::optional<std::string>("2024"));
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-04")); // the year from 2024年第4期, the month from its dates
     EXPECT_EQ(b.records[1].section, std::optional<std::string>("教育簡訊"));
     EXPECT_EQ(b.records[1].kind, RecordKind::brief);
     try {
@@ -177,4 +177,22 @@ TEST(Traditional, StructureWordsInTraditionalForms) {
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("masthead.txt: no recognisable article in the file (only a masthead"), std::string::npos) << e.what();
     }
+}
+
+// An issue known to the year only takes the month most of its dates name (two at least): a
+// December issue (二〇二四年第十二期) is 2024-12, so the 1月5日 it plans is 2025-01-05.
+TEST(IssueDate, AYearOnlyIssueTakesTheMonthOfItsDates) {
+    Pipeline p;
+    Bulletin b = p.parse("临港产业园工作简报\n二〇二四年第十二期\n\n产业园召开述职评议大会\n\n12月26日上午，产业园召开述职评议大会。\n\n"
+                         "多式联运物流基地签约\n\n12月12日上午，产业园与港务集团签约。一期工程计划于1月5日正式开通运营。\n",
+                         "bulletin.txt", {});
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-12"));
+    ASSERT_EQ(b.records.size(), 2u);
+    bool seen = false;
+    for (const auto& d : b.records[1].dates)
+        if (d.text == "1月5日") {
+            seen = true;
+            EXPECT_EQ(d.value, std::optional<std::string>("2025-01-05"));
+        }
+    EXPECT_TRUE(seen);
 }
