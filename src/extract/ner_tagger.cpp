@@ -598,6 +598,32 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         }
         found.swap(out);
     }
+    // A company the tagger found as its legal form only (依托金|禾|新|材料|股份有限公司): the name is the
+    // words before it back to a verb that takes a body, punctuation or a character that rarely opens
+    // a name, seven characters at most.
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        Span& s = found[k];
+        if (s.kind != kOrg || s.b == 0 || !ent::is_han(t.c[s.b - 1])) continue;
+        const std::u32string_view name(t.c.data() + s.b, s.e - s.b);
+        if (name != U"股份有限公司" && name != U"有限公司" && name != U"有限责任公司" && name != U"集团有限公司") continue;
+        const std::uint32_t floor = k > 0 ? found[k - 1].e : 0;
+        std::uint32_t b = s.b;
+        bool bounded = false; // the walk ended at a verb, punctuation or the name before
+        while (s.b - b < 7) {
+            if (b <= floor || !ent::is_han(t.c[b - 1])) {
+                bounded = true;
+                break;
+            }
+            const auto ws = static_cast<std::uint32_t>(t.word_start[b - 1]);
+            if (ws < floor || f.orgs.leading_verb_at(t, ws) == b - ws) {
+                bounded = true;
+                break;
+            }
+            b = ws;
+        }
+        // (cut by the length only, its first character must be one that opens names)
+        if (s.b - b >= 2 && (bounded || !f.orgs.rarely_opens(t, b))) s.b = b;
+    }
     // Names run together without a separator (an award list: 云南省委宣传部宣传教育处云南省科委农村科技处…)
     // come out of the tagger as one; two or more rule matches tiling most of it are the names.
     std::vector<Span> split;

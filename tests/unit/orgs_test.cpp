@@ -399,3 +399,10 @@ TEST(Orgs, ABodyBeforeYuIsNoField) {
     EXPECT_NE(find_type(v, "南州理工学院"), "") << names(v);
     EXPECT_EQ(find_type(v, "开发区与南州理工学院"), "") << names(v);
 }
+
+// A company the tagger found as its legal form only (依托金禾新材料股份有限公司) is the words before it
+// back to the verb that takes it.
+TEST(Orgs, ACompanyFoundAsItsLegalFormOnly) {
+    auto v = orgs_of("依托金禾新材料股份有限公司建设项目。");
+    EXPECT_EQ(find_type(v, "金禾新材料股份有限公司"), "company") << names(v);
+}
