@@ -443,3 +443,12 @@ TEST(Events, SpeakersAtAMeetingTakePart) {
     const auto& p = b.records[0].events[0].participants;
     for (const char* n : {"龚立新", "尹建国", "孔德芬", "邬小燕"}) EXPECT_NE(std::find(p.begin(), p.end(), n), p.end()) << n;
 }
+
+// A study campaign (党纪学习教育) and a circumstance (在消防员指导下，) are no events of their own.
+TEST(Events, CampaignsAndCircumstancesAreNoEvents) {
+    auto b = parse_issue("2024-08", "镇党委召开党纪学习教育总结会议\n\n8月26日下午，镇党委召开党纪学习教育总结会议。"
+                                    "居民在消防员指导下，体验了灭火器使用。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].trigger, "召开");
+}
