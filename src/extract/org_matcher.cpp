@@ -586,6 +586,15 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             }
         }
         if (named) break; // a place or body opens the name: 扬州市|食品药品检验检测中心
+        // 祝|家|社区, 何|家|庄村, 沈|家|湾社区: a surname and 家, each a word to ICU, open a village or
+        // community, whatever the surname's character does as a word (祝贺, 何时).
+        if (village && cur - wb == 1 && t.c[wb] == U'家' && wb >= 1 && t.word_start[wb - 1] == static_cast<std::int32_t>(wb - 1) &&
+            gaz_.surname(t.c[wb - 1]) && stem + 2 <= max_stem + 1) {
+            stem += 2;
+            cur = wb - 1;
+            named = true;
+            break;
+        }
         if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside
             std::size_t k = cur - 1;
             while (k > 0 && cur - k < 8 && t.c[k] != U'（') --k;

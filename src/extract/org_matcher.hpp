@@ -83,6 +83,7 @@ public:
     std::vector<Match> find(const Chars& t, const std::vector<std::uint8_t>& covered) const;
     // No place opens at i (全, 本, 该, 下 …: place_stop.txt).
     bool stop_opens(const Chars& t, std::size_t i) const { return stop_.longest(t, i, nullptr, false) > 0; }
+    bool surname(char32_t c) const { return surnames_.count(c) > 0; }
     // [b, e) holds a character or pair that DEV places almost never contain (的, 于, 致富, 特困:
     // place_learned_context.tsv): a phrase that merely ends like a place (致富路, 特困村).
     bool plain(const Chars& t, std::size_t b, std::size_t e, bool singles, bool pairs) const;

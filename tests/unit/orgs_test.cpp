@@ -406,3 +406,11 @@ TEST(Orgs, ACompanyFoundAsItsLegalFormOnly) {
     auto v = orgs_of("依托金禾新材料股份有限公司建设项目。");
     EXPECT_EQ(find_type(v, "金禾新材料股份有限公司"), "company") << names(v);
 }
+
+// A surname and 家, each a word to ICU, open a village or community whatever the surname does as a
+// word (祝|家|社区: 祝贺; 沈|家|湾社区).
+TEST(Orgs, FamilyNamedCommunities) {
+    auto v = orgs_of("秦家村、祝家社区、开发区经发局分别作交流发言。沈家湾社区开展活动。");
+    EXPECT_EQ(find_type(v, "祝家社区"), "community") << names(v);
+    EXPECT_EQ(find_type(v, "沈家湾社区"), "community") << names(v);
+}
