@@ -414,3 +414,12 @@ TEST(Orgs, FamilyNamedCommunities) {
     EXPECT_EQ(find_type(v, "祝家社区"), "community") << names(v);
     EXPECT_EQ(find_type(v, "沈家湾社区"), "community") << names(v);
 }
+
+// A zone's youth league committee is an association (高新区团工委), a party committee's standing
+// committee a party body (县委常委会), a people's congress's a government one.
+TEST(Orgs, YouthLeagueAndStandingCommittees) {
+    auto v = orgs_of("5月5日，高新区团工委组织青年志愿者开展宣传活动。县委常委会召开会议。县人大常委会召开会议。");
+    EXPECT_EQ(find_type(v, "高新区团工委"), "association") << names(v);
+    EXPECT_EQ(find_type(v, "县委常委会"), "party") << names(v);
+    EXPECT_EQ(find_type(v, "县人大常委会"), "government") << names(v);
+}
