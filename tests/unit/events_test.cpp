@@ -452,3 +452,10 @@ TEST(Events, CampaignsAndCircumstancesAreNoEvents) {
     ASSERT_EQ(b.records[0].events.size(), 1u);
     EXPECT_EQ(b.records[0].events[0].trigger, "召开");
 }
+
+// A tourism count (全县接待游客86.3万人次) is no reception.
+TEST(Events, ATourismCountIsNoReception) {
+    auto b = parse_issue("2024-10", "国庆假期全县接待游客\n\n10月1日至7日，全县接待游客86.3万人次。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    EXPECT_TRUE(b.records[0].events.empty());
+}
