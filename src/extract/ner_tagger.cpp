@@ -437,6 +437,43 @@ const Model& model() {
     return m;
 }
 
+// A company named in Latin letters (ABC Logistics Ltd.): capitalised words, the last a legal form
+// of org_latin_suffixes.txt.
+void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
+    static const std::vector<std::u32string> forms = [] {
+        std::vector<std::u32string> v;
+        for (const auto& w : lexicon::read_words("org_latin_suffixes.txt")) v.push_back(ent::to_u32(w));
+        return v;
+    }();
+    auto letter = [](char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || c == U'&'; };
+    const std::size_t n = t.size();
+    std::vector<ent::Match> added;
+    for (std::size_t i = 0; i < n;) {
+        if (!(t.c[i] >= U'A' && t.c[i] <= U'Z') || (i > 0 && letter(t.c[i - 1]))) {
+            ++i;
+            continue;
+        }
+        // words: letters (and a final dot), separated by single spaces
+        std::size_t e = i, last_word = i, words = 0;
+        while (e < n && letter(t.c[e])) {
+            last_word = e;
+            while (e < n && letter(t.c[e])) ++e;
+            if (e < n && t.c[e] == U'.') ++e;
+            ++words;
+            if (e + 1 < n && t.c[e] == U' ' && letter(t.c[e + 1])) ++e;
+            else break;
+        }
+        const std::u32string_view tail(t.c.data() + last_word, e - last_word);
+        const bool company = words >= 2 && std::any_of(forms.begin(), forms.end(), [&](const std::u32string& f) { return tail == f; });
+        if (company && std::none_of(ms.begin(), ms.end(), [&](const ent::Match& m) { return m.b < e && i < m.e; }))
+            added.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), "company"});
+        i = e > i ? e : i + 1;
+    }
+    if (added.empty()) return;
+    ms.insert(ms.end(), added.begin(), added.end());
+    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+}
+
 // A place and the kind of zone after it are one name (沅州|经济技术开发区|管委会, 沅州|综合保税区): the
 // body that starts inside the zone's kind opens at the place; else the place runs over the kind.
 void zones(const ent::Chars& t, std::vector<ent::Match>& ms) {
@@ -742,6 +779,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         return before || after;
     });
     zones(t, last);
+    latin_companies(t, last);
     // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
     // field, a clause's start and no name of its own (not 县教育局与|工程学院).
     for (std::size_t k = 0; k < last.size(); ++k) {

@@ -110,6 +110,8 @@ private:
 void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms);
 // A place and the kind of zone after it are one name (沅州经济技术开发区管委会, 沅州综合保税区).
 void zones(const ent::Chars& t, std::vector<ent::Match>& ms);
+// A company named in Latin letters, its last word a legal form (ABC Logistics Ltd.).
+void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms);
 
 // One name, one reading within a record: an organisation found at one occurrence is that
 // organisation at every other occurrence that starts a word (兰州海关 found once, read 兰州 and

@@ -549,7 +549,10 @@ struct PeopleExtractor::Impl {
                     b = o;
                     continue;
                 }
-                if (!(people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k)) || in_name[b - 1]) break;
+                // (a Latin name's dots and spaces too: ABC Logistics Ltd.亚太区经理)
+                const bool latin_gap = (c[b - 1] == U'.' || c[b - 1] == U' ') && b >= 2 && latin(c[b - 2]) && b < k &&
+                                       (latin(c[b]) || c[b - 1] == U'.');
+                if (!(people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k) || latin_gap) || in_name[b - 1]) break;
                 const std::size_t bl = breaks.longest_before(c, b);
                 if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b]))) &&
                     !(bl == 1 && joins_department(b - 1)))

@@ -423,3 +423,11 @@ TEST(Orgs, YouthLeagueAndStandingCommittees) {
     EXPECT_EQ(find_type(v, "县委常委会"), "party") << names(v);
     EXPECT_EQ(find_type(v, "县人大常委会"), "government") << names(v);
 }
+
+// A company named in Latin letters ending in a legal form (ABC Logistics Ltd., Siemens AG).
+TEST(Orgs, LatinCompanies) {
+    auto v = orgs_of("市商务局与ABC Logistics Ltd.签订合作协议，德国Siemens AG参加，New York人士观摩。");
+    EXPECT_EQ(find_type(v, "ABC Logistics Ltd."), "company") << names(v);
+    EXPECT_EQ(find_type(v, "Siemens AG"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "New York"), "") << names(v);
+}

@@ -992,3 +992,10 @@ TEST(People, LeadersNotesCommaChainsAndBylineRoles) {
     EXPECT_EQ(find(ps, "通讯员"), nullptr) << dump(ps);
     EXPECT_NE(find(ps, "金鑫"), nullptr);
 }
+
+// A title's organisation may be a company named in Latin letters (ABC Logistics Ltd.亚太区经理).
+TEST(People, LatinCompanyInATitle) {
+    auto ps = run("ABC Logistics Ltd.亚太区经理Peter Lawson出席。");
+    ASSERT_NE(find(ps, "Peter Lawson"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "Peter Lawson")->titles, std::vector<std::string>{"ABC Logistics Ltd.亚太区经理"});
+}
