@@ -9,8 +9,12 @@
 #include "jianbao/util/lexicon.hpp"
 #include "jianbao/util/utf8.hpp"
 
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+
 #include <algorithm>
 #include <bitset>
+#include <memory>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -249,6 +253,29 @@ void DateExtractor::Impl::load() {
     mark(tod), mark(rel), mark(fest), mark(months), mark(vague);
     for (char32_t c = 0xFF10; c <= 0xFF19; ++c) cue.set(c);
     for (char32_t c : std::u32string(U"〇零○Ｏ一二三四五六七八九十廿两初")) cue.set(c);
+}
+
+// The Gregorian day of a day of the Chinese calendar in the lunar year that begins in `year`
+// (春节 2023 = 2023-01-22); 12-30 is that year's last day, 除夕, whatever its length.
+std::optional<PartialDate> lunar_date(int year, int month, int day) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(icu::Locale("zh_CN@calendar=chinese"), status));
+    if (U_FAILURE(status) || !cal) return std::nullopt;
+    cal->setTimeZone(*icu::TimeZone::getGMT()); // (days, not instants: both calendars in one zone)
+    const bool eve = month == 12 && day == 30;
+    cal->clear();
+    cal->set(UCAL_EXTENDED_YEAR, year + 2637 + (eve ? 1 : 0));
+    cal->set(UCAL_MONTH, eve ? 0 : month - 1);
+    cal->set(UCAL_IS_LEAP_MONTH, 0);
+    cal->set(UCAL_DATE, eve ? 1 : day);
+    UDate t = cal->getTime(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    if (eve) t -= 24.0 * 3600 * 1000;
+    icu::GregorianCalendar g(status);
+    g.setTimeZone(*icu::TimeZone::getGMT());
+    g.setTime(t, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return PartialDate{g.get(UCAL_YEAR, status), g.get(UCAL_MONTH, status) + 1, g.get(UCAL_DATE, status)};
 }
 
 // A date in ASCII digits: a year 19xx or 20xx, a month and a day, one separator (. / -) between
@@ -609,7 +636,19 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
         // Anchor the expression.
         PartialDate v;
         bool known = false;
-        if (h.vague || h.lunar || (h.fest && h.fest->lunar)) {
+        // A lunar festival with its year written or told (2023年春节, 今年中秋节): the day by the Chinese
+        // calendar (ICU's); without one it stays unknown, as its year could be either side of January.
+        int lunar_year = h.year;
+        if (h.rel && h.rel->unit == 'y') {
+            const int base = h.rel->context ? (cx.last_year ? cx.last_year : issued.year) : (issued.year ? issued.year : cx.last_year);
+            lunar_year = base ? base + h.rel->offset : 0;
+        }
+        if (h.fest && h.fest->lunar && !h.vague && lunar_year) {
+            if (auto g = lunar_date(lunar_year, h.fest->month, h.fest->day)) {
+                v = *g;
+                known = true;
+            }
+        } else if (h.vague || h.lunar || (h.fest && h.fest->lunar)) {
             known = false;
         } else if (h.rel && h.rel->unit == 'd') {
             PartialDate base = h.rel->context ? (full(cx.last_full) ? cx.last_full : issued)

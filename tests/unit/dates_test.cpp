@@ -597,3 +597,10 @@ TEST(Dates, WeekdayInBracketsBeforeTheTimeOfDay) {
     ASSERT_EQ(ms.size(), 1u);
     EXPECT_EQ(ms[0].time_of_day, "上午");
 }
+
+// A lunar festival with its year written is a day of the Chinese calendar (2023年春节 = 2023-01-22; the
+// 除夕 of 2023 is 2024-02-09); without a year it stays unknown.
+TEST(Dates, LunarFestivalsWithTheirYear) {
+    EXPECT_EQ(values(run("2023年春节期间，2024年春节，2023年中秋节，2023年除夕。", "2024-04")),
+              "2023-01-22|2024-02-10|2023-09-29|2024-02-09");
+}
