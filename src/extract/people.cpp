@@ -657,6 +657,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 if (q > 0 && tr(q - 1)) break; // a part longer than a name part: leave it
                 b = q;
             }
+            // A given name joined by a hyphen before a dotted name (让-皮埃尔·杜邦) is part of it.
+            if (b >= 2 && (c[b - 1] == U'-' || c[b - 1] == U'－') && tr(b - 2) &&
+                std::any_of(c.begin() + b, c.begin() + s.end, people::is_dot)) {
+                std::size_t q = b - 1;
+                while (q > 0 && tr(q - 1) && b - q < 4 && impl_->model.titles().longest_before(c, q) == 0) --q;
+                if (q < b - 1) b = q;
+            }
             if (b < s.begin) {
                 s.begin = static_cast<std::uint32_t>(b);
                 merged = true;

@@ -999,3 +999,10 @@ TEST(People, LatinCompanyInATitle) {
     ASSERT_NE(find(ps, "Peter Lawson"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "Peter Lawson")->titles, std::vector<std::string>{"ABC Logistics Ltd.亚太区经理"});
 }
+
+// A given name joined by a hyphen before a dotted name is part of it (让-皮埃尔·杜邦).
+TEST(People, HyphenatedGivenNameBeforeADot) {
+    auto ps = run("法国莱雅普精密仪器有限公司中国区总经理让-皮埃尔·杜邦出席。");
+    ASSERT_NE(find(ps, "让-皮埃尔·杜邦"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "让-皮埃尔·杜邦")->titles, std::vector<std::string>{"法国莱雅普精密仪器有限公司中国区总经理"});
+}
