@@ -182,7 +182,7 @@ Gazetteer::Gazetteer() {
         if (!short_reject.count(row[0])) add(row[0]);
         if (row.size() > 2 && !row[2].empty() && !short_reject.count(row[2])) add(row[2], kShortForm);
     }
-    for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0]);
+    for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0], kWorld);
     for (const auto& row : lexicon::read_table("place_learned.txt", 1)) add(row[0]);
     for (const auto& line : lexicon::read_lines("place_china_features.txt")) add(line);
     for (const auto& line : lexicon::read_lines("place_extend.txt")) extend_.insert(to_u32(line), 0);
@@ -258,9 +258,10 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
         if (len && free(i, i + len)) {
             if (std::size_t x = extend_.longest(t, i + len); x && free(i + len, i + len + x)) len += x; // 张家口|地区
             // 科威特|市, 那曲|县, 雷利赞|省: a known name and its unit written as a word of its own.
+            // (not a country's 区, a company's region: 中国|区|总经理, 亚太|区)
             else if (const std::size_t e = i + len; e + 1 <= n && t.bound[e] && (e + 1 == n || t.bound[e + 1]) &&
                      std::u32string_view(U"省市县区州镇乡").find(t.c[e]) != std::u32string_view::npos && !used[e] &&
-                     t.word_start[e] == static_cast<std::int32_t>(e))
+                     t.word_start[e] == static_cast<std::int32_t>(e) && !(kind == kWorld && t.c[e] == U'区'))
                 len += 1;
             // 永兴|县城|关|镇: ICU glued the county's 县 to the town's first character (县城, a word);
             // the county ends at 县 and the town (城关镇) starts inside that word.

@@ -93,6 +93,7 @@ public:
 
 private:
     static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
+    static constexpr std::int32_t kWorld = 2;     // of a country or a place abroad (place_world.txt)
     Trie fwd_, back_, suffix_back_, stop_, extend_, plain_;
     std::unordered_set<char32_t> stop_chars_, surnames_, translit_;
     std::vector<int> suffix_min_, suffix_max_;

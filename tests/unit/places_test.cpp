@@ -148,3 +148,11 @@ TEST(Places, ScenicSpotsAndOldTowns) {
     EXPECT_NE(std::find(ps.begin(), ps.end(), "翠屏山景区"), ps.end());
     EXPECT_NE(std::find(ps.begin(), ps.end(), "石泉古镇"), ps.end());
 }
+
+// A country's 区 before a title is a company's region, no place (中国区总经理); a foreign city keeps
+// its unit (科威特市).
+TEST(Places, ACountrysRegionIsNoPlace) {
+    auto ps = places_of("莱雅普公司中国区总经理出席。科威特市举行活动。");
+    EXPECT_EQ(std::find(ps.begin(), ps.end(), "中国区"), ps.end());
+    EXPECT_NE(std::find(ps.begin(), ps.end(), "科威特市"), ps.end());
+}
