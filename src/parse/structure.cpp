@@ -1068,7 +1068,9 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
         case ItemKind::para:
             // Under a column header (四、简讯), each item that opens with the day of its news is a
             // brief, as a bullet item would be.
-            if (section && !column && (starts_with_day(it.text) || brief_number_length(it.text))) {
+            // (or with a vague day: 近日，城南市场监管所依法查处…)
+            if (section && !column &&
+                (starts_with_day(it.text) || brief_number_length(it.text) || starts_with(it.text, U"近日") || starts_with(it.text, U"日前"))) {
                 add_brief(to_u8(it.text.substr(brief_number_length(it.text)))); // 1. 3月5日，…: the number is layout
                 break;
             }

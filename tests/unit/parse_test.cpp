@@ -914,3 +914,12 @@ TEST(Structure, IssuerLineWithoutADate) {
     EXPECT_EQ(b.masthead[2], "临港产业园管理委员会办公室编");
     ASSERT_EQ(b.records.size(), 1u);
 }
+
+// Column names of market-supervision and party bulletins (执法办案) head their columns.
+TEST(Structure, MoreColumnNames) {
+    auto r = parse_structure("市局开展专项检查\n\n3月12日上午，市局开展食品安全专项检查。\n\n执法办案\n\n"
+                             "近日，城南市场监管所依法查处一起销售过期食品案，罚款5万元。\n\n3月6日，市局稽查支队查处一起商标侵权案。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("执法办案"));
+    EXPECT_EQ(r[2].section, std::optional<std::string>("执法办案"));
+}

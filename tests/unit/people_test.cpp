@@ -1006,3 +1006,9 @@ TEST(People, HyphenatedGivenNameBeforeADot) {
     ASSERT_NE(find(ps, "让-皮埃尔·杜邦"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "让-皮埃尔·杜邦")->titles, std::vector<std::string>{"法国莱雅普精密仪器有限公司中国区总经理"});
 }
+
+// 并 ("and also") opens no name (…当即责令下架销毁，并下达《责令改正通知书》).
+TEST(People, BingOpensNoName) {
+    auto ps = run("执法人员发现过期食品2袋，当即责令下架销毁，并下达《责令改正通知书》。");
+    EXPECT_EQ(find(ps, "并下达"), nullptr) << dump(ps);
+}
