@@ -431,3 +431,9 @@ TEST(Orgs, LatinCompanies) {
     EXPECT_EQ(find_type(v, "Siemens AG"), "company") << names(v);
     EXPECT_EQ(find_type(v, "New York"), "") << names(v);
 }
+
+// A pharmacy is a company by its suffix (欣康大药房).
+TEST(Orgs, Pharmacies) {
+    auto v = orgs_of("检查组先后检查了鸿福楼餐厅、润家福超市、欣康大药房和澄阳万家乐购物中心。");
+    EXPECT_EQ(find_type(v, "欣康大药房"), "company") << names(v);
+}
