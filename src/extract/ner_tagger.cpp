@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <unordered_map>
 #include <charconv>
 #include <fstream>
@@ -782,6 +783,12 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     latin_companies(t, last);
     // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
     // field, a clause's start and no name of its own (not 县教育局与|工程学院).
+    static const std::set<char32_t> body_end = [] {
+        std::set<char32_t> out;
+        for (const auto& w : lexicon::read_words("org_body_end_chars.txt"))
+            for (char32_t ch : ent::to_u32(w)) out.insert(ch);
+        return out;
+    }();
     for (std::size_t k = 0; k < last.size(); ++k) {
         ent::Match& m = last[k];
         if (m.type == "place" || m.b < 3 || t.c[m.b - 1] != U'与' || m.e - m.b < 3) continue;
@@ -790,8 +797,8 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         const bool opens = b == 0 || !ent::is_han(t.c[b - 1]);
         const std::uint32_t len = m.b - 1 - b;
         // (the first part no body of its own either: 开发区与|南州理工学院)
-        const bool named = (k > 0 && last[k - 1].e > b) ||
-                           std::u32string_view(U"区县市镇乡村院局委部会司厂所校队站办心社团馆").find(t.c[m.b - 2]) != std::u32string_view::npos;
+        const bool named = (k > 0 && last[k - 1].e > b) || body_end.count(t.c[m.b - 2]) ||
+                           std::u32string_view(U"区县市镇乡村").find(t.c[m.b - 2]) != std::u32string_view::npos; // (or a place's unit)
         // (only a school's or a hospital's department: 学院, 系, 研究所, 科)
         const std::u32string_view name(t.c.data() + m.b, m.e - m.b);
         const bool department = name.find(U"学院") != std::u32string_view::npos || name.find(U"研究所") != std::u32string_view::npos ||

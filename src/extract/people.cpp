@@ -63,6 +63,14 @@ bool clause_end(char32_t ch) {
 bool is_open(char32_t ch) { return ch == U'（' || ch == U'('; }
 bool is_digit(char32_t ch) { return (ch >= U'0' && ch <= U'9') || (ch >= U'０' && ch <= U'９'); } // ASCII or full-width
 bool is_close(char32_t ch) { return ch == U'）' || ch == U')'; }
+// Where the bracket closing at c[close] opens, with Han characters only (eight at most) between;
+// npos when it does not.
+std::size_t bracket_open(const std::u32string& c, std::size_t close) {
+    if (close >= c.size() || !is_close(c[close])) return std::u32string::npos;
+    std::size_t o = close;
+    while (o > 0 && close - o < 8 && people::is_han(c[o - 1])) --o;
+    return o > 0 && is_open(c[o - 1]) ? o - 1 : std::u32string::npos;
+}
 
 // A place name follows at e (the candidate ends the place's first part): 路, 村 …, one more
 // character and 路/街/巷 (华山路), or 社区.
@@ -445,6 +453,7 @@ struct PeopleExtractor::Impl {
     people::WordSet openers; // unit names that start with a break word: 经开区 (title_openers.txt)
     std::set<char32_t> function_surnames = chars_of("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
     std::set<char32_t> conjunction_surnames = chars_of("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
+    std::set<char32_t> body_end_chars = chars_of("org_body_end_chars.txt"); // a body's name ends with (院, 局, 委)
     std::set<char32_t> given_name_stops = chars_of("person_given_name_stops.txt");         // never in a given name (不, 的, 了)
     std::set<char32_t> given_name_particles = chars_of("person_given_name_particles.txt"); // not even after a title
     std::set<char32_t> translit_trailing = chars_of("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
@@ -506,14 +515,11 @@ struct PeopleExtractor::Impl {
         }
         // A note in brackets between the title and the name is the title's (管委会副主任（主持工作）金卫国).
         std::size_t note = 0;
-        if (k >= 4 && (c[k - 1] == U'）' || c[k - 1] == U')')) {
-            std::size_t q = k - 1;
-            while (q > 0 && k - q <= 8 && c[q - 1] != U'（' && c[q - 1] != U'(' && people::is_han(c[q - 1])) --q;
-            if (q >= 2 && (c[q - 1] == U'（' || c[q - 1] == U'(') && model.titles().longest_before(c, q - 1) > 0) {
-                note = k - (q - 1);
-                k = q - 1;
+        if (k >= 4)
+            if (const std::size_t o = bracket_open(c, k - 1); o != std::u32string::npos && o >= 1 && model.titles().longest_before(c, o) > 0) {
+                note = k - o;
+                k = o;
             }
-        }
         while (true) {
             std::size_t tl = model.titles().longest_before(c, k);
             if (tl == 0) break;
@@ -528,8 +534,7 @@ struct PeopleExtractor::Impl {
                 const std::size_t e = k - tl;
                 if ((c[at] != U'和' && c[at] != U'与') || e <= at + 2 || e - at > 10) return false;
                 // (a field before it, not a body: …）与|区人民医院院长, 区人民医院与|…学院院长)
-                if (c[at] == U'与' && (at == 0 || !people::is_han(c[at - 1]) ||
-                                       std::u32string_view(U"院局委部会司厂所校队站办心社团馆").find(c[at - 1]) != std::u32string_view::npos))
+                if (c[at] == U'与' && (at == 0 || !people::is_han(c[at - 1]) || body_end_chars.count(c[at - 1])))
                     return false;
                 const std::u32string_view units = c[at] == U'和' ? U"局厅部委办" : U"院系所科";
                 for (std::size_t q = at + 3; q <= e; ++q)
@@ -538,11 +543,9 @@ struct PeopleExtractor::Impl {
             };
             // A place in brackets inside a company's name (海默（江州）汽车科技有限公司总经理) is part of it.
             auto bracketed_place = [&](std::size_t at) -> std::size_t { // c[at - 1] closes; where it opens, or 0
-                if (at < 4 || !is_close(c[at - 1])) return 0;
-                std::size_t o = at - 1;
-                while (o > 0 && at - 1 - o < 8 && people::is_han(c[o - 1])) --o;
-                if (o == 0 || !is_open(c[o - 1]) || o + 1 >= at || o < 2 || !people::is_han(c[o - 2])) return 0;
-                return o - 1;
+                if (at < 4) return 0;
+                const std::size_t o = bracket_open(c, at - 1);
+                return o != std::u32string::npos && o + 2 < at && o >= 1 && people::is_han(c[o - 1]) ? o : 0;
             };
             while (b > 0 && k - b < max_title) {
                 if (const std::size_t o = bracketed_place(b); o && b < k && !in_name[o]) {
