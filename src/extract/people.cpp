@@ -467,7 +467,8 @@ struct PeopleExtractor::Impl {
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
-    people::WordSet japanese; // two-character Japanese family names: 桥本, 小渊 (person_japanese_surnames.txt)
+    people::WordSet japanese; // Japanese family names: 桥本, 中曾根 (person_japanese_surnames.txt)
+    std::set<char32_t> japanese_given_ends = chars_of("person_japanese_given_endings.txt"); // 彦, 郎: 小村|正彦
     people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
 
     Impl() {
@@ -999,39 +1000,60 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
         return taken;
     };
-    // A Japanese name is the kanji of a family name and (mostly) two given characters with no cue
-    // (小渊惠三外相, 桥本龙太郎说): in a record that mentions 日本, a listed family name with two Han
-    // characters, before a word that ends names, a title or punctuation, is a name.
+    // A Japanese name is the kanji of a family name (two characters, a few three: 中曾根) and one to
+    // three given characters with no cue (小渊惠三外相, 桥本龙太郎说, 羽田孜出任, 土井多贺子十日): in a
+    // record that mentions 日本, a listed family name and given characters, before a word that ends
+    // names, a title or punctuation, is a name. Two given characters are tried first, then one (片冈聪|九段,
+    // not 片冈聪九), then three.
     if (c.find(U"日本") != std::u32string::npos) {
         std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
         const auto& titles = impl_->model.titles();
-        for (std::size_t b = 0; b + 4 <= c.size(); ++b) {
-            if (impl_->japanese.longest_at(c, b) != 2 || inside[b]) continue;
-            const std::size_t e = b + 4;
+        // after the name: punctuation, a word that ends names, a title, a form of address, a function
+        // character or a dictionary word (细川护熙|担任); not a lone character (伊藤洋华|堂, 松下助听|器)
+        auto ends_at = [&](std::size_t e) {
+            return e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || titles.longest_at(c, e) ||
+                   impl_->address.longest_at(c, e) || impl_->given_name_stops.count(c[e]) || (bounds[e] && word_at[e] >= 2);
+        };
+        auto given_ok = [&](std::size_t g, std::size_t e) {
+            for (std::size_t q = g; q < e; ++q)
+                if (!people::is_han(c[q]) || impl_->given_name_stops.count(c[q]) || impl_->given_name_particles.count(c[q]) ||
+                    (q > g && (titles.longest_at(c, q) || impl_->model.stops().longest_at(c, q) || impl_->address.longest_at(c, q))))
+                    return false;
+            // (three given characters end as Japanese given names do: 龙太郎, 多贺子; not 小林|和中村)
+            if (e - g == 3 && !impl_->japanese_given_ends.count(c[e - 1])) return false;
+            // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it —
+            // unless a word that follows names comes right after it, 山田|健一|一行, 山田|健一|表示, or it
+            // ends as Japanese given names do, 小村|正彦, 中曾根|康弘)
+            const bool named_after = e < c.size() && impl_->model.stops().longest_at(c, e) > 0;
+            if (g + word_at[g] == e && !named_after && !impl_->japanese_given_ends.count(c[e - 1])) return false;
+            for (std::size_t q = g; q < e; ++q)
+                if (q + word_at[q] > e) return false;
+            if (e < c.size() && inside[e]) return false;
+            const std::u32string_view given = std::u32string_view(c).substr(g, e - g);
+            if (impl_->address.contains(given) || titles.contains(given) || impl_->model.stops().contains(given)) return false;
+            if (e - g == 1 && (impl_->model.never_given(c[g]) || impl_->model.stops().longest_at(c, g) || titles.longest_at(c, g)))
+                return false;
+            return ends_at(e);
+        };
+        for (std::size_t b = 0; b + 3 <= c.size(); ++b) {
+            const std::size_t fl = impl_->japanese.longest_at(c, b);
+            if (fl < 2 || inside[b]) continue;
+            const std::size_t g = b + fl;
+            std::size_t e = 0;
+            for (std::size_t gl : {2, 1, 3})
+                if (g + gl <= c.size() && given_ok(g, g + gl)) {
+                    e = g + gl;
+                    break;
+                }
+            // (nor is the whole one dictionary word or a known place: 大西洋北上)
+            if (e == 0 || word_at[b] == e - b || impl_->not_people.contains(std::u32string_view(c).substr(b, e - b))) continue;
             // (the family name alone found already, or with part of the given name, 山田|健一一行: the whole
             // name replaces it)
             auto alone = std::find_if(spans.begin(), spans.end(), [&](const people::NameSpan& s) { return s.begin == b && s.end >= b + 2 && s.end < e; });
             if (std::any_of(taken.begin() + (alone != spans.end() ? alone->end : b), taken.begin() + e, [](char x) { return x != 0; }) ||
                 (alone == spans.end() && (taken[b] || taken[b + 1])))
                 continue;
-            bool ok = people::is_han(c[b + 2]) && people::is_han(c[b + 3]);
-            for (std::size_t q = b + 2; ok && q < e; ++q)
-                if (impl_->given_name_stops.count(c[q]) || impl_->given_name_particles.count(c[q])) ok = false;
-            // (the given name is no word of its own, 桥本|政权, 田中|先生, nor part of a word running past it —
-            // unless a word that follows names comes right after it: 山田|健一|一行, 山田|健一|表示)
-            const bool named_after = e < c.size() && impl_->model.stops().longest_at(c, e) > 0;
-            if (!ok || (word_at[b + 2] >= 2 && !(word_at[b + 2] == 2 && named_after)) || word_at[b + 3] >= 2 ||
-                (e < c.size() && inside[e]))
-                continue;
-            const std::u32string_view given = std::u32string_view(c).substr(b + 2, 2);
-            if (impl_->address.contains(given) || titles.contains(given) || impl_->model.stops().contains(given)) continue;
-            // after it: punctuation, a word that ends names, a title, a form of address, a function
-            // character or a dictionary word (细川护熙|担任); not a lone character (伊藤洋华|堂, 松下助听|器)
-            const bool ends = e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) ||
-                              titles.longest_at(c, e) || impl_->address.longest_at(c, e) ||
-                              impl_->given_name_stops.count(c[e]) || (bounds[e] && word_at[e] >= 2);
-            if (!ends) continue;
             if (alone != spans.end()) {
                 alone->end = static_cast<std::uint32_t>(e);
             } else {

@@ -624,6 +624,18 @@ TEST(People, JapaneseNameWithoutCue) {
     EXPECT_EQ(find(ps, "伊藤洋华"), nullptr) << dump(ps);
 }
 
+// A Japanese name with one or three given characters (高野聪|九段, 川口多贺子), a family name of
+// three (长谷川), a given name ICU keeps as a word when it ends as given names do (佐藤|正彦); not a
+// conjunction and a name (小林|和中村), nor a place (大西洋).
+TEST(People, JapaneseNamesOfOtherLengths) {
+    auto ps = run("日本棋院的高野聪九段中盘胜吉冈实九段。日本作家川口多贺子十日抵京。日本前首相长谷川康弘出席。");
+    for (const char* n : {"高野聪", "吉冈实", "川口多贺子", "长谷川康弘"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("日本外务省次官佐藤正彦举行了会谈。日本社民党党首羽田孜出任新党党首。");
+    for (const char* n : {"佐藤正彦", "羽田孜"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("日本代表小林和中村在会上发言。货轮穿过大西洋北上，驶往日本。");
+    for (const char* n : {"小林和中村", "小林和", "大西洋"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+}
+
 // An adverb after a two-character name is no third given character (叶鹏|却|认为).
 TEST(People, AdverbAfterNameIsNoGivenCharacter) {
     auto ps = run("北京国安队击败空军联航队，而主教练叶鹏却认为队员在下半时体力不足。");
