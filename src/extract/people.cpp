@@ -767,6 +767,15 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                !impl_->given_name_stops.count(c[e]) && !impl_->translit_trailing.count(c[e]) &&
                impl_->model.stops().longest_at(c, e) == 0 && impl_->model.titles().longest_at(c, e) == 0)
             ++e;
+        // (the run may end in a dictionary word of transliteration characters, 沃勒|贝克, when
+        // punctuation, a digit, a word that follows names or a title comes after it)
+        if (const std::size_t w = e < limit ? word_at[e] : 0; w >= 2 && e + w <= limit && e + w - s.begin <= 7 &&
+            std::all_of(c.begin() + e, c.begin() + e + w, [&](char32_t ch) { return impl_->model.is_translit(ch); })) {
+            const std::size_t q = e + w;
+            if (q >= c.size() || !people::is_han(c[q]) || impl_->model.stops().longest_at(c, q) > 0 ||
+                impl_->model.titles().longest_at(c, q) > 0)
+                e = q;
+        }
         if (e == s.end || e - s.begin < 4) continue;
         const bool ends = e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) > 0 ||
                           impl_->model.titles().longest_at(c, e) > 0 || impl_->given_name_stops.count(c[e]) ||

@@ -502,6 +502,9 @@ TEST(People, DottedNameRunsOverAllItsParts) {
 TEST(People, ForeignNameAfterTitle) {
     auto ps = run("评论说，南非总统曼德拉坚持“一个中国”和不同台湾当局发展官方关系。");
     EXPECT_NE(find(ps, "曼德拉"), nullptr);
+    // (its run ends in a dictionary word of transliteration characters: 外交大臣沃勒|贝克６日)
+    ps = run("德国财政部长汤勒贝克说，市长卢勒贝克６日宣布。");
+    for (const char* n : {"汤勒贝克", "卢勒贝克"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
 }
 
 // In a 、-list mostly of names found, the other items of a name's shape are names too, a bracketed
