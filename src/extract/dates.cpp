@@ -318,6 +318,7 @@ struct DateExtractor::Impl::Hit {
     bool clock = false;
     bool numeric = false; // has a number with a calendar or clock unit
     std::string tod;
+    std::size_t tod_end = 0; // where a time of day read past the end ends (3月15日（星期五）上午)
 };
 
 std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::string_view s, std::size_t i) const {
@@ -504,7 +505,10 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
         if ((take("（") || take("(")) && (take("星期") || take("周"))) {
             if (q < s.size()) utf8::next(s, q); // 一 … 日, 天
             if (take("）") || take(")"))
-                if (auto* t = tod.match(s, q); t && t->kind == TodKind::word) h.tod = t->word;
+                if (auto* t = tod.match(s, q); t && t->kind == TodKind::word) {
+                    h.tod = t->word;
+                    h.tod_end = q + t->word.size();
+                }
         }
     }
     if (h.tod.empty() && h.rel && !h.rel->tod.empty()) h.tod = h.rel->tod;
@@ -625,7 +629,9 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
 
         // Which number-less expressions are reported is a policy (DateOptions).
         bool report = h.numeric;
-        if (!report) {
+        // a vague word right after a date is part of it (元旦前夕, 国庆节期间: no_event below)
+        if (!report && h.vague && !out.empty() && out.back().end == i) report = false;
+        else if (!report) {
             if (h.vague) report = im.opt.vague_words;
             else if (h.fest) report = h.fest->lunar ? im.opt.lunar_festivals : im.opt.festivals;
             else if (h.rel && h.rel->unit == 'd') report = im.opt.day_words;
@@ -710,6 +716,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (!h.tod.empty()) m.time_of_day = h.tod;
             m.begin = i;
             m.end = h.end;
+            m.relative_day = h.rel && h.rel->unit == 'd';
             m.no_event = (im.no_event_after.match(s, h.end) != nullptr && im.not_no_event_after.match(s, h.end) == nullptr) ||
                          std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
                                      [&](const std::string& w) { return s.substr(0, i).ends_with(w); });
@@ -742,7 +749,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             }
             out.push_back(std::move(m));
         }
-        i = h.end;
+        i = std::max(h.end, h.tod_end);
     }
     return out;
 }
@@ -769,7 +776,10 @@ RecordDate DateExtractor::record_date(const ExtractContext& ctx, const std::vect
         vague_at = std::min(vague_at, at);
     }
     for (const auto& d : dates) {
-        if (d.begin < body || !d.value) continue;
+        if (d.begin < body) continue;
+        // 昨天 in an issue whose day is not known: the record's day is not known either
+        if (!d.value && d.relative_day && !d.no_event) return {};
+        if (!d.value) continue;
         if (d.value->size() == 4 && d.value->front() != '-') continue; // a year alone (今年以来) dates no event
         if (d.no_event) continue; // 元旦前夕, 国庆节期间: no event's day (前夕 is vague, see above)
         // 3月18日是世界防治结核病日。3月14日，…: a day described, when the record goes on to the day

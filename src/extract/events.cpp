@@ -43,9 +43,8 @@ struct Hit {
 bool sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n' || c == U'；'; }
 } // namespace
 
-std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Record& record,
-                                           const std::vector<DateMention>* day_dates) const {
-    const std::vector<DateMention>& dates = day_dates ? *day_dates : record.dates;
+std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Record& record) const {
+    const std::vector<DateMention>& dates = record.dates;
     ent::Chars t = ent::index(ctx.text, ctx.words);
     const std::size_t n = t.size();
     // Triggers inside organisation names (宣讲团, 慰问团) are part of a name, not an event.

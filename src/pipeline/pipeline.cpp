@@ -24,7 +24,6 @@ namespace fs = std::filesystem;
 struct Pipeline::Impl {
     WordSegmenter segmenter;
     DateExtractor dates;
-    DateExtractor day_dates{DateOptions{.day_words = true}}; // 次日, 当天: they date events, unlisted
     PeopleExtractor people;
     OrganizationExtractor organizations;
     PlaceExtractor places;
@@ -178,8 +177,9 @@ std::optional<PartialDate> issue_date_from_text(std::string_view text) {
     return best ? best : issue_year;
 }
 
-// The masthead's latest month (二〇二四年十月, 2024年9月30日), else its year (二〇二四年第十期), read by
-// the date extractor, so every way of writing a date counts.
+// The masthead's latest date (2024年9月30日, 二〇二四年十月), to the day when it gives one, else its
+// year (二〇二四年第十期), read by the date extractor, so every way of writing a date counts. The day
+// is what 昨天 and 今天 in the issue count from.
 std::optional<PartialDate> Pipeline::issue_date_from_masthead(const std::vector<std::string>& masthead) const {
     std::string joined;
     for (const auto& l : masthead) joined += l + "\n";
@@ -191,8 +191,8 @@ std::optional<PartialDate> Pipeline::issue_date_from_masthead(const std::vector<
         if (!d.value || d.value->front() == '-') continue;
         std::optional<PartialDate> p = parse_partial_date(*d.value);
         if (!p || p->year == 0) continue;
-        p->day = 0;
-        if (!best || p->year * 100 + p->month > best->year * 100 + best->month) best = p;
+        auto key = [](const PartialDate& x) { return (x.year * 100 + x.month) * 100 + x.day; };
+        if (!best || key(*p) > key(*best)) best = p;
     }
     return best;
 }
@@ -318,8 +318,7 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
                    crosses_a_name(p.name);
         });
         drop_people_inside_names(rtext, r);
-        const std::vector<DateMention> day_dates = impl_->day_dates.extract(ctx);
-        r.events = impl_->events.extract(ctx, r, &day_dates);
+        r.events = impl_->events.extract(ctx, r);
     }
     return b;
 }

@@ -154,6 +154,32 @@ TEST(IssueDate, FromTheMastheadInChineseNumerals) {
     EXPECT_EQ(b.issued, std::optional<std::string>("2023-05"));
 }
 
+// A masthead dated to the day gives the issue's day, and 昨天 in a brief is the day before it; an
+// issue known to the month leaves 昨天 without a day (listed, value null) and the brief undated.
+TEST(IssueDate, TheMastheadsDayAnchorsYesterday) {
+    Pipeline p;
+    const std::string text = "政法工作简报\n第6期\n县委政法委员会　2024年6月14日\n\n【工作动态】\n\n"
+                             "●昨天，县法院组织全院干警开展集中执行行动。当天下午，工资款逐一发放。\n\n"
+                             "●6月8日，县司法局召开会议。次日上午，开展培训。\n";
+    Bulletin b = p.parse(text, "bulletin.txt", {});
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-06-14"));
+    ASSERT_EQ(b.records.size(), 2u);
+    EXPECT_EQ(b.records[0].date, std::optional<std::string>("2024-06-13"));
+    ASSERT_EQ(b.records[0].dates.size(), 2u);
+    EXPECT_EQ(b.records[0].dates[1].text, "当天下午");
+    EXPECT_EQ(b.records[0].dates[1].value, std::optional<std::string>("2024-06-13"));
+    EXPECT_EQ(b.records[1].date, std::optional<std::string>("2024-06-08"));
+    ASSERT_EQ(b.records[1].dates.size(), 2u);
+    EXPECT_EQ(b.records[1].dates[1].value, std::optional<std::string>("2024-06-09"));
+    ParseOptions month;
+    month.issued = "2024-06";
+    b = p.parse(text, "bulletin.txt", month);
+    EXPECT_FALSE(b.records[0].date);
+    ASSERT_FALSE(b.records[0].dates.empty());
+    EXPECT_EQ(b.records[0].dates[0].text, "昨天");
+    EXPECT_FALSE(b.records[0].dates[0].value);
+}
+
 // A bulletin in traditional characters (Big5) is read with the structure's words in their
 // traditional forms too: its masthead (…簡報) and colophon (責任編輯) are no records, its column
 // (◆教育簡訊) heads the briefs; a file of a masthead alone has no article.

@@ -188,8 +188,11 @@ TEST(Events, NextDayIsAnEventOfItsOwn) {
     EXPECT_EQ(ev[0].date, std::optional<std::string>("2024-12-28"));
     EXPECT_EQ(ev[1].trigger, "召开");
     EXPECT_EQ(ev[1].date, std::optional<std::string>("2024-12-29"));
-    // the relative day dates the event but is not listed among the record's dates
-    for (const auto& d : b.records[0].dates) EXPECT_NE(d.text, "次日");
+    // the relative day dates the event and is listed among the record's dates, with its day
+    const auto& ds = b.records[0].dates;
+    auto it = std::find_if(ds.begin(), ds.end(), [](const DateMention& d) { return d.text == "次日"; });
+    ASSERT_NE(it, ds.end());
+    EXPECT_EQ(it->value, std::optional<std::string>("2024-12-29"));
 }
 
 // The headline's event takes the day of the body sentence that tells it (the talks 11月12日-13日,

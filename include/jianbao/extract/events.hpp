@@ -11,12 +11,9 @@ class EventExtractor {
 public:
     EventExtractor();
     ~EventExtractor();
-    // `record` already carries dates, people and organisations; the main event comes first.
-    // `day_dates`, when given, are the record's date expressions with the relative days among
-    // them (次日, 当天下午: DateOptions::day_words), which date the events of their sentences; else
-    // record.dates do.
-    std::vector<Event> extract(const ExtractContext& ctx, const Record& record,
-                               const std::vector<DateMention>* day_dates = nullptr) const;
+    // `record` already carries dates (the relative days among them, 次日, 当天下午, date the events of
+    // their sentences), people and organisations; the main event comes first.
+    std::vector<Event> extract(const ExtractContext& ctx, const Record& record) const;
 
 private:
     struct Impl;

@@ -24,6 +24,7 @@ struct DateMention {
     std::size_t end = 0;
     bool no_event = false; // 元旦前夕, 国庆节期间, 截至…: the date of no event (date_no_event_after/before.txt)
     bool range_end = false; // 16日 of 10月15日至16日: the last day of a span the mention before opens
+    bool relative_day = false; // 昨天, 当天下午: a day counted from the issue or the day last named
 };
 
 struct Person {
