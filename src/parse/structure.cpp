@@ -1024,7 +1024,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     auto finish = [&]() { open = npos; };
     auto add_brief = [&](const std::string& txt) {
         records.push_back(make_record(RecordKind::brief));
-        records.back().section = section;
+        records.back().section = section ? section : column; // (briefs after a column's articles are the column's)
         records.back().paragraphs.push_back(txt);
         open = npos; // a brief is one item; text after it starts something new
     };
@@ -1074,9 +1074,13 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 add_brief(to_u8(it.text.substr(brief_number_length(it.text)))); // 1. 3月5日，…: the number is layout
                 break;
             }
-            // A photo's caption alone right under a brief (●…决赛举行。|图为竞赛现场。) is the brief's.
+            // A photo's caption alone right under a brief (●…决赛举行。|图为竞赛现场。) is the brief's —
+            // unless it names a day of its own (图为4月15日，…会见…: another event's photo) or the
+            // brief is a photo's already (【图片新闻】 …。图为村民… | 图为镇长…: one photo each).
             if (!it.boundary && open == npos && !records.empty() && records.back().kind == RecordKind::brief &&
-                starts_with(it.text, U"图为") && it.text.size() <= 40 &&
+                starts_with(it.text, U"图为") && it.text.size() <= 40 && !starts_with_day(it.text.substr(2)) &&
+                std::none_of(records.back().paragraphs.begin(), records.back().paragraphs.end(),
+                             [](const std::string& p) { return caption_like(to_u32(p)); }) &&
                 (it.text.find(U'。') == std::u32string::npos || it.text.find(U'。') + 1 == it.text.size())) {
                 records.back().paragraphs.push_back(txt);
                 break;
@@ -1085,10 +1089,13 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             // column's; after the header's briefs, text is no longer in it.
             const bool under_header = k > 0 && items[k - 1].kind == ItemKind::header && section;
             const std::optional<std::string> header_section = under_header ? section : std::nullopt;
+            // (a photo's caption after a column's briefs is the column's: 【图片新闻】)
+            const std::optional<std::string> brief_section = section && caption_like(it.text) ? section : std::nullopt;
             if (section) section.reset(), open = npos;
             if (open == npos) {
                 records.push_back(make_record(RecordKind::article));
-                records.back().section = under_header ? header_section : column; // (an untitled article in a column of articles is the column's)
+                // (an untitled article in a column of articles is the column's)
+                records.back().section = under_header ? header_section : brief_section ? brief_section : column;
                 open = records.size() - 1;
             }
             records[open].paragraphs.push_back(txt);

@@ -698,6 +698,28 @@ TEST(Structure, CaptionUnderABrief) {
     EXPECT_EQ(r[1].paragraphs, (std::vector<std::string>{"10月28日，集团知识竞赛决赛举行。", "图为竞赛现场。"}));
 }
 
+// A caption naming a day of its own under a brief is another event's photo, and a photo column's
+// second caption is a photo of its own: caption records, in the column.
+TEST(Structure, CaptionWithItsOwnDayOrAfterAPhotoIsARecord) {
+    auto r = parse_structure("【工作简讯】\n\n●9月24日，街道总工会开展“送清凉”活动。\n\n图为9月18日，区人大常委会副主任兰秀清接待选民。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].kind, RecordKind::caption);
+    EXPECT_EQ(r[0].paragraphs.size(), 1u);
+    r = parse_structure("【图片新闻】\n\n6月18日，青石镇举办农民丰收节预热活动。图为村民推介本地葡萄。\n\n图为镇长戴云舒检查防汛物资。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].kind, RecordKind::caption);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("图片新闻"));
+}
+
+// Briefs after a column's articles are the column's (二、侨务工作 / headline / text / ●…).
+TEST(Structure, BriefsAfterAColumnsArticlesAreTheColumns) {
+    auto r = parse_structure("二、侨务工作\n\n市侨联召开海外侨领座谈会\n\n4月3日上午，市侨联召开侨领座谈会，12位侨领参加。\n\n"
+                             "●4月11日，市外办组织开展外事工作业务培训。\n\n●4月17日，市外办副主任晏子昂会见美国客人。\n");
+    ASSERT_EQ(r.size(), 3u);
+    for (const auto& x : r) EXPECT_EQ(x.section, std::optional<std::string>("侨务工作"));
+    EXPECT_EQ(r[2].kind, RecordKind::brief);
+}
+
 // A sentence a page break cut mid-word goes on over a gap of any size (…分别作了汇 / (blank lines) /
 // 报。), where the next part opens nothing; a headline after a wide gap still opens an article.
 TEST(Structure, SentenceCutByAPageBreakGoesOn) {
