@@ -555,37 +555,66 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
 // The table of contents at lines[from…): a header (本期要目) and its items, or items alone when
 // there are two or more, each a headline that recurs later as a line of its own (its bullet,
 // number and a trailing page number aside: ◇市公安局召开…推进会……2). Where it ends, or `from`.
-std::size_t contents_end(const std::vector<Line>& lines, std::size_t from) {
-    auto item_text = [](const std::u32string& raw) {
-        std::u32string s = strip_ordinal(strip_bullet(raw));
-        while (!s.empty() && (is_digit(s.back()) || is_space(s.back()))) s.pop_back();
-        while (!s.empty() && (s.back() == U'…' || s.back() == U'.' || s.back() == U'·' || s.back() == U'-')) s.pop_back();
+// `header_above`: the masthead took the header (目　　录).
+std::size_t contents_end(const std::vector<Line>& lines, std::size_t from, bool header_above) {
+    // An item's page number, in brackets or not, and the leaders before it (……（1）, ……2).
+    auto page_tail = [](const std::u32string& raw, std::u32string* rest) {
+        std::u32string s = raw;
+        while (!s.empty() && is_space(s.back())) s.pop_back();
+        const bool bracket = !s.empty() && is_closing_bracket(s.back());
+        if (bracket) s.pop_back();
+        std::size_t digits = 0;
+        while (!s.empty() && is_digit(s.back())) s.pop_back(), ++digits;
+        if (bracket && (digits == 0 || s.empty() || (s.back() != U'（' && s.back() != U'('))) return false;
+        if (bracket) s.pop_back();
+        std::size_t leaders = 0;
+        while (!s.empty() && (s.back() == U'…' || s.back() == U'.' || s.back() == U'·' || s.back() == U'-' || is_space(s.back())))
+            s.pop_back(), ++leaders;
+        if (rest) *rest = s;
+        return (bracket && digits > 0) || (leaders > 0 && (digits > 0 || leaders >= 2));
+    };
+    auto item_text = [&](const std::u32string& raw) {
+        std::u32string s = strip_ordinal(strip_bullet(raw)), rest;
+        if (page_tail(s, &rest)) s = rest;
         return trim(s);
     };
+    // Items are compared by their words alone: a headline's quotes may be written otherwise (“安全生产月” / "安全生产月").
+    auto key = [](const std::u32string& s) {
+        std::u32string k;
+        for (char32_t c : s)
+            if (utf8::is_han(c) || (c < 0x80 && std::isalnum(static_cast<int>(c))) || is_digit(c)) k += c;
+        return k;
+    };
     std::size_t k = from;
-    const bool header = k < lines.size() && vocab().contents_headers.count(header_text(lines[k].cps)) > 0;
-    if (header) ++k;
+    const bool header_here = k < lines.size() && vocab().contents_headers.count(header_text(lines[k].cps)) > 0;
+    if (header_here) ++k;
+    const bool header = header_here || header_above;
     std::size_t items = 0;
     std::unordered_set<std::u32string> below; // the item texts of the lines after the contents, read once
     std::size_t below_from = lines.size();
     for (; k < lines.size() && k < from + 40; ++k) { // a page of contents at most
         const std::u32string item = item_text(lines[k].cps);
-        if (item.size() < 4 || item.size() > 60 || contains_any(item, U"。；;") || ends_sentence(item)) break;
+        if (item.size() < 2 || item.size() > 60 || contains_any(item, U"。；;") || ends_sentence(item)) break;
         if (below_from == lines.size()) { // the first item: index what follows the first page
             below_from = std::min(lines.size(), from + 40);
             for (std::size_t j = below_from; j < lines.size(); ++j)
-                if (lines[j].cps.size() <= 80) below.insert(item_text(lines[j].cps));
+                if (lines[j].cps.size() <= 80) below.insert(key(item_text(lines[j].cps)));
         }
         auto written_below = [&](const std::u32string& text, bool as_header = false) {
-            if (below.count(text)) return true;
+            if (below.count(key(text))) return true;
             for (std::size_t j = k + 1; j < below_from; ++j)
-                if (item_text(lines[j].cps) == text || (as_header && header_text(lines[j].cps) == text)) return true;
+                if (key(item_text(lines[j].cps)) == key(text) || (as_header && header_text(lines[j].cps) == text)) return true;
             return false;
         };
-        bool recurs = written_below(item);
+        bool recurs = item.size() >= 4 && written_below(item);
         // An item naming a column by its count (简讯三则, 工作简讯（4条）) over the column's header (简讯).
         for (std::size_t len = 2; len < item.size() && !recurs; ++len)
             recurs = section_word(item.substr(0, len)) && written_below(item.substr(0, len), true);
+        // Under a contents header, a column's name (【工作动态】) or an item with its page number
+        // (◎…分析会……（1）) is one even when the headline below is worded otherwise.
+        if (!recurs && header && (k == from + (header_here ? 1 : 0) || lines[k].gap_before == 0))
+            recurs = (section_word(lines[k].cps) && written_below(header_text(lines[k].cps), true)) ||
+                     (item.size() >= 4 && page_tail(lines[k].cps, nullptr));
         if (!recurs) break;
         ++items;
     }
@@ -936,7 +965,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
     };
     take(colophon_start(lines), lines.size(), out.colophon);
     take(0, masthead_end(lines), out.masthead);
-    take(0, contents_end(lines, 0), out.masthead);
+    // (the masthead may end with the contents' header: 目　　录 reads as a letter-spaced line)
+    take(0, contents_end(lines, 0, !out.masthead.empty() && vocab().contents_headers.count(header_text(to_u32(out.masthead.back())))), out.masthead);
     // A PDF's running head repeats the bulletin's name at the top of each page (东湖街道工作简报,
     // 东湖街道工作简报　第2期): no line of the text, wherever the page broke it.
     if (const std::u32string name = out.masthead.empty() ? std::u32string() : to_u32(out.masthead.front()); name.size() >= 4) {
@@ -995,6 +1025,12 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             if (!ends_closed(prev) && (prev.size() >= 20 || contains_any(prev, U"，、；,;")) && !is_clause_punct(prev.back()) &&
                 utf8::is_han(prev.back()) && utf8::is_han(cur.front()) && !title_loose(cur) && !looks_like_start(cur) &&
                 !is_bullet(cur) && ordinal_length(cur) == 0 && !caption_like(cur))
+                cut = false;
+            // Over a page number even a short clause goes on (…要按照“三管|— 1 —|三必须”要求,…): a page
+            // breaks where it falls, a writer does not stop mid-sentence.
+            if (cut && lines[i].page_break && !ends_closed(prev) && prev.size() >= 20 && utf8::is_han(prev.back()) &&
+                utf8::is_han(cur.front()) && !title_loose(cur) && !is_bullet(cur) && !starts_with_date(cur) &&
+                ordinal_length(cur) == 0 && !caption_like(cur))
                 cut = false;
             // …主持并领学|— 3 —|。: the sentence's own punctuation after a page break.
             if (!ends_closed(prev) && utf8::is_han(prev.back()) && continues_previous(cur)) cut = false;

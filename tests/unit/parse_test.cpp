@@ -783,6 +783,29 @@ TEST(Structure, DenseColumnsBrokenLinesAndSubtitles) {
     EXPECT_EQ(r[0].title, std::optional<std::string>("记一位扎根乡村二十年的女教师"));
 }
 
+// A table of contents under a letter-spaced header (目　　录), with its columns' names and page
+// numbers in brackets (◎…分析会………（1）), and items whose quotes the headline writes otherwise
+// (“安全生产月” / "安全生产月"): front matter, no records. A sentence goes on over a page number
+// even after a short clause (…按照“三管|— 1 —|三必须”要求,…).
+TEST(Structure, ContentsWithPageNumbersAndColumns) {
+    auto b = parse_bulletin_text(
+        "鹤鸣经开简报\n第5期\n鹤鸣经济开发区党政办公室　　2025年5月30日\n\n目　　录\n\n【工作动态】\n"
+        "◎经开区召开一季度经济运行分析会………………（1）\n◎经开区赴长三角开展精准招商……………（2）\n【简讯】………………（3）\n\n"
+        "【工作动态】\n\n经开区召开一季度经济运行分析会\n\n4月28日上午，经开区召开一季度经济运行分析会。\n\n"
+        "经开区赴长三角开展招商活动\n\n5月6日，经开区赴上海开展精准招商。\n\n【简讯】\n\n●5月8日，经开区举办培训班。\n");
+    ASSERT_EQ(b.records.size(), 3u);
+    EXPECT_EQ(b.records[0].title, std::optional<std::string>("经开区召开一季度经济运行分析会"));
+    EXPECT_EQ(b.masthead.size(), 8u);
+    b = parse_bulletin_text(
+        "安全生产工作简报\n第6期\n莲塘区安委会办公室　2025年6月20日\n\n【本期导读】\n◇区领导督导“安全生产月”活动开展情况\n"
+        "◇区安委会召开全体会议\n\n【领导关注】\n\n区领导督导\"安全生产月\"活动开展情况\n\n6月5日上午，区长甘立成带队督导。\n\n"
+        "区安委会召开全体会议\n\n会上，欧文斌通报了1-5月全区安全生产情况。钟离浩要求，各成员单位要按照“三管\n\n— 1 —\n\n"
+        "三必须”要求，切实履行行业监管职责。\n");
+    ASSERT_EQ(b.records.size(), 2u);
+    EXPECT_EQ(b.masthead.size(), 6u);
+    EXPECT_NE(b.records[1].text().find("三必须"), std::string::npos);
+}
+
 // A table of contents item naming a column by its count (▲简讯三则) is part of the contents.
 TEST(Structure, ContentsItemNamingAColumn) {
     auto b = parse_bulletin_text("开发区工作动态\n2025年第11期\n\n本期要目\n▲开发区召开安全生产工作会议\n▲简讯三则\n\n"
