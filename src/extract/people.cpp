@@ -917,7 +917,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 s.begin > 0 && s.end < c.size() &&
                 ((c[s.begin - 1] == enum_comma && (c[s.end] == enum_comma || clause_end(c[s.end]))) ||
                  (clause_end(c[s.begin - 1]) && c[s.end] == enum_comma));
-            if (s.end - s.begin >= 2 && !list_item && impl_->function_surnames.count(c[s.begin]) &&
+            // Nor right after a title, when the function word is a common surname too (于 5, 曾 3; not 向 7,
+            // 全 9, 从 10: 主席向|全军 stays) and the given characters are all seen in given names (律师|于|海波):
+            // not 主任和|副书记.
+            const bool titled_given = s.begin > 0 && impl_->model.surname_bucket(c[s.begin]) <= 5 && titles.longest_before(c, s.begin) > 0 && s.end - s.begin == 3 &&
+                                      std::none_of(c.begin() + s.begin + 1, c.begin() + s.end, [&](char32_t ch) { return impl_->model.never_given(ch); }) &&
+                                      impl_->model.stops().longest_at(c, s.begin + 1) == 0 && titles.longest_at(c, s.begin + 1) == 0;
+            if (s.end - s.begin >= 2 && !list_item && !titled_given && impl_->function_surnames.count(c[s.begin]) &&
                 (word_at[s.begin + 1] >= 2 || titles.longest_at(c, s.begin + 1) > 0 || rest_is_name_elsewhere(s) ||
                  (word_at[s.begin] >= 2 && word_at[s.begin] < s.end - s.begin) ||
                  impl_->function_surnames.count(c[s.begin + 1]) || impl_->given_name_stops.count(c[s.begin + 1])))

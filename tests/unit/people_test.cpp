@@ -639,6 +639,27 @@ TEST(People, JapaneseNamesOfOtherLengths) {
     for (const char* n : {"小林和中村", "小林和", "大西洋"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
 }
 
+// Court, procuratorate, legal-service and flood-headquarters posts are titles (审判员, 一级检察官,
+// 人民陪审员, 县防汛抗旱指挥部指挥长, 县级库长); a function-word surname that is a common surname names
+// a person right after a title (律师于海波), but 主席向全军 stays the verb.
+TEST(People, CourtAndHeadquartersPosts) {
+    auto ps = run("审判员龙晓燕、人民陪审员宁秀英组成合议庭。第五检察部主任、一级检察官蓝志刚介绍案情。");
+    ASSERT_NE(find(ps, "龙晓燕"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "龙晓燕")->titles, (std::vector<std::string>{"审判员"}));
+    ASSERT_NE(find(ps, "宁秀英"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "宁秀英")->titles, (std::vector<std::string>{"人民陪审员"}));
+    ASSERT_NE(find(ps, "蓝志刚"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "蓝志刚")->titles, (std::vector<std::string>{"第五检察部主任", "一级检察官"}));
+    ps = run("县委副书记、县长、县防汛抗旱指挥部指挥长柯文杰主持会议。鹤鸣水库县级库长、县政协副主席柏永春述职。");
+    ASSERT_NE(find(ps, "柯文杰"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "柯文杰")->titles, (std::vector<std::string>{"县委副书记", "县长", "县防汛抗旱指挥部指挥长"}));
+    ASSERT_NE(find(ps, "柏永春"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "柏永春")->titles, (std::vector<std::string>{"鹤鸣水库县级库长", "县政协副主席"}));
+    ps = run("县法律援助中心指派北斗律师事务所律师于海波承办此案。中央军委主席向全军发布命令。");
+    EXPECT_NE(find(ps, "于海波"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "向全军"), nullptr) << dump(ps);
+}
+
 // An adverb after a two-character name is no third given character (叶鹏|却|认为).
 TEST(People, AdverbAfterNameIsNoGivenCharacter) {
     auto ps = run("北京国安队击败空军联航队，而主教练叶鹏却认为队员在下半时体力不足。");
