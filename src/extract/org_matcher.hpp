@@ -163,6 +163,7 @@ private:
         bool place_ok = false;
     };
     Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_, levels_, leading_verbs_;
+    Trie parties_, party_units_; // org_party_short_names.txt: 民革; +总支
     std::vector<std::string> bare_types_;
     std::vector<char> bare_admin_only_; // org_bare_units.tsv's column 3: after 市县区乡镇街道 only
     std::vector<Subunit> subunits_;

@@ -52,6 +52,17 @@ TEST(Orgs, ShortForms) {
 }
 
 // A county's bulletin names its own bodies without the county (县应急管理局), but a common word
+// A county's departments and courts after the bare level (县自然资源局, 市检察院, 县海事处), and a
+// democratic party's county organisation (农工党岚溪县总支) — not its short name alone.
+TEST(Orgs, DepartmentsCourtsAndPartyOrganisations) {
+    auto v = orgs_of("6月3日，县法院召开会议。县检察院、市检察院有关负责同志参加。县自然资源局、县海事处、区法律援助中心参加。");
+    for (const char* n : {"县法院", "县检察院", "市检察院", "县自然资源局", "县海事处", "区法律援助中心"})
+        EXPECT_EQ(find_type(v, n), "government") << n << " " << names(v);
+    v = orgs_of("农工党岚溪县总支、民建岚溪县基层委员会、九三学社岚溪县支社负责人参加。民革、民盟成员参加。");
+    for (const char* n : {"农工党岚溪县总支", "民建岚溪县基层委员会", "九三学社岚溪县支社"}) EXPECT_EQ(find_type(v, n), "party") << n << " " << names(v);
+    EXPECT_EQ(find_type(v, "民革"), "") << names(v);
+}
+
 // after the unit is no body (县全部).
 TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
     auto v = orgs_of("5月12日，县应急管理局组织开展防汛演练。");
