@@ -470,6 +470,7 @@ struct PeopleExtractor::Impl {
     people::WordSet japanese; // Japanese family names: 桥本, 中曾根 (person_japanese_surnames.txt)
     std::set<char32_t> japanese_given_ends = chars_of("person_japanese_given_endings.txt"); // 彦, 郎: 小村|正彦
     people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
+    people::WordSet place_heads; // 大桥, 水库, 高新区 after a candidate: a place's name (person_place_heads.txt)
 
     Impl() {
         add_words("title_breaks.txt", breaks);
@@ -484,6 +485,7 @@ struct PeopleExtractor::Impl {
         }
         add_words("person_modifier_heads.txt", modifier_heads);
         add_words("person_tibetan_names.txt", tibetan);
+        add_words("person_place_heads.txt", place_heads);
         add_words("person_japanese_surnames.txt", japanese);
         add_words("person_byline_roles.txt", byline_roles);
         add_words("person_address.txt", address);
@@ -703,9 +705,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     // A name ending right at a dot goes on after it (于尔根|·吕特格尔斯昨天): the dot is written only
     // inside names. The part after it is the single characters ICU cut the transliteration into, up
     // to a dictionary word, punctuation or a function character; two at least.
+    // So does a name that ends one character after its last dot (古丽米热·艾|合|买|提汇报): the model's
+    // candidates stop at a character it does not know in transliterations.
     for (std::size_t k = 0; k < spans.size(); ++k) {
         auto& s = spans[k];
         const std::size_t limit = k + 1 < spans.size() ? spans[k + 1].begin : c.size();
+        const bool one_after = s.end >= s.begin + 3 && people::is_dot(c[s.end - 2]) && word_at[s.end - 1] < 2;
+        if (one_after) s.end -= 2; // (read again from the dot)
+        const std::uint32_t found_end = s.end;
         while (s.end + 2 < limit && people::is_dot(c[s.end]) && people::is_han(c[s.end + 1])) {
             // (a word ICU made of transliteration characters only is part of it: 吕特|格尔|斯; not 夫妇, 昨天)
             auto translit_word = [&](std::size_t q) {
@@ -726,6 +733,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             if (e - s.end < 3 || !ends || s.end - s.begin + (e - s.end) > max_dotted) break;
             s.end = static_cast<std::uint32_t>(e);
         }
+        if (one_after && s.end == found_end) s.end += 2; // (not longer: as the model found it)
         // …诗里巴尼夫|妇, 汉斯·韦伯代|表: a dotted name does not end inside a word that follows names (夫妇,
         // 夫人) or a title running past it (but 司马义·艾买提|出席 keeps its 提: 提出 follows no name).
         if (s.end < c.size() && inside[s.end] && std::any_of(c.begin() + s.begin, c.begin() + s.end, people::is_dot)) {
@@ -997,6 +1005,10 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 return true;
             // A street, village or town named after the candidate's characters: 华山路, 金塘社区, 花王村.
             if (titles.longest_at(c, s.end) == 0 && place_after(c, s.end, impl_->place_suffixes)) return true;
+            // Or a facility, zone or water body: 凤栖|大桥, 云岫高|新区 (the candidate took the zone's 高).
+            if (titles.longest_at(c, s.end) == 0 &&
+                (impl_->place_heads.longest_at(c, s.end) || (s.end - s.begin == 3 && impl_->place_heads.longest_at(c, s.end - 1) > 1)))
+                return true;
             // A given name holding a function character is a phrase: 当仁不让 → 仁不让.
             for (std::size_t q = s.begin + 1; q < s.end; ++q)
                 if (impl_->given_name_stops.count(c[q])) return true;
@@ -1431,6 +1443,46 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         if (s.end - s.begin == 3 && chinese_shape(s) && word_at[s.begin] == 2 && word_at[s.end - 1] >= 2 &&
             impl_->model.titles().longest_before(c, s.begin) > 0)
             --s.end;
+    // A compound surname alone is no name (市长欧阳|明哲到…: the model stopped at the dictionary word
+    // after it): it takes the one or two characters after it that end where names end.
+    for (auto& s : spans) {
+        if (s.end - s.begin != 2 || !impl_->model.is_compound(std::u32string_view(c).substr(s.begin, 2))) continue;
+        const std::size_t limit = c.size();
+        for (std::size_t gl : {2, 1}) {
+            const std::size_t e = s.end + gl;
+            if (e > limit || !std::all_of(c.begin() + s.end, c.begin() + e, people::is_han)) continue;
+            if (std::any_of(c.begin() + s.end, c.begin() + e, [&](char32_t ch) { return impl_->given_name_stops.count(ch) || impl_->model.never_given(ch); }))
+                continue;
+            if (impl_->model.stops().longest_at(c, s.end) || impl_->model.titles().longest_at(c, s.end) || (e < limit && inside[e])) continue;
+            const bool ends = e >= limit || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || impl_->model.titles().longest_at(c, e) ||
+                              impl_->given_name_stops.count(c[e]) || (bounds[e] && word_at[e] >= 2) || (bounds[e] && word_at[e] == 0 && e + 1 < limit && bounds[e + 1]);
+            if (!ends) continue;
+            s.end = static_cast<std::uint32_t>(e);
+            break;
+        }
+    }
+    // A name-like string with no title before it, right before the rest of a company's name (云岫光|迅
+    // 科技有限公司, 湄江瑞泰 → 江瑞泰|新材料股份有限公司, 舍弗勒|（桐州）传动系统有限公司), is the
+    // company's brand: Han characters and a bracketed place up to a legal form, nothing between that
+    // follows names (a verb, a title, a function character: 刘某某|系|…有限公司员工 stays).
+    std::erase_if(spans, [&](const people::NameSpan& s) {
+        if (s.end >= c.size() || impl_->model.titles().longest_before(c, s.begin) > 0 || impl_->model.cues().longest_before(c, s.begin) > 0)
+            return false;
+        if (std::any_of(c.begin() + s.begin, c.begin() + s.end, [](char32_t ch) { return ch == U'某' || ch == U'×' || people::is_dot(ch); }))
+            return false;
+        if (impl_->given_name_stops.count(c[s.end]) || impl_->model.stops().longest_at(c, s.end) || impl_->model.titles().longest_at(c, s.end))
+            return false;
+        static const std::u32string_view forms[] = {U"有限公司", U"有限责任公司", U"株式会社"};
+        for (std::size_t j = s.end; j < c.size() && j - s.end < 14; ++j) {
+            if (!people::is_han(c[j]) && !is_open(c[j]) && !is_close(c[j])) return false;
+            if (j > s.end && (impl_->model.stops().longest_at(c, j) || impl_->model.titles().longest_at(c, j) ||
+                              (impl_->given_name_stops.count(c[j]) && word_at[j] < 2 && !inside[j]))) // (邢利斌个人兴办的煤化有限公司; not 传动|系统)
+                return false;
+            for (auto f : forms)
+                if (std::u32string_view(c).substr(j, f.size()) == f) return j > s.end;
+        }
+        return false;
+    });
     // Whatever rule added it, a byline's role or a title is no name (（通讯员　金鑫　高山）: a list by spaces).
     std::erase_if(spans, [&](const people::NameSpan& s) {
         const std::u32string_view text = std::u32string_view(c).substr(s.begin, s.end - s.begin);

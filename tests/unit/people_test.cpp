@@ -660,6 +660,20 @@ TEST(People, CourtAndHeadquartersPosts) {
     EXPECT_EQ(find(ps, "向全军"), nullptr) << dump(ps);
 }
 
+// A dotted name's last part runs over the single characters ICU cut it into (古丽米热·艾|合|买|提);
+// a compound surname the model found alone takes its given name (欧阳|明哲); a company's brand
+// (云岫光|迅科技有限公司, 舍弗勒|（桐州）…) and a bridge's or a zone's name (凤栖|大桥, 云岫高|新区)
+// are no people, but a name before a verb and a company is (刘某某|系|…有限公司).
+TEST(People, DottedPartsCompoundSurnamesBrandsAndFacilities) {
+    auto ps = run("托格拉克乡党委书记古丽米热·艾合买提汇报。县伊斯兰教协会会长阿不来提·玉素甫主持。市委副书记、市长欧阳明哲到高新区调研。");
+    for (const char* n : {"古丽米热·艾合买提", "阿不来提·玉素甫", "欧阳明哲"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("云岫光迅科技有限公司、云岫华科智能装备有限公司参加。代表团考察了舍弗勒（桐州）传动系统有限公司。"
+             "在TJ3标段凤栖大桥主墩施工现场检查。副市长到云岫高新区调研。");
+    for (const char* n : {"云岫光", "云岫华", "舍弗勒", "段凤栖", "云岫高"}) EXPECT_EQ(find(ps, n), nullptr) << n << " " << dump(ps);
+    ps = run("被告人刘某某系枫林县宏远物流有限公司员工。");
+    EXPECT_NE(find(ps, "刘某某"), nullptr) << dump(ps);
+}
+
 // An adverb after a two-character name is no third given character (叶鹏|却|认为).
 TEST(People, AdverbAfterNameIsNoGivenCharacter) {
     auto ps = run("北京国安队击败空军联航队，而主教练叶鹏却认为队员在下半时体力不足。");
