@@ -195,6 +195,20 @@ TEST(Events, NextDayIsAnEventOfItsOwn) {
     EXPECT_EQ(it->value, std::optional<std::string>("2024-12-29"));
 }
 
+// Court and emergency work are events of their own types (data/lexicon/event_types.tsv).
+TEST(Events, EnforcementAndEmergency) {
+    auto b = parse_issue("2024-07",
+        "县法院公开宣判一起非法吸收公众存款案\n\n6月5日下午，县法院依法公开宣判一起非法吸收公众存款案。\n\n\n"
+        "柘岭镇干群连夜抢险保住堤防\n\n7月13日凌晨，柘岭镇组织干部群众连夜抢险，加固堤防300米。\n");
+    ASSERT_EQ(b.records.size(), 2u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].trigger, "宣判");
+    EXPECT_EQ(b.records[0].events[0].type, "enforcement");
+    ASSERT_FALSE(b.records[1].events.empty());
+    EXPECT_EQ(b.records[1].events[0].type, "emergency");
+    EXPECT_EQ(b.records[1].events[0].date, std::optional<std::string>("2024-07-13"));
+}
+
 // The headline's event takes the day of the body sentence that tells it (the talks 11月12日-13日,
 // the signing 11月13日下午), and a sentence naming no day tells of the last one named before it;
 // a festival's eve (元旦前夕) is no event's day.
