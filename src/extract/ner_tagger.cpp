@@ -499,6 +499,57 @@ void zones(const ent::Chars& t, std::vector<ent::Match>& ms) {
     }
 }
 
+void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
+    static const ent::Trie words = [] {
+        ent::Trie tr;
+        for (const auto& w : lexicon::read_words("place_facilities.txt")) tr.insert(ent::to_u32(w), 1);
+        return tr;
+    }();
+    auto latin = [&](std::size_t i) {
+        const char32_t ch = t.c[i];
+        return (ch >= U'A' && ch <= U'Z') || (ch >= U'0' && ch <= U'9');
+    };
+    std::vector<ent::Match> add;
+    for (std::size_t j = 2; j + 1 < t.size(); ++j) {
+        const std::size_t w = words.longest(t, j, nullptr, false);
+        if (w == 0 || (j + w < t.size() && !t.bound[j + w]) || !t.bound[j]) continue;
+        std::size_t b = j;
+        if (latin(j - 1)) { // G320国道
+            while (b > 0 && latin(b - 1)) --b;
+            if (j - b < 2 || !(t.c[b] >= U'A' && t.c[b] <= U'Z') || (b > 0 && ((t.c[b - 1] >= U'a' && t.c[b - 1] <= U'z')))) continue;
+        } else {
+            // back over the words before it to punctuation, a function character or a verb
+            while (b > 0 && ent::is_han(t.c[b - 1]) && j - b < 5) {
+                const auto ws = static_cast<std::size_t>(t.word_start[b - 1]);
+                if ((b - ws == 1 && f.orgs.rarely_opens(t, ws)) || f.orgs.leading_verb_at(t, ws) == b - ws) break;
+                if (j - ws > 5) break;
+                b = ws;
+            }
+            const bool bounded = b == 0 || !ent::is_han(t.c[b - 1]) || f.orgs.rarely_opens(t, t.word_start[b - 1]) ||
+                                 f.orgs.leading_verb_at(t, t.word_start[b - 1]) == b - t.word_start[b - 1];
+            if (j - b < 2 || !bounded) continue;
+            // (a proper name: characters ICU knows no word of, 凤|栖, or a place the gazetteer knows,
+            // 青龙山, 澜溪河 — not a common word, 经济|高速, 包括|水库, 科研|大桥)
+            bool proper = f.gaz.ending_at(t, j) > 0 || f.gaz.suffix_ending_at(t, j) > 0;
+            if (!proper) {
+                proper = true;
+                for (std::size_t q = b; q < j && proper; ++q) proper = t.word_start[q] == static_cast<std::int32_t>(q) && t.bound[q + 1];
+            }
+            if (!proper) continue;
+        }
+        const std::uint32_t mb = static_cast<std::uint32_t>(b), me = static_cast<std::uint32_t>(j + w);
+        // (an organisation around or across it stands: 鹤鸣水库管理局; a place inside it gives way)
+        if (std::any_of(ms.begin(), ms.end(), [&](const ent::Match& m) { return m.b < me && mb < m.e && !(m.type == "place" && mb <= m.b && m.e <= me); }))
+            continue;
+        add.push_back({mb, me, "place"});
+        j = me - 1;
+    }
+    if (add.empty()) return;
+    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& m) { return a.b <= m.b && m.e <= a.e; });
+    ms.insert(ms.end(), add.begin(), add.end());
+    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+}
+
 void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms) {
     static constexpr std::u32string_view office = U"街道";
     for (auto& m : ms) {
@@ -780,6 +831,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         return before || after;
     });
     zones(t, last);
+    facilities(f, t, last);
     latin_companies(t, last);
     // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
     // field, a clause's start and no name of its own (not 县教育局与|工程学院).
