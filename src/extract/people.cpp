@@ -1461,6 +1461,26 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             break;
         }
     }
+    // A candidate that cuts a known place in two is no name: 韩国庆|尚北道 (韩国, 庆尚北道), the place
+    // starting inside it and running past its end.
+    std::erase_if(spans, [&](const people::NameSpan& s) {
+        for (std::size_t q = s.begin + 1; q < s.end; ++q)
+            if (q + impl_->not_people.longest_at(c, q) > s.end) return true;
+        return false;
+    });
+    // A string the record also writes as a city or county (桐州与高冈在… | 高冈市议会) is that place,
+    // unless a title names it a person right there.
+    std::erase_if(spans, [&](const people::NameSpan& s) {
+        if (s.begin > 0 && impl_->model.titles().longest_before(c, s.begin) > 0) return false;
+        const std::u32string_view name(c.data() + s.begin, s.end - s.begin);
+        for (std::size_t at = c.find(name); at != std::u32string::npos; at = c.find(name, at + 1)) {
+            const std::size_t e = at + name.size();
+            if (e < c.size() && std::u32string_view(U"市县省州").find(c[e]) != std::u32string_view::npos &&
+                (e + 1 >= c.size() || !inside[e + 1])) // (not 高冈|市场)
+                return true;
+        }
+        return false;
+    });
     // A name-like string with no title before it, right before the rest of a company's name (云岫光|迅
     // 科技有限公司, 湄江瑞泰 → 江瑞泰|新材料股份有限公司, 舍弗勒|（桐州）传动系统有限公司), is the
     // company's brand: Han characters and a bracketed place up to a legal form, nothing between that

@@ -614,7 +614,10 @@ std::size_t contents_end(const std::vector<Line>& lines, std::size_t from, bool 
         // (◎…分析会……（1）) is one even when the headline below is worded otherwise.
         if (!recurs && header && (k == from + (header_here ? 1 : 0) || lines[k].gap_before == 0))
             recurs = (section_word(lines[k].cps) && written_below(header_text(lines[k].cps), true)) ||
-                     (item.size() >= 4 && page_tail(lines[k].cps, nullptr));
+                     (item.size() >= 4 && page_tail(lines[k].cps, nullptr)) ||
+                     // (the list's last item, a headline with no body of its own: a column's header follows)
+                     (lines[k].gap_before == 0 && title_strict(lines[k].cps) && k + 1 < lines.size() &&
+                      (section_word(lines[k + 1].cps) || ordinal_length(lines[k + 1].cps) > 0));
         if (!recurs) break;
         ++items;
     }

@@ -674,6 +674,19 @@ TEST(People, DottedPartsCompoundSurnamesBrandsAndFacilities) {
     EXPECT_NE(find(ps, "刘某某"), nullptr) << dump(ps);
 }
 
+// A candidate cutting a known place (韩国庆|尚北道) or a string the record writes as a city too
+// (桐州与高冈在… / 高冈市) is no person; a title phrase opens after an election's verb (选举|…董事长).
+TEST(People, PlacesAndElectionVerbs) {
+    auto ps = run("韩国庆尚北道代表团洽谈文旅合作\n4月22日，韩国庆尚北道文化观光体育局局长金珉锡率团来访。");
+    EXPECT_EQ(find(ps, "韩国庆"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "金珉锡"), nullptr) << dump(ps);
+    ps = run("宗启明说，30年来，桐州与高冈在经贸领域合作密切。高冈市议会议长山本和子参加。桐州与高冈友好。");
+    EXPECT_EQ(find(ps, "高冈"), nullptr) << dump(ps);
+    ps = run("会议选举湄江瑞泰新材料股份有限公司董事长方志诚为区工商联副主席。");
+    ASSERT_NE(find(ps, "方志诚"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "方志诚")->titles.at(0), "湄江瑞泰新材料股份有限公司董事长") << dump(ps);
+}
+
 // An adverb after a two-character name is no third given character (叶鹏|却|认为).
 TEST(People, AdverbAfterNameIsNoGivenCharacter) {
     auto ps = run("北京国安队击败空军联航队，而主教练叶鹏却认为队员在下半时体力不足。");
