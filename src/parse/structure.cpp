@@ -534,9 +534,13 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
             if (seen) end = i + 1;
             continue;
         }
-        // (or the issuer's line without a date: 临港产业园管理委员会办公室编)
-        const bool issuer = s.size() >= 6 && s.size() <= 30 && (s.back() == U'编' || (s.size() > 2 && s.compare(s.size() - 2, 2, U"编印") == 0)) &&
-                            !contains_any(s, U"。，、；！？：,;!?:");
+        // (or the issuer's line without a date: 临港产业园管理委员会办公室编; or a first issuer over the
+        // second's dated line, after the issue number: 南屏县退役军人事务局 / 南屏县双拥…办公室　2024年8月6日)
+        const bool bare = s.size() >= 6 && s.size() <= 30 && !contains_any(s, U"。，、；！？：,;!?:");
+        const bool issuer = bare && ((s.back() == U'编' || (s.size() > 2 && s.compare(s.size() - 2, 2, U"编印") == 0)) ||
+                                     (seen && issue && i + 1 < lines.size() && lines[i + 1].gap_before == 0 &&
+                                      masthead_line(unspaced(lines[i + 1].cps)) && !issue_number(unspaced(lines[i + 1].cps)) &&
+                                      !title_strict(lines[i + 1].cps)));
         if (masthead_line(s) || (issuer && i > 0)) {
             seen = true;
             end = i + 1;

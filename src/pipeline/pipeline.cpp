@@ -247,6 +247,10 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
         if (!issued) throw Error("--issued: '" + *options.issued + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
     } else if ((issued = issue_date_from_name(fs::path(source).filename().string()))) {
         b.issued_inferred = true;
+        // (the masthead's day of the same month refines it: qichuan-2024-06.txt, 2024年6月18日)
+        if (issued->day == 0 && issued->month)
+            if (auto m = issue_date_from_masthead(parsed.masthead); m && m->day && m->year == issued->year && m->month == issued->month)
+                issued = m;
     } else if ((issued = issue_date_from_masthead(parsed.masthead))) {
         b.issued_inferred = true;
     } else if ((issued = issue_date_from_text(text))) {

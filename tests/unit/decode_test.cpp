@@ -180,6 +180,21 @@ TEST(IssueDate, TheMastheadsDayAnchorsYesterday) {
     EXPECT_FALSE(b.records[0].dates[0].value);
 }
 
+// A file name known to the month takes the masthead's day of that month; a first issuer's line over
+// the dated second one is the masthead's too (南屏县退役军人事务局 / …办公室　2024年8月6日).
+TEST(IssueDate, FileNameMonthTakesTheMastheadsDayAndASecondIssuer) {
+    Pipeline p;
+    const std::string text = "南屏双拥工作简报\n\n第4期\n\n南屏县退役军人事务局\n南屏县双拥工作领导小组办公室　　2024年8月6日\n\n"
+                             "【双拥动态】\n\n县领导走访慰问驻县部队\n\n7月31日，县委书记邵明轩带队走访慰问驻县部队。\n";
+    Bulletin b = p.parse(text, "nanping-2024-08.txt", {});
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-08-06"));
+    EXPECT_EQ(b.masthead.size(), 4u);
+    ASSERT_EQ(b.records.size(), 1u);
+    EXPECT_EQ(b.records[0].title, std::optional<std::string>("县领导走访慰问驻县部队"));
+    b = p.parse(text, "nanping-2024-09.txt", {}); // another month: the name stands
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-09"));
+}
+
 // A bulletin in traditional characters (Big5) is read with the structure's words in their
 // traditional forms too: its masthead (…簡報) and colophon (責任編輯) are no records, its column
 // (◆教育簡訊) heads the briefs; a file of a masthead alone has no article.
