@@ -319,7 +319,13 @@ bool title_strict(const std::u32string& s) {
     if (contains_any(s, U"。！？!?；;，,")) return false;
     char32_t last = s.back();
     if (last == U'、' || last == U'：' || last == U':') return false;
-    if (starts_with_date(s) || bracketed_note(s) || name_list(s)) return false;
+    // (a month's review is a headline: 5月份全市环境空气质量持续改善; a day opens news, not a headline)
+    const bool month_review = [&] {
+        std::size_t i = 0;
+        while (i < s.size() && i < 2 && is_digit(s[i])) ++i;
+        return i > 0 && s.compare(i, 2, U"月份") == 0 && s.size() >= i + 8;
+    }();
+    if ((starts_with_date(s) && !month_review) || bracketed_note(s) || name_list(s)) return false;
     if (s.front() == U'—' || s.front() == U'-' || s.front() == U'─') return false; // ——记者手记, ——编者
     for (const auto& w : vocab().leads)
         if (starts_with(s, w) && w.size() >= 2) return false;

@@ -711,6 +711,14 @@ TEST(Structure, CaptionWithItsOwnDayOrAfterAPhotoIsARecord) {
     EXPECT_EQ(r[1].section, std::optional<std::string>("图片新闻"));
 }
 
+// A month's review opens with its month and is a headline (5月份全市环境空气质量持续改善).
+TEST(Structure, MonthReviewHeadline) {
+    auto r = parse_structure("【环境质量】\n\n5月份全市环境空气质量持续改善\n\n5月，全市环境空气质量优良天数比率达90.3%，同比上升2.1个百分点。\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("5月份全市环境空气质量持续改善"));
+    EXPECT_EQ(r[0].paragraphs.size(), 1u);
+}
+
 // Briefs after a column's articles are the column's (二、侨务工作 / headline / text / ●…).
 TEST(Structure, BriefsAfterAColumnsArticlesAreTheColumns) {
     auto r = parse_structure("二、侨务工作\n\n市侨联召开海外侨领座谈会\n\n4月3日上午，市侨联召开侨领座谈会，12位侨领参加。\n\n"

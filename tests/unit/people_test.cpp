@@ -685,6 +685,9 @@ TEST(People, PlacesAndElectionVerbs) {
     ps = run("会议选举湄江瑞泰新材料股份有限公司董事长方志诚为区工商联副主席。");
     ASSERT_NE(find(ps, "方志诚"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "方志诚")->titles.at(0), "湄江瑞泰新材料股份有限公司董事长") << dump(ps);
+    ps = run("他请来社区人民调解委员会调解员曲怀远帮忙。");
+    ASSERT_NE(find(ps, "曲怀远"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "曲怀远")->titles, (std::vector<std::string>{"社区人民调解委员会调解员"})) << dump(ps);
 }
 
 // An adverb after a two-character name is no third given character (叶鹏|却|认为).
