@@ -657,8 +657,8 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
         } else if (h.vague || h.lunar || (h.fest && h.fest->lunar)) {
             known = false;
         } else if (h.rel && h.rel->unit == 'd') {
-            PartialDate base = h.rel->context ? (full(cx.last_full) ? cx.last_full : issued)
-                                              : (full(issued) ? issued : cx.last_full);
+            // (当天, 次日 count from a day the text named; with none named before, from no day at all)
+            PartialDate base = h.rel->context ? cx.last_full : (full(issued) ? issued : cx.last_full);
             if (full(base)) {
                 v = civil_from_days(days_from_civil(base.year, base.month, base.day) + h.rel->offset);
                 known = true;

@@ -163,6 +163,8 @@ TEST(Dates, RelativeDays) {
     // Without an issue day, 今天 falls back on the record's own date, else null.
     EXPECT_EQ(values(run("今天", "2021-12", false, wide())), "null");
     EXPECT_EQ(values(run("12月9日上午，今天", "2021-12", false, wide())), "2021-12-09|2021-12-09");
+    // 当天 with no day named before it is no day (not the issue's: 他说：“当天下午专家还来过”)
+    EXPECT_EQ(values(run("他说：“当天下午专家还来过。”", "2025-06-30", false, wide())), "null");
 }
 
 TEST(Dates, RelativeYearsJoinTheirMonth) {
