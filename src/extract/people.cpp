@@ -1508,6 +1508,19 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::u32string_view text = std::u32string_view(c).substr(s.begin, s.end - s.begin);
         return impl_->byline_roles.contains(text) || impl_->model.titles().contains(text);
     });
+    // Nor a village the text writes as one: after its town (白沙镇石岭村) or before its committee or
+    // branch (石岭村村委会, 石岭村党支部) anywhere in the record, however often it recurs.
+    std::erase_if(spans, [&](const people::NameSpan& s) {
+        if (s.end - s.begin < 3 || c[s.end - 1] != U'村') return false;
+        const std::u32string_view name(c.data() + s.begin, s.end - s.begin);
+        for (std::size_t at = c.find(name); at != std::u32string::npos; at = c.find(name, at + 1)) {
+            const std::u32string_view after = std::u32string_view(c).substr(at + name.size(), 3);
+            if ((at > 0 && (c[at - 1] == U'镇' || c[at - 1] == U'乡')) || after.starts_with(U"村委") || after.starts_with(U"党支") ||
+                after.starts_with(U"党总") || after.starts_with(U"村民"))
+                return true;
+        }
+        return false;
+    });
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -685,6 +685,10 @@ TEST(People, PlacesAndElectionVerbs) {
     ps = run("会议选举湄江瑞泰新材料股份有限公司董事长方志诚为区工商联副主席。");
     ASSERT_NE(find(ps, "方志诚"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "方志诚")->titles.at(0), "湄江瑞泰新材料股份有限公司董事长") << dump(ps);
+    ps = run("先后来到白沙镇石岭村、洪家坳村开展巡回审判。在石岭村村委会临时设立的审判庭里开庭。"
+             "石岭村党支部书记、村委会主任彭国庆说。");
+    EXPECT_EQ(find(ps, "石岭村"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "彭国庆"), nullptr) << dump(ps);
     ps = run("他请来社区人民调解委员会调解员曲怀远帮忙。");
     ASSERT_NE(find(ps, "曲怀远"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "曲怀远")->titles, (std::vector<std::string>{"社区人民调解委员会调解员"})) << dump(ps);
