@@ -431,6 +431,8 @@ TEST(People, TransliteratedNameEndsBeforeTheNextWord) {
     EXPECT_FALSE(find(ps, "卡伦·布里克森曾") || find(ps, "兰贝托·迪尼圣马力诺")) << dump(ps);
     ps = run("万德莱公司的产品畅销全国。");
     EXPECT_EQ(find(ps, "万德莱"), nullptr) << dump(ps);
+    ps = run("科瓦列诺夫本是一名工程师，后来成为作家。"); // (本是: "originally was")
+    EXPECT_NE(find(ps, "科瓦列诺夫"), nullptr) << dump(ps);
 }
 
 // 和, 与, 国 … in the middle of a clause are a conjunction or the word 国, even after a title.
