@@ -730,6 +730,34 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     }
     found.swap(split);
     found = split_joined_bodies(t, f.orgs, ev.org_end, found);
+    // A company cut inside its brand, a name ICU does not know and gives in single characters
+    // (比|亚|迪股份有限公司, 湄|江|瑞|泰|新材料股份有限公司, 博|世汽车部件（桐州）有限公司): the name takes
+    // those characters back to a word, punctuation or a character that rarely opens a name (了, 的,
+    // 和), five at most. (News text puts verbs there, words of two characters: 参观|金鹏电子…)
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        Span& s = found[k];
+        if (s.kind != kOrg || s.b == 0 || s.e - s.b < 4) continue;
+        const std::u32string_view name(t.c.data() + s.b, s.e - s.b);
+        if (!name.ends_with(U"有限公司") && !name.ends_with(U"有限责任公司")) continue;
+        if (name == U"有限公司" || name == U"股份有限公司" || name == U"有限责任公司" || name == U"集团有限公司") continue; // (the rule below)
+        // (a person or place the tagger read in the brand right before it is the brand: 湄江瑞泰|新材料…)
+        const bool absorb = k > 0 && found[k - 1].e == s.b && found[k - 1].kind != kOrg && s.b - found[k - 1].b <= 5;
+        const std::uint32_t floor = k == 0 ? 0 : absorb ? (k > 1 ? found[k - 2].e : 0) : found[k - 1].e;
+        std::uint32_t b = s.b;
+        while (b > floor && s.b - b < 5 && ent::is_han(t.c[b - 1]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && t.bound[b] &&
+               !f.orgs.rarely_opens(t, b - 1))
+            --b;
+        // (it must end at a boundary: punctuation, the name before, or a word of its own)
+        const bool bounded = b == floor || !ent::is_han(t.c[b - 1]) || t.word_start[b - 1] + 1 < static_cast<std::int32_t>(b) ||
+                             f.orgs.rarely_opens(t, b - 1);
+        if (b < s.b && bounded && (!absorb || b <= found[k - 1].b)) {
+            s.b = b;
+            if (absorb) {
+                found.erase(found.begin() + static_cast<std::ptrdiff_t>(k - 1));
+                --k;
+            }
+        }
+    }
     // A university's hospital or school is one name with it (上海交通大学医学院附属瑞金医院,
     // 成都中医药大学附属医院), as PFR counts them: a body, 附属 and a body's suffix within a few
     // characters (or the next body found) run together.

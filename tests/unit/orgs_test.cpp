@@ -63,6 +63,13 @@ TEST(Orgs, DepartmentsCourtsAndPartyOrganisations) {
     EXPECT_EQ(find_type(v, "民革"), "") << names(v);
 }
 
+// A company cut inside a brand ICU gives in single characters takes them back (湄|江|瑞|泰|新材料…),
+// over a person or place the tagger read there, to a word of two characters (选举).
+TEST(Orgs, CompanyTakesItsBrandBack) {
+    auto v = orgs_of("会议选举湄江瑞泰新材料股份有限公司董事长方志诚为副主席。");
+    EXPECT_EQ(find_type(v, "湄江瑞泰新材料股份有限公司"), "company") << names(v);
+}
+
 // after the unit is no body (县全部).
 TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
     auto v = orgs_of("5月12日，县应急管理局组织开展防汛演练。");
