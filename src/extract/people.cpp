@@ -913,7 +913,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 return false;
             };
             if (inside[s.begin] != 0 &&
-                !(s.begin > 0 && word_at[s.begin - 1] == 2 && !impl_->regions.longest_at(c, s.begin - 1) &&
+                !(s.begin > 0 && word_at[s.begin - 1] == 2 &&
+                  // (a city ICU glued the title's last character into is the place only when a unit or a
+                  // word follows it: 省长|沙市, not 局长|沙|永|红)
+                  (!impl_->regions.longest_at(c, s.begin - 1) ||
+                   (s.begin + 1 < c.size() && s.end - s.begin == 3 && word_at[s.begin + 1] < 2 && !inside[s.begin + 2] &&
+                    std::u32string_view(U"市县区省州镇乡").find(c[s.begin + 1]) == std::u32string_view::npos &&
+                    (s.end >= c.size() || !inside[s.end]))) &&
                   (word_before(titles) || word_before(impl_->model.cues()))))
                 return true;
             // 和|财务, 从|学校, 和|副书记, 和|张勇: a function-word surname before a word, a title or a name is

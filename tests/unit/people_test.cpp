@@ -691,6 +691,9 @@ TEST(People, PlacesAndElectionVerbs) {
              "石岭村党支部书记、村委会主任彭国庆说。");
     EXPECT_EQ(find(ps, "石岭村"), nullptr) << dump(ps);
     EXPECT_NE(find(ps, "彭国庆"), nullptr) << dump(ps);
+    ps = run("县水利局局长沙永红介绍了情况。湖南省长沙市代表团来访。");
+    EXPECT_NE(find(ps, "沙永红"), nullptr) << dump(ps); // (局|长沙|永|红: not the city)
+    EXPECT_EQ(find(ps, "沙市"), nullptr) << dump(ps);
     ps = run("他请来社区人民调解委员会调解员曲怀远帮忙。");
     ASSERT_NE(find(ps, "曲怀远"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "曲怀远")->titles, (std::vector<std::string>{"社区人民调解委员会调解员"})) << dump(ps);
