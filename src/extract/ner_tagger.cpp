@@ -826,6 +826,14 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         while (m.e > m.b && space(m.e - 1)) --m.e;
     }
     std::erase_if(last, [](const ent::Match& m) { return m.b >= m.e; });
+    // 县水利局局|长沙永红: a body does not end inside a title word (局长) when the body without that
+    // character is named too in the record.
+    std::erase_if(last, [&](const ent::Match& m) {
+        if (m.type == "place" || m.e - m.b < 4 || m.e >= t.size() || f.orgs.title_at(t, m.e - 1) < 2) return false;
+        return std::any_of(last.begin(), last.end(), [&](const ent::Match& x) {
+            return x.type != "place" && x.e - x.b + 1 == m.e - m.b && std::equal(t.c.begin() + x.b, t.c.begin() + x.e, t.c.begin() + m.b);
+        });
+    });
     std::sort(last.begin(), last.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     // 北京|西站, 大连|火车站: a station named after the place written before it is one place.
     for (std::size_t k = 0; k < last.size(); ++k) {

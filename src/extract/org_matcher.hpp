@@ -138,6 +138,8 @@ public:
     std::size_t station_at(const Chars& t, std::size_t i) const { return stations_.longest(t, i, nullptr, false); }
     // Length of a verb of org_leading_verbs.txt written as its own word at i (联合|省农科院).
     std::size_t leading_verb_at(const Chars& t, std::size_t i) const { return leading_verbs_.longest(t, i); }
+    // Length of the title word (titles.txt) starting at i, 0 when none.
+    std::size_t title_at(const Chars& t, std::size_t i) const { return title_words_.longest(t, i, nullptr, false); }
     // Length of a tail (自治县, 新区, 地区) ending at `e` that joins the place before its name (place_joined_tails.txt).
     std::size_t joined_tail_before(const Chars& t, std::size_t e) const { return joined_tails_back_.longest_back(t, e, nullptr, false); }
     // Length of the conjunction starting at i (org_conjunctions.tsv: 与 in 中国银行与海南航空公司), 0 when none.

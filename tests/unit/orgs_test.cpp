@@ -70,6 +70,13 @@ TEST(Orgs, CompanyTakesItsBrandBack) {
     EXPECT_EQ(find_type(v, "湄江瑞泰新材料股份有限公司"), "company") << names(v);
 }
 
+// A body does not end inside a title word before a name (县水利局局|长沙永红) when the record names it whole.
+TEST(Orgs, NoBodyEndsInsideATitle) {
+    auto v = orgs_of("县水利局召开会议\n6月3日，县水利局局长沙永红介绍了情况。");
+    EXPECT_EQ(find_type(v, "县水利局"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "县水利局局"), "") << names(v);
+}
+
 // after the unit is no body (县全部).
 TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
     auto v = orgs_of("5月12日，县应急管理局组织开展防汛演练。");
