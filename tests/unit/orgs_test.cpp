@@ -61,6 +61,8 @@ TEST(Orgs, DepartmentsCourtsAndPartyOrganisations) {
     v = orgs_of("农工党岚溪县总支、民建岚溪县基层委员会、九三学社岚溪县支社负责人参加。民革、民盟成员参加。");
     for (const char* n : {"农工党岚溪县总支", "民建岚溪县基层委员会", "九三学社岚溪县支社"}) EXPECT_EQ(find_type(v, n), "party") << n << " " << names(v);
     EXPECT_EQ(find_type(v, "民革"), "") << names(v);
+    v = orgs_of("县融媒体中心对活动进行了报道。");
+    EXPECT_EQ(find_type(v, "县融媒体中心"), "media") << names(v);
 }
 
 // A company cut inside a brand ICU gives in single characters takes them back (湄|江|瑞|泰|新材料…),
