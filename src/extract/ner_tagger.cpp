@@ -826,6 +826,13 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         while (m.e > m.b && space(m.e - 1)) --m.e;
     }
     std::erase_if(last, [](const ent::Match& m) { return m.b >= m.e; });
+    // 镇妇联|联合镇…: a place opening with a verb that takes a body, right after a body, is the verb
+    // and the next body's level, no place (the town 联合镇 misled the tagger).
+    std::erase_if(last, [&](const ent::Match& m) {
+        if (m.type != "place" || m.b == 0) return false;
+        const std::size_t v = f.orgs.leading_verb_at(t, m.b);
+        return v && v < m.e - m.b && std::any_of(last.begin(), last.end(), [&](const ent::Match& x) { return x.type != "place" && x.e == m.b; });
+    });
     // 县水利局局|长沙永红: a body does not end inside a title word (局长) when the body without that
     // character is named too in the record.
     std::erase_if(last, [&](const ent::Match& m) {

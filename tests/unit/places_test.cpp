@@ -157,12 +157,15 @@ TEST(Places, ACountrysRegionIsNoPlace) {
     EXPECT_NE(std::find(ps.begin(), ps.end(), "科威特市"), ps.end());
 }
 // A bulletin's works by the word their names end in (place_facilities.txt): bridges, tunnels and
-// roads by name or code; not a common word before the word (经济高速, 科研大桥).
-TEST(Places, BridgesTunnelsAndRoads) {
+// roads by name or code; not a common word before the word (经济高速, 科研大桥); no place opening with
+// a verb that takes a body right after a body (镇妇联|联合镇…).
+TEST(Places, BridgesTunnelsRoadsAndNoVerbPlaces) {
     auto v = places_of("凤栖大桥、澜溪河大桥和青龙山隧道施工顺利。G320国道、S228省道改造完成。");
     for (const char* n : {"凤栖大桥", "澜溪河大桥", "青龙山隧道", "G320国道", "S228省道"})
         EXPECT_NE(std::find(v.begin(), v.end(), n), v.end()) << n;
     EXPECT_EQ(std::find(v.begin(), v.end(), "青龙山"), v.end());
+    v = places_of("端午节期间，镇妇联联合镇新时代文明实践所在柳湾村开展活动。"); // (联合 is the verb: no 联合镇)
+    EXPECT_EQ(std::find(v.begin(), v.end(), "联合镇"), v.end());
     v = places_of("我国保持经济高速增长，并建成一座科研大桥。");
     for (const auto& p : v) EXPECT_TRUE(p.find("高速") == std::string::npos && p.find("大桥") == std::string::npos) << p;
 }
