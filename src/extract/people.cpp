@@ -1393,6 +1393,37 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         merge_names(spans, added);
     }
+    // Leaders named by surname with the given name in brackets (刘（伯承）邓（小平）, 关（汉卿）、王（实甫）):
+    // a surname opening an item, then two given characters in brackets, is a person by those two (as
+    // PFR counts them). Not a spelling of a missing character (余（申音）), a note (（女）) or a word.
+    {
+        std::vector<char> taken = taken_by_names();
+        std::vector<people::NameSpan> added;
+        for (std::size_t i = 0; i + 5 <= c.size(); ++i) {
+            if (!impl_->model.is_surname(c[i]) || !is_open(c[i + 1]) || !is_close(c[i + 4])) continue;
+            if (i > 0 && people::is_han(c[i - 1]) && !is_close(c[i - 1]) && c[i - 1] != enum_comma && (!bounds[i] || inside[i])) continue;
+            const std::size_t b = i + 2, e = i + 4;
+            // Only where the text plainly writes people so: a run of such items (刘（伯承）邓（小平）,
+            // 关（汉卿）、王（实甫）) or a familiar 小/老 before the surname (小廖（承志）). A lone
+            // surname-like character before two bracketed ones is as often a place (满（洲里）).
+            const auto item_at = [&](std::size_t j) {
+                return j + 2 < c.size() && impl_->model.is_surname(c[j]) && is_open(c[j + 1]);
+            };
+            const bool after_item = i > 0 && (is_close(c[i - 1]) || (c[i - 1] == enum_comma && i > 1 && is_close(c[i - 2])));
+            const bool before_item = item_at(i + 5) || (i + 5 < c.size() && c[i + 5] == enum_comma && item_at(i + 6));
+            const bool familiar = i > 0 && (c[i - 1] == U'小' || c[i - 1] == U'老');
+            if (!after_item && !before_item && !familiar) continue;
+            if (impl_->not_people.contains(std::u32string(1, c[i]) + c.substr(b, 2)) || impl_->regions.contains(std::u32string(1, c[i]) + c.substr(b, 2)))
+                continue;
+            if (!people::is_han(c[b]) || !people::is_han(c[b + 1]) || word_at[b] >= 2 || c[b + 1] == U'音') continue;
+            if (impl_->model.never_given(c[b]) || impl_->model.never_given(c[b + 1]) || impl_->not_people.contains(std::u32string_view(c).substr(b, 2)) ||
+                impl_->model.titles().longest_at(c, b) || std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; }))
+                continue;
+            added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
+            std::fill(taken.begin() + b, taken.begin() + e, 1);
+        }
+        merge_names(spans, added);
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).

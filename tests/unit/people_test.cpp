@@ -1087,3 +1087,12 @@ TEST(People, BingOpensNoName) {
     auto ps = run("执法人员发现过期食品2袋，当即责令下架销毁，并下达《责令改正通知书》。");
     EXPECT_EQ(find(ps, "并下达"), nullptr) << dump(ps);
 }
+
+// Leaders named by surname with the given name in brackets are those two characters; a place written
+// with its middle in brackets, or a missing character spelt out, is not.
+TEST(People, GivenNameInBracketsAfterASurname) {
+    auto ps = run("他协同毛泽东部署刘（伯承）邓（小平）、陈（毅）粟（裕）三路大军挺进中原。阵阵惊耗传来，小廖（承志）被捕。"
+                  "试想，如果没有关（汉卿）、王（实甫）、郑（德辉）及其作品。列车开往满（洲里）方向。");
+    for (const char* n : {"伯承", "小平", "承志", "汉卿", "实甫", "德辉"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+    EXPECT_EQ(find(ps, "洲里"), nullptr) << dump(ps);
+}
