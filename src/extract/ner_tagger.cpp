@@ -550,6 +550,75 @@ void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Mat
     std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
 }
 
+void venues(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
+    static const ent::Trie words = [] {
+        ent::Trie tr;
+        for (const auto& row : lexicon::read_table("place_venues.txt", 2)) tr.insert(ent::to_u32(row[0]), row[1] == "1" ? 1 : 0);
+        return tr;
+    }();
+    const std::size_t n = t.size();
+    // A place (the gazetteer's or the tagger's) ending at k: its start, or npos.
+    constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    auto place_before = [&](std::size_t k) {
+        std::size_t best = npos;
+        if (std::size_t g = f.gaz.ending_at(t, k)) best = k - g;
+        for (const auto& m : ms)
+            if (m.e == k && m.b < k && m.type == "place" && (best == npos || m.b < best)) best = m.b;
+        return best;
+    };
+    std::vector<ent::Match> add;
+    for (std::size_t j = 1; j + 1 < n; ++j) {
+        std::int32_t direct = 0;
+        const std::size_t w = words.longest(t, j, &direct, false);
+        if (w == 0 || (j + w < n && !t.bound[j + w])) continue;
+        // (the dictionary may hold the venue as one word: 美术馆 inside 中国美术馆 is no boundary)
+        const std::size_t k = t.bound[j] ? j : static_cast<std::size_t>(t.word_start[j]);
+        // The place right before the venue's word when that may open it alone (上海|博物馆), or a body
+        // naming a museum or hall (全国政协|礼堂); else a place before one word of the name's own
+        // (汉城|金浦|机场), not one no name holds (京城|各大|公园).
+        std::size_t b = npos, opener = npos;
+        if (direct) {
+            b = place_before(k);
+            for (std::size_t q = 0; q < ms.size() && b == npos; ++q)
+                if (ms[q].e == k && ms[q].type != "place") b = ms[q].b, opener = q;
+        }
+        if (b == npos && k > 0 && ent::is_han(t.c[k - 1])) {
+            const auto ws = static_cast<std::size_t>(t.word_start[k - 1]);
+            if (k - ws <= 3 && !(k - ws == 1 && f.orgs.rarely_opens(t, ws)) && f.orgs.leading_verb_at(t, ws) != k - ws &&
+                !f.orgs.stops_scan(t, ws, k) && !f.orgs.rarely_inside(t, ws, k))
+                b = place_before(ws);
+        }
+        // A venue the tagger found takes the places right before it (北京|首都国际机场, 美国|纽约现代艺术博物馆).
+        std::size_t whole = npos;
+        for (std::size_t q = 0; q < ms.size() && b == npos; ++q)
+            if (ms[q].e == j + w && ms[q].b < k && ms[q].type == "place" && place_before(ms[q].b) != npos) b = ms[q].b, whole = q;
+        if (b == npos) continue;
+        // places written together open it (北京|王府井|百货大楼)
+        while (b > 0) {
+            const std::size_t nb = place_before(b);
+            if (nb == npos || j - nb > 12) break;
+            b = nb;
+        }
+        const auto mb = static_cast<std::uint32_t>(b), me = static_cast<std::uint32_t>(j + w);
+        // (a name across either end stands, and so does a body inside: 西藏军区|广场, 新华社区|广场,
+        // 毛里求斯商业银行|大厦; a place the tagger found whole stays)
+        bool blocked = false;
+        for (std::size_t q = 0; q < ms.size() && !blocked; ++q) {
+            const ent::Match& m = ms[q];
+            if (q == opener || q == whole) continue;
+            blocked = (m.b < mb && m.e > mb) || (m.b < me && m.e > me) || (m.b <= mb && m.e >= me && m.type == "place") ||
+                      (m.type != "place" && m.b < me && mb < m.e);
+        }
+        if (blocked) continue;
+        add.push_back({mb, me, "place"});
+        j = me - 1;
+    }
+    if (add.empty()) return;
+    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& m) { return a.b <= m.b && m.e <= a.e; });
+    ms.insert(ms.end(), add.begin(), add.end());
+    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+}
+
 void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms) {
     static constexpr std::u32string_view office = U"街道";
     for (auto& m : ms) {
@@ -875,6 +944,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     });
     zones(t, last);
     facilities(f, t, last);
+    venues(f, t, last);
     latin_companies(t, last);
     // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
     // field, a clause's start and no name of its own (not 县教育局与|工程学院).

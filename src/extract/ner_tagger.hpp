@@ -113,6 +113,10 @@ void zones(const ent::Chars& t, std::vector<ent::Match>& ms);
 // A reservoir, bridge, tunnel or road by the word its name ends in (鹤鸣水库, 凤栖大桥, G320国道,
 // place_facilities.txt): a place, replacing a place inside it (青龙山|隧道).
 void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms);
+// A museum, hall, hotel, square or airport by the word its name ends in (中国美术馆, 汉城金浦机场,
+// place_venues.txt) and the place or body that opens its name: one place, as PFR counts it,
+// replacing the names inside it.
+void venues(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms);
 // A company named in Latin letters, its last word a legal form (ABC Logistics Ltd.).
 void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms);
 

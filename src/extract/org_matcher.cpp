@@ -444,6 +444,11 @@ bool OrgFinder::stops_scan(const Chars& t, std::size_t b, std::size_t e) const {
     return k == piece.size() || (k + 1 == piece.size() && stop_.contains(piece.substr(k)));
 }
 
+bool OrgFinder::rarely_inside(const Chars& t, std::size_t b, std::size_t e) const {
+    const Ctx* c = ctx_of(t, b, e);
+    return c && c->occ >= 5 && c->inside * 50 < c->occ;
+}
+
 bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const {
     std::int32_t v = -1;
     std::size_t slen = suffix_back_.longest_back(t, j, &v, false);

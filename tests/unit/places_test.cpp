@@ -170,3 +170,12 @@ TEST(Places, BridgesTunnelsRoadsAndNoVerbPlaces) {
     for (const auto& p : v) EXPECT_TRUE(p.find("高速") == std::string::npos && p.find("大桥") == std::string::npos) << p;
 }
 
+// A venue named by a place (place_venues.txt) is one place with it, as PFR counts it, and the
+// place inside it is no place of its own; a venue without a name (京城各大公园, 星级宾馆) is none.
+TEST(Places, VenuesOpenedByAPlace) {
+    auto v = places_of("这是消费者在北京王府井百货大楼购新彩电的情形。首批黄金今日经汉城金浦机场空运出口。走进法兰西体育场。");
+    for (const char* n : {"北京王府井百货大楼", "汉城金浦机场", "法兰西体育场"}) EXPECT_NE(std::find(v.begin(), v.end(), n), v.end()) << n;
+    for (const char* n : {"北京", "王府井", "汉城", "法兰西"}) EXPECT_EQ(std::find(v.begin(), v.end(), n), v.end()) << n;
+    v = places_of("新年第一天，京城各大公园游人如织，这里有星级宾馆。");
+    for (const auto& p : v) EXPECT_TRUE(p.find("公园") == std::string::npos && p.find("宾馆") == std::string::npos) << p;
+}
