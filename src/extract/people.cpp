@@ -1558,6 +1558,40 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         return false;
     });
+    // A foreign name's parts joined by one dash (罗德—拉森, 萨希杜·丹戈—纳代伊) are one name: a name on
+    // one side, on the other another or a run of two to four transliteration characters to a
+    // clause's edge. (Two dashes, ——, are punctuation; digits or places around one are a range.)
+    {
+        constexpr char32_t dash = U'—';
+        auto single_dash = [&](std::size_t p) {
+            return p < c.size() && c[p] == dash && (p == 0 || c[p - 1] != dash) && (p + 1 >= c.size() || c[p + 1] != dash);
+        };
+        std::sort(spans.begin(), spans.end(), [](const people::NameSpan& a, const people::NameSpan& b) { return a.begin < b.begin; });
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            people::NameSpan& s = spans[k];
+            if (chinese_shape(s)) continue;
+            if (single_dash(s.end) && k + 1 < spans.size() && spans[k + 1].begin == s.end + 1) {
+                s.end = spans[k + 1].end;
+                spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(k + 1));
+                --k;
+                continue;
+            }
+            if (single_dash(s.end)) { // (纳代伊 not found: the run after the dash)
+                std::size_t e = s.end + 1;
+                while (e < c.size() && e - s.end - 1 < 4 && impl_->model.is_translit(c[e])) ++e;
+                if (e - s.end - 1 >= 2 && (e >= c.size() || !people::is_han(c[e]) || impl_->model.stops().longest_at(c, e) || impl_->given_name_stops.count(c[e])) &&
+                    (k + 1 >= spans.size() || spans[k + 1].begin >= e))
+                    s.end = static_cast<std::uint32_t>(e);
+            }
+            if (s.begin >= 3 && single_dash(s.begin - 1) && (k == 0 || spans[k - 1].end < s.begin - 1)) { // (罗德 not found)
+                std::size_t b = s.begin - 1;
+                while (b > 0 && s.begin - 1 - b < 4 && impl_->model.is_translit(c[b - 1])) --b;
+                const bool edge = b == 0 || !people::is_han(c[b - 1]) || impl_->model.titles().longest_before(c, b) ||
+                                  impl_->model.cues().longest_before(c, b);
+                if (s.begin - 1 - b >= 2 && edge && (k == 0 || spans[k - 1].end <= b)) s.begin = static_cast<std::uint32_t>(b);
+            }
+        }
+    }
     std::vector<char> in_name(c.size(), 0);
     for (const auto& s : spans) std::fill(in_name.begin() + s.begin, in_name.begin() + s.end, 1);
     // Once 周恩来 is named, 恩来同志 later in the record is the same person by the given name alone.

@@ -1096,3 +1096,11 @@ TEST(People, GivenNameInBracketsAfterASurname) {
     for (const char* n : {"伯承", "小平", "承志", "汉卿", "实甫", "德辉"}) EXPECT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
     EXPECT_EQ(find(ps, "洲里"), nullptr) << dump(ps);
 }
+
+// A foreign name's parts joined by one dash are one name; a dash between places or years joins nothing.
+TEST(People, DashJoinsTheGivenPartsOfAForeignName) {
+    auto ps = run("出席的有就业部长阿尔贝·特沃杰雷，环境、住房和城市规划部长萨希杜·丹戈—纳代伊等。北京—上海的列车，１９９７—１９９８年。");
+    EXPECT_NE(find(ps, "萨希杜·丹戈—纳代伊"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "纳代伊"), nullptr) << dump(ps);
+    for (const auto& p : ps) EXPECT_EQ(p.name.find("北京"), std::string::npos) << dump(ps);
+}
