@@ -3,6 +3,8 @@
 #include "jianbao/util/lexicon.hpp"
 #include "jianbao/util/utf8.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -400,6 +402,16 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("org_conjunctions.tsv")) conj_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("place_stations.tsv")) stations_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("place_joined_tails.txt")) joined_tails_back_.insert(reversed(to_u32(w)), 0);
+    for (const auto& w : lexicon::read_words("org_grassroots_units.txt")) grassroots_back_.insert(reversed(to_u32(w)), 0);
+    for (const auto& row : lexicon::read_table("org_suffix_attributes.tsv", 2)) {
+        Trie& words = attribute_after_[to_u32(row[0])];
+        std::size_t from = 0;
+        for (std::size_t sp; from < row[1].size(); from = sp + 1) {
+            sp = row[1].find(' ', from);
+            if (sp == std::string::npos) sp = row[1].size();
+            if (sp > from) words.insert(to_u32(row[1].substr(from, sp - from)), 0);
+        }
+    }
     for (const auto& w : lexicon::read_words("titles.txt")) title_words_.insert(to_u32(w), 0);
     for (const auto& row : lexicon::read_table("org_bare_units.tsv", 2)) {
         bare_.insert(to_u32(row[0]), static_cast<std::int32_t>(bare_types_.size()));
@@ -408,7 +420,13 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     }
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
-    for (const auto& w : lexicon::read_lines("org_glued_words.txt")) glued_.insert(to_u32(w), 0);
+    // (an entry written 研究|所在 is split only after that word: the value is the prefix's length)
+    for (const auto& w : lexicon::read_lines("org_glued_words.txt")) {
+        std::u32string u = to_u32(w);
+        const std::size_t bar = u.find(U'|');
+        if (bar != std::u32string::npos) u.erase(bar, 1);
+        glued_.insert(u, bar == std::u32string::npos ? 0 : static_cast<std::int32_t>(bar));
+    }
     for (const auto& w : lexicon::read_lines("org_unit_levels.txt")) levels_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_words("org_party_short_names.txt"))
         (w[0] == '+' ? party_units_ : parties_).insert(to_u32(w[0] == '+' ? w.substr(1) : w), 0);
@@ -455,8 +473,13 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (!slen) return false;
     const Suffix& S = suffixes_[static_cast<std::size_t>(v)];
     std::size_t s = j - slen;
-    // The word ending here is a verb or common noun that merely ends like a name (主办, 格局).
-    if (stops_scan(t, static_cast<std::size_t>(t.word_start[j - 1]), j)) return false;
+    // 县政府中心|工作: the suffix is an attribute of the word after it (org_suffix_attributes.tsv).
+    if (const auto at = attribute_after_.find(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(s), t.c.begin() + static_cast<std::ptrdiff_t>(j)));
+        at != attribute_after_.end() && j < t.size() && at->second.longest(t, j))
+        return false;
+    // The word ending here is a verb or common noun that merely ends like a name (主办, 格局) —
+    // unless a longer suffix runs over it (司法|所, 市场|监管|所: the word 所 alone is a stop word).
+    if (const auto ws = static_cast<std::size_t>(t.word_start[j - 1]); slen <= j - ws && stops_scan(t, ws, j)) return false;
     // 内蒙古|东北部, 美国|东南部: a part of a place, not a body.
     if (direction_before(t, j)) return false;
     const bool village = S.type == "village" || S.type == "community";
@@ -816,8 +839,14 @@ bool describes_bodies(const Chars& t, std::size_t b, std::size_t e) {
 std::optional<Chars> OrgFinder::unglued(const Chars& t) const {
     std::optional<Chars> out;
     for (std::size_t j = 1; j + 1 < t.size(); ++j) {
-        if (t.bound[j] || !t.bound[j + 1] || t.word_start[j] + 1 != static_cast<std::int32_t>(j) || glued_.longest(t, j - 1) != 2)
-            continue;
+        if (t.bound[j] || !t.bound[j + 1] || t.word_start[j] + 1 != static_cast<std::int32_t>(j)) continue;
+        bool glued = false;
+        for (std::size_t p = 0; p <= 4 && p + 1 <= j && !glued; ++p) {
+            const std::size_t k = j - 1 - p;
+            std::int32_t v = -1;
+            glued = t.bound[k] && glued_.longest(t, k, &v, false) == p + 2 && v == static_cast<std::int32_t>(p);
+        }
+        if (!glued) continue;
         if (!out) out = t;
         out->bound[j] = 1;
         out->word_start[j] = static_cast<std::int32_t>(j);
@@ -899,6 +928,11 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
                 for (std::size_t i = m.b + 1; i < m.e && body; ++i) body = t.word_start[i] == static_cast<std::int32_t>(i) && t.bound[i + 1];
             }
         }
+        // 湖口市场监管所, 城关镇司法所: a town's unit on the ground, opened by the place it serves or
+        // opening a clause (not 带进机场派出所, 多块经派出所: words the rules ran over).
+        if (!body && m.type != "village" && m.type != "facility")
+            if (const std::size_t gl = grassroots_back_.longest_back(t, m.e, nullptr, false); gl && m.e - m.b >= gl + 2)
+                body = (gaz_.at(t, m.b) > 0 || m.b == 0 || (!is_han(t.c[m.b - 1]) && !u_isdigit(static_cast<UChar32>(t.c[m.b - 1])))) && !stops_scan(t, m.b, t.next_bound(m.b, m.e));
         if (body) out.push_back(m);
     }
     return out;

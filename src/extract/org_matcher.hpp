@@ -166,6 +166,8 @@ private:
         std::string type; // empty = the parent's
         bool place_ok = false;
     };
+    Trie grassroots_back_; // org_grassroots_units.txt, reversed
+    std::unordered_map<std::u32string, Trie> attribute_after_; // org_suffix_attributes.tsv: suffix → words
     Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_, levels_, leading_verbs_;
     Trie parties_, party_units_; // org_party_short_names.txt: 民革; +总支
     std::vector<std::string> bare_types_;

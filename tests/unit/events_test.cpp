@@ -476,3 +476,12 @@ TEST(Events, ATourismCountIsNoReception) {
     ASSERT_EQ(b.records.size(), 1u);
     EXPECT_TRUE(b.records[0].events.empty());
 }
+
+// The staff an activity names (出动执法人员86人次) is no event of that activity.
+TEST(Events, TheStaffOfAnActivityIsNoEvent) {
+    auto b = parse_issue("2025-08", "我局开展校园食品安全专项检查\n\n8月18日，我局对全县学校食堂开展专项检查。本次检查共出动执法人员86人次。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "执法") << e.trigger;
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].trigger, "检查");
+}

@@ -464,3 +464,15 @@ TEST(Orgs, Pharmacies) {
     auto v = orgs_of("检查组先后检查了鸿福楼餐厅、润家福超市、欣康大药房和澄阳万家乐购物中心。");
     EXPECT_EQ(find_type(v, "欣康大药房"), "company") << names(v);
 }
+
+// A town's units on the ground (org_grassroots_units.txt) are bodies, also where ICU glued the
+// particle after them (湖口市场监管|所在, 研究|所在); 中心 before 工作 is the central task, no body.
+TEST(Orgs, GrassrootsUnitsAndCentralTasks) {
+    auto v = orgs_of("8月20日，湖口市场监管所在辖区开展电动自行车质量安全专项检查。城关镇司法所开展普法宣传。");
+    EXPECT_EQ(find_type(v, "湖口市场监管所"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "城关镇司法所"), "government") << names(v);
+    v = orgs_of("上半年全局上下紧紧围绕县委、县政府中心工作，取得了明显成效。");
+    EXPECT_EQ(find_type(v, "县政府中心"), "") << names(v);
+    v = orgs_of("为没有门牌号的用户做了１０００多块经派出所审定编号的门牌。");
+    for (const auto& o : v) EXPECT_EQ(o.name.find("派出所"), std::string::npos) << names(v);
+}
