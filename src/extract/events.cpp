@@ -172,8 +172,9 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                 // meeting held 2022-07-08) does not replace it
                 if (record.date && record.date->size() > d.value->size() && record.date->compare(0, d.value->size(), *d.value) == 0)
                     break;
-                // nor a year alone, the time of what is told (会议总结了2024年…工作), not of the event
-                if (record.date && d.value->size() == 4 && d.value->front() != '-') continue;
+                // nor a year alone, the time of what is told (会议总结了2024年…工作, 通报了今年以来…),
+                // not of the event, whether or not the record names its day
+                if (d.value->size() == 4 && d.value->front() != '-') continue;
                 ev.date = d.value;
                 ev.time_of_day = d.time_of_day;
                 break;

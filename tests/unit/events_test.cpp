@@ -485,3 +485,15 @@ TEST(Events, TheStaffOfAnActivityIsNoEvent) {
     ASSERT_FALSE(b.records[0].events.empty());
     EXPECT_EQ(b.records[0].events[0].trigger, "检查");
 }
+
+// A year alone in a sentence (通报了今年以来…) is the time of what is told, not a day of its own: the
+// attendance goes with the meeting, also when the record names no day (近日).
+TEST(Events, AYearAloneMakesNoEventOfItsOwn) {
+    auto b = parse_issue("2025-12", "全县农村集体经济发展推进会召开\n\n近日，全县农村集体经济发展推进会召开。县委副书记周建华出席并讲话，"
+                                    "县农业农村局局长方志勇通报了今年以来全县村级集体经济发展情况。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    const auto& ev = b.records[0].events[0];
+    EXPECT_FALSE(ev.date.has_value());
+    EXPECT_NE(std::find(ev.participants.begin(), ev.participants.end(), "周建华"), ev.participants.end());
+}
