@@ -16,6 +16,7 @@ struct EventExtractor::Impl {
     std::vector<std::string> byline_roles;  // person_byline_roles.txt: 记者, 通讯员
     std::vector<std::string> objects_before; // event_objects_before.txt: 任命, 纪念 before a name
     std::vector<std::u32string> noun_after;  // event_noun_after.txt: 情况, 精神 after a trigger
+    ent::Trie speech;                        // event_reported_speech.txt: 强调, 要求
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -32,6 +33,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     impl_->byline_roles = lexicon::read_words("person_byline_roles.txt");
     impl_->objects_before = lexicon::read_words("event_objects_before.txt");
     for (const auto& w : lexicon::read_words("event_noun_after.txt")) impl_->noun_after.push_back(ent::to_u32(w));
+    for (const auto& w : lexicon::read_words("event_reported_speech.txt")) impl_->speech.insert(ent::to_u32(w), 0);
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -94,6 +96,13 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
             if (pos >= sents[k].first && pos < sents[k].second) return k;
         return sents.size() - 1;
     };
+    // What a speaker asks for (…要求，要全面排查…) is no event: triggers after a verb of speech
+    // in their sentence are dropped.
+    std::erase_if(hits, [&](const Hit& h) {
+        for (std::size_t q = sents[sent_of(h.b)].first; q < h.b; ++q)
+            if (std::size_t l = impl_->speech.longest(t, q); l && q + l <= h.b) return true;
+        return false;
+    });
     // Best trigger of a char range: highest weight, first on ties.
     auto best_in = [&](std::size_t b, std::size_t e) {
         int best = -1;

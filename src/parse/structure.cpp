@@ -238,21 +238,23 @@ bool starts_with_day(const std::u32string& s) {
 }
 
 // A line that opens a paragraph of news text (so the line before it ended something).
-bool looks_like_start(const std::u32string& s) {
+// What opens a paragraph by its form: a bullet, a date, a lead (本报讯), a number (一、 1.).
+bool opens_by_form(const std::u32string& s) {
     if (s.empty()) return true;
     if (is_bullet(s) || starts_with_date(s)) return true;
     for (const auto& w : vocab().leads)
         if (starts_with(s, w)) return true;
+    // Numbered items: 一、 （一） 1.
+    return s.size() >= 2 && (is_cjk_numeral(s[0]) || is_digit(s[0])) && (s[1] == U'、' || s[1] == U'．');
+}
+
+bool looks_like_start(const std::u32string& s) {
+    if (opens_by_form(s)) return true;
     // A short opening clause: 会上，／活动中，／下一步， (not one opening with a particle: 的55.3%，)
     if (std::u32string_view(U"的了地得着之和与及或并而等").find(s[0]) != std::u32string_view::npos) return false;
     std::size_t k = 0;
     while (k < s.size() && k <= 6 && std::u32string_view(U"，,、；。：").find(s[k]) == std::u32string_view::npos) ++k;
-    if (k >= 2 && k <= 6 && k < s.size() && (s[k] == U'，' || s[k] == U','))
-        return true;
-    // Numbered items: 一、 （一） 1.
-    if (s.size() >= 2 && (is_cjk_numeral(s[0]) || is_digit(s[0])) && (s[1] == U'、' || s[1] == U'．'))
-        return true;
-    return false;
+    return k >= 2 && k <= 6 && k < s.size() && (s[k] == U'，' || s[k] == U',');
 }
 
 bool continues_previous(const std::u32string& s) { return !s.empty() && is_continuing_punct(s[0]); }
@@ -503,10 +505,11 @@ bool wrapped_on(const std::u32string& prev, const std::u32string& next, std::siz
            ordinal_length(next) == 0 && !caption_like(next);
 }
 
-// A column's name (代表风采) alone before a line that is itself a headline, a blank line after it;
-// not a headline named like a column (图片新闻 before its text).
+// A column's name (代表风采, or numbered: 一、重要会议) alone before a line that is itself a headline,
+// a blank line after it; not a headline named like a column (图片新闻 before its text).
 bool column_before_headline(const std::vector<Line>& lines, std::size_t i, const std::u32string& column) {
-    return header_like(column) && section_word(column) && i + 1 < lines.size() && lines[i + 1].gap_before >= 1 &&
+    return header_like(column) && (section_word(column) || ordinal_length(column) > 0) && i + 1 < lines.size() &&
+           lines[i + 1].gap_before >= 1 &&
            title_loose(lines[i].cps) && !ends_sentence(lines[i].cps);
 }
 
@@ -783,7 +786,7 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         (ordinal_length(lines[0]->cps) > 0 || (section_word(lines[0]->cps) && starts_with_date(lines[2]->cps)));
     if (!lines.empty() && header_like(lines[0]->cps) &&
         ((section_word(lines[0]->cps) && (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) ||
-         numbered_over_headline)) {
+         numbered_over_headline || (lines.size() == 1 && ordinal_length(lines[0]->cps) > 0))) { // (一、重要会议 cut off before its headline)
         out.push_back({ItemKind::header, lines[0]->cps, true});
         first = false;
         i = 1;
@@ -829,7 +832,9 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         const bool unfinished = !out.empty() && out.back().kind == ItemKind::para && !ends_closed(out.back().text) &&
                                 (out.back().text.size() >= 20 || contains_any(strip_ordinal(out.back().text), U"，、；,;")) &&
                                 !(ordinal_length(out.back().text) > 0 && header_like(out.back().text)) &&
-                                !is_bullet(l) && !looks_like_start(l) && ordinal_length(l) == 0 && !caption_like(l) &&
+                                // (a short clause after running text cut mid-sentence is its next words:
+                                // …办事处主任|梁红梅，党工委委员…)
+                                !is_bullet(l) && !opens_by_form(l) && ordinal_length(l) == 0 && !caption_like(l) &&
                                 contains_any(l, U"。，；！？,;!?"); // (running text too, not a list's label: 中华全国总工会（５０人）)
 
         if (!first && (continues_previous(l) || broken || wrapped || unfinished) && !out.empty() && out.back().kind != ItemKind::title &&

@@ -497,3 +497,11 @@ TEST(Events, AYearAloneMakesNoEventOfItsOwn) {
     EXPECT_FALSE(ev.date.has_value());
     EXPECT_NE(std::find(ev.participants.begin(), ev.participants.end(), "周建华"), ev.participants.end());
 }
+
+// What a speaker asks for (…要求，要全面排查…) is no event.
+TEST(Events, WhatASpeakerAsksForIsNoEvent) {
+    auto b = parse_issue("2025-09", "街道召开安全生产形势分析会\n\n9月15日下午，街道召开安全生产形势分析会。邵海峰要求，要紧盯重点区域，全面排查整治安全隐患。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].trigger, "召开");
+}

@@ -976,3 +976,21 @@ TEST(Structure, MoreColumnNames) {
     EXPECT_EQ(r[1].section, std::optional<std::string>("执法办案"));
     EXPECT_EQ(r[2].section, std::optional<std::string>("执法办案"));
 }
+
+// A numbered column of any name alone over a headline, blank lines around both, in a dense layout
+// (一、重要会议 / / 街道召开…会 / / text), heads its column; a paragraph cut after a title goes on in
+// the name on the next line (…办事处主任|梁红梅，党工委委员…), short clause though that line opens with.
+TEST(Structure, NumberedColumnOverAHeadlineAndANameAfterACut) {
+    auto r = parse_structure("一、重要会议\n\n街道召开第三季度安全生产形势分析会\n\n"
+                             "9月15日下午，街道召开第三季度安全生产形势分析会。街道党工委书记邵海峰，党工委副书记、办事处主任\n"
+                             "梁红梅，党工委委员、副主任林涛出席会议。会议由林涛同志主持。\n"
+                             "会上，各单位分别通报了辖区安全生产形势。\n\n二、民生实事\n\n街道联合区人社局举办秋季招聘会\n\n"
+                             "9月18日上午，区人社局举办招聘会。本次招聘会共吸引46家企业参会。\n区人社局副局长钱志远到现场指导。\n"
+                             "现场达成就业意向286人。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("街道召开第三季度安全生产形势分析会"));
+    EXPECT_EQ(r[0].section, std::optional<std::string>("重要会议"));
+    ASSERT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_NE(r[0].paragraphs[0].find("办事处主任梁红梅"), std::string::npos);
+    EXPECT_EQ(r[1].section, std::optional<std::string>("民生实事"));
+}
