@@ -17,6 +17,7 @@ struct EventExtractor::Impl {
     std::vector<std::string> objects_before; // event_objects_before.txt: 任命, 纪念 before a name
     std::vector<std::u32string> noun_after;  // event_noun_after.txt: 情况, 精神 after a trigger
     ent::Trie speech;                        // event_reported_speech.txt: 强调, 要求
+    std::vector<std::string> attendance;     // event_attendance.txt: 出席, 致辞
 };
 
 EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
@@ -34,6 +35,7 @@ EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {
     impl_->objects_before = lexicon::read_words("event_objects_before.txt");
     for (const auto& w : lexicon::read_words("event_noun_after.txt")) impl_->noun_after.push_back(ent::to_u32(w));
     for (const auto& w : lexicon::read_words("event_reported_speech.txt")) impl_->speech.insert(ent::to_u32(w), 0);
+    impl_->attendance = lexicon::read_words("event_attendance.txt");
 }
 EventExtractor::~EventExtractor() = default;
 
@@ -271,6 +273,13 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                 std::none_of(told.begin(), told.end(), [&](std::size_t x) { return impl_->type[static_cast<std::size_t>(hits[x].id)] == impl_->type[static_cast<std::size_t>(hits[q].id)]; }))
                 told.push_back(q);
         std::sort(told.begin(), told.end()); // in reading order
+        // (出席 beside another trigger tells who took part in that one)
+        auto attends = [&](std::size_t x) {
+            const std::string w = t.str(hits[x].b, hits[x].e);
+            return std::find(impl_->attendance.begin(), impl_->attendance.end(), w) != impl_->attendance.end();
+        };
+        if (std::any_of(told.begin(), told.end(), [&](std::size_t x) { return !attends(x); }))
+            std::erase_if(told, attends);
         for (std::size_t x : told) {
             Event ev = make(hits[x]);
             const auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) { return o.type == ev.type && o.date == ev.date; });

@@ -626,10 +626,20 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             named = true;
             break;
         }
-        if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside
-            std::size_t k = cur - 1;
-            while (k > 0 && cur - k < 8 && t.c[k] != U'（') --k;
-            if (t.c[k] != U'（' || k == 0 || !all_han(t, k + 1, cur - 1) || !is_han(t.c[k - 1]) || stem == 0) break;
+        if (t.c[cur - 1] == U'）') { // 晶澳（高邮）光伏: a place in parentheses stays inside, and so does
+            std::size_t k = cur - 1;  // the brand's Latin spelling (博朗格（Brangel）公司)
+            while (k > 0 && cur - k < 16 && t.c[k] != U'（') --k;
+            auto latin = [&](std::size_t b, std::size_t e) {
+                if (e <= b + 1) return false;
+                for (std::size_t q = b; q < e; ++q)
+                    if (!((t.c[q] >= U'A' && t.c[q] <= U'Z') || (t.c[q] >= U'a' && t.c[q] <= U'z') || t.c[q] == U' ' || t.c[q] == U'-' || t.c[q] == U'.'))
+                        return false;
+                return true;
+            };
+            const bool brand = latin(k + 1, cur - 1);
+            if (t.c[k] != U'（' || k == 0 || !(brand || (all_han(t, k + 1, cur - 1) && cur - k < 8)) || !is_han(t.c[k - 1]) ||
+                (stem == 0 && !brand))
+                break;
             wb = k;
         } else if (!all_han(t, wb, cur)) {
             // NEC公司, TCL集团: a Latin-letter name right before the suffix opens the name.

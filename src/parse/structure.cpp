@@ -114,6 +114,7 @@ struct Vocab {
     std::unordered_set<std::u32string> colophon_fields;
     std::unordered_set<std::u32string> contents_headers;
     std::unordered_set<std::u32string> headline_tails;
+    std::vector<std::u32string> issuer_verbs;
 };
 
 // The lexicons (simplified, as all of data/lexicon), and for a bulletin in traditional characters
@@ -140,6 +141,7 @@ Vocab load_vocab(bool traditional) {
     for (auto& w : words("structure_colophon.txt")) out.colophon_fields.insert(std::move(w));
     for (auto& w : words("structure_contents.txt")) out.contents_headers.insert(std::move(w));
     for (auto& w : words("structure_headline_tails.txt")) out.headline_tails.insert(std::move(w));
+    out.issuer_verbs = words("structure_issuer_verbs.txt");
     return out;
 }
 
@@ -543,10 +545,12 @@ std::size_t masthead_end(const std::vector<Line>& lines) {
             if (seen) end = i + 1;
             continue;
         }
-        // (or the issuer's line without a date: 临港产业园管理委员会办公室编; or a first issuer over the
+        // (or the issuer's line without a date: 临港产业园管理委员会办公室编, …党委宣传部主办
+        // (structure_issuer_verbs.txt); or a first issuer over the
         // second's dated line, after the issue number: 南屏县退役军人事务局 / 南屏县双拥…办公室　2024年8月6日)
         const bool bare = s.size() >= 6 && s.size() <= 30 && !contains_any(s, U"。，、；！？：,;!?:");
-        const bool issuer = bare && ((s.back() == U'编' || (s.size() > 2 && s.compare(s.size() - 2, 2, U"编印") == 0)) ||
+        const bool issuer = bare && (std::any_of(vocab().issuer_verbs.begin(), vocab().issuer_verbs.end(),
+                                                  [&](const std::u32string& w) { return s.size() > w.size() + 4 && s.ends_with(w); }) ||
                                      (seen && issue && i + 1 < lines.size() && lines[i + 1].gap_before == 0 &&
                                       masthead_line(unspaced(lines[i + 1].cps)) && !issue_number(unspaced(lines[i + 1].cps)) &&
                                       !title_strict(lines[i + 1].cps)));

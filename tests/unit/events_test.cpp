@@ -505,3 +505,25 @@ TEST(Events, WhatASpeakerAsksForIsNoEvent) {
     ASSERT_EQ(b.records[0].events.size(), 1u);
     EXPECT_EQ(b.records[0].events[0].trigger, "召开");
 }
+
+// Who attended what the sentence tells (出席签约仪式并致辞) takes part in it: no meeting of its own.
+TEST(Events, AttendingASigningIsNoMeeting) {
+    auto b = parse_issue("2025-11", "集团与三家企业集中签约\n\n11月20日下午，集团与江州市城市建设投资集团有限公司签订合作协议。"
+                                    "集团总经理唐立群出席签约仪式并致辞。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].type, "signing");
+    const auto& ps = b.records[0].events[0].participants;
+    EXPECT_NE(std::find(ps.begin(), ps.end(), "唐立群"), ps.end());
+}
+
+// A company's brand before its Latin spelling in brackets (德国博朗格（Brangel）公司) is the company's
+// name, no person of the record.
+TEST(Events, BrandBeforeItsLatinSpellingIsNoPerson) {
+    auto b = parse_issue("2025-11", "德国博朗格公司代表团来集团洽谈合作\n\n11月6日，德国博朗格（Brangel）公司亚太区总裁托马斯·韦伯一行到访集团。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    std::vector<std::string> names;
+    for (const auto& p : b.records[0].people) names.push_back(p.name);
+    EXPECT_EQ(std::find(names.begin(), names.end(), "博朗格"), names.end());
+    EXPECT_NE(std::find(names.begin(), names.end(), "托马斯·韦伯"), names.end());
+}

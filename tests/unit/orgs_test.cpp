@@ -476,3 +476,10 @@ TEST(Orgs, GrassrootsUnitsAndCentralTasks) {
     v = orgs_of("为没有门牌号的用户做了１０００多块经派出所审定编号的门牌。");
     for (const auto& o : v) EXPECT_EQ(o.name.find("派出所"), std::string::npos) << names(v);
 }
+
+// A company's Latin spelling in brackets stays inside its name (博朗格（Brangel）公司), and its
+// brand is no person.
+TEST(Orgs, LatinSpellingInBrackets) {
+    auto v = orgs_of("11月6日，德国博朗格（Brangel）公司亚太区总裁托马斯·韦伯一行到访集团。");
+    EXPECT_EQ(find_type(v, "德国博朗格（Brangel）公司"), "company") << names(v);
+}
