@@ -403,6 +403,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("place_stations.tsv")) stations_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_lines("place_joined_tails.txt")) joined_tails_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& w : lexicon::read_words("org_grassroots_units.txt")) grassroots_back_.insert(reversed(to_u32(w)), 0);
+    for (const auto& w : lexicon::read_words("org_list_place_tails.txt")) list_place_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& row : lexicon::read_table("org_suffix_attributes.tsv", 2)) {
         Trie& words = attribute_after_[to_u32(row[0])];
         std::size_t from = 0;
@@ -482,6 +483,9 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (const auto ws = static_cast<std::size_t>(t.word_start[j - 1]); slen <= j - ws && stops_scan(t, ws, j)) return false;
     // 内蒙古|东北部, 美国|东南部: a part of a place, not a body.
     if (direction_before(t, j)) return false;
+    // …医院新院|区: no name ends inside a campus's or zone's word (org_list_place_tails.txt).
+    for (std::size_t m = 1; m <= 2 && j + m <= t.size(); ++m)
+        if (list_place_back_.longest_back(t, j + m, nullptr, false) > m) return false;
     const bool village = S.type == "village" || S.type == "community";
     // 全省|农村, 优化|农村: a common word that ends like a village (DEV seldom opens a name with
     // it), unless ICU cut a single character before it, the mark of a name (昌|农村), that is no
@@ -756,6 +760,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
         if (!closed || items.size() < 2) continue;
         for (auto [b, e] : items) {
             if (gaz_.at(t, b) >= e - b) continue; // a list of places, not of units
+            if (list_place_back_.longest_back(t, e, nullptr, false)) continue; // (城东工业园区, …医院新院区: places)
             out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true});
         }
         i = p;

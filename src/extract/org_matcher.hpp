@@ -167,6 +167,7 @@ private:
         bool place_ok = false;
     };
     Trie grassroots_back_; // org_grassroots_units.txt, reversed
+    Trie list_place_back_; // org_list_place_tails.txt, reversed
     std::unordered_map<std::u32string, Trie> attribute_after_; // org_suffix_attributes.tsv: suffix → words
     Trie sub_back_, dir_back_, conj_, stations_, bare_, title_words_, joined_tails_back_, glued_, levels_, leading_verbs_;
     Trie parties_, party_units_; // org_party_short_names.txt: 民革; +总支

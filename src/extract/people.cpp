@@ -471,6 +471,7 @@ struct PeopleExtractor::Impl {
     std::set<char32_t> japanese_given_ends = chars_of("person_japanese_given_endings.txt"); // 彦, 郎: 小村|正彦
     people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
     people::WordSet place_heads; // 大桥, 水库, 高新区 after a candidate: a place's name (person_place_heads.txt)
+    people::WordSet appointment_verbs; // 任命, 免去 before a name and 为/的 (person_appointment_verbs.txt)
 
     Impl() {
         add_words("title_breaks.txt", breaks);
@@ -489,6 +490,7 @@ struct PeopleExtractor::Impl {
         add_words("person_japanese_surnames.txt", japanese);
         add_words("person_byline_roles.txt", byline_roles);
         add_words("person_address.txt", address);
+        add_words("person_appointment_verbs.txt", appointment_verbs);
         for (const auto& line : lexicon::read_lines("place_world.txt")) {
             std::string_view w(line);
             if (!w.empty() && w[0] == '=') w.remove_prefix(1);
@@ -1424,6 +1426,30 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         merge_names(spans, added);
     }
+    // The name a decision appoints, removes or elects (任命黄一为…副县长, 免去邓建的…职务): after the
+    // verb, a surname and one or two characters, then 为 or 的.
+    {
+        std::vector<char> taken = taken_by_names();
+        std::vector<people::NameSpan> added;
+        for (std::size_t p = 2; p + 3 <= c.size(); ++p) {
+            if (!impl_->appointment_verbs.longest_before(c, p) || !impl_->model.is_surname(c[p]) || taken[p]) continue;
+            for (std::size_t len : {std::size_t{3}, std::size_t{2}}) {
+                const std::size_t e = p + len;
+                if (e >= c.size() || (c[e] != U'为' && c[e] != U'的')) continue;
+                bool ok = true;
+                for (std::size_t q = p + 1; q < e && ok; ++q)
+                    ok = people::is_han(c[q]) && !taken[q] && !impl_->given_name_stops.count(c[q]) && c[q] != U'为' && c[q] != U'的';
+                const std::u32string_view item = std::u32string_view(c).substr(p, len);
+                if (!ok || impl_->not_people.longest_at(c, p) || impl_->regions.contains(item) || impl_->model.titles().longest_at(c, p) ||
+                    impl_->model.stops().contains(item))
+                    continue;
+                added.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(e), 0.0});
+                std::fill(taken.begin() + p, taken.begin() + e, 1);
+                break;
+            }
+        }
+        merge_names(spans, added);
+    }
     // A surname and 某 or ×, ×× stands for a person the text does not name (被告之一的安某, 罪犯王某, 经理林××),
     // unless the surname ends a word (国家|某, 江苏|某) or is a function word (从某银行), or 某 starts
     // a determiner phrase (某些, 某种, 某个, 某厂: person_anonymous_stops.txt).
@@ -1461,7 +1487,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             const std::size_t e = g + 1;
             if (e < c.size() && c[e] != enum_comma && !clause_end(c[e])) continue;
             // (in a list: a 、 or a line of such items around it)
-            const bool listed = (b > 0 && c[b - 1] == enum_comma) || (e < c.size() && c[e] == enum_comma);
+            // (or a line of names set apart by spaces: 何静　宋涛　赵　刚　吕晓梅 — names have two characters
+            // at least, so two single ones there are one name)
+            const bool spaced = (b >= 3 && pad(c[b - 1]) && people::is_han(c[b - 2]) && people::is_han(c[b - 3])) ||
+                                (e + 2 < c.size() && pad(c[e]) && people::is_han(c[e + 1]) && people::is_han(c[e + 2]));
+            const bool listed = (b > 0 && c[b - 1] == enum_comma) || (e < c.size() && c[e] == enum_comma) || spaced;
             if (!listed) continue;
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
             std::fill(taken.begin() + b, taken.begin() + e, 1);
@@ -1656,8 +1686,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const auto& prev = spans[order[q - 1]];
         const auto& cur = spans[order[q]];
         const std::string& lead = before[order[q - 1]].empty() ? shared[order[q - 1]] : before[order[q - 1]].back();
-        if (!lead.empty() && before[order[q]].empty() && cur.begin == prev.end + 1 && c[prev.end] == enum_comma &&
-            impl_->model.titles().longest_at(c, prev.end + 1 + (cur.end - cur.begin)) == 0)
+        // (a note in brackets may stand between: 马丽（女，回族）、阿依古丽·买买提)
+        std::size_t sep = prev.end;
+        if (sep < c.size() && is_open(c[sep]))
+            while (sep < cur.begin && !is_close(c[sep])) ++sep;
+        if (sep < cur.begin && is_close(c[sep])) ++sep;
+        if (!lead.empty() && before[order[q]].empty() && cur.begin == sep + 1 && c[sep] == enum_comma &&
+            impl_->model.titles().longest_at(c, cur.end) == 0)
             shared[order[q]] = lead;
     }
     for (std::size_t k = 0; k < spans.size(); ++k) {

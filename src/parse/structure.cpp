@@ -115,6 +115,7 @@ struct Vocab {
     std::unordered_set<std::u32string> contents_headers;
     std::unordered_set<std::u32string> headline_tails;
     std::vector<std::u32string> issuer_verbs;
+    std::vector<std::u32string> rollcall_verbs;
 };
 
 // The lexicons (simplified, as all of data/lexicon), and for a bulletin in traditional characters
@@ -142,6 +143,12 @@ Vocab load_vocab(bool traditional) {
     for (auto& w : words("structure_contents.txt")) out.contents_headers.insert(std::move(w));
     for (auto& w : words("structure_headline_tails.txt")) out.headline_tails.insert(std::move(w));
     out.issuer_verbs = words("structure_issuer_verbs.txt");
+    for (const auto& line : words("structure_rollcall.txt")) // (several words a line)
+        for (std::size_t b = 0, sp; b < line.size(); b = sp + 1) {
+            sp = line.find(U' ', b);
+            if (sp == std::u32string::npos) sp = line.size();
+            if (sp > b) out.rollcall_verbs.push_back(line.substr(b, sp - b));
+        }
     return out;
 }
 
@@ -505,6 +512,13 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
 bool wrapped_on(const std::u32string& prev, const std::u32string& next, std::size_t width) {
     return width > 0 && prev.size() + 2 >= width && !ends_closed(prev) && !is_bullet(next) && !starts_with_date(next) &&
            ordinal_length(next) == 0 && !caption_like(next);
+}
+
+// A roll call's lead-in (出席会议的还有：): a short line opening with a verb of attendance
+// (structure_rollcall.txt) and ending in 有：.
+bool rollcall_lead(const std::u32string& s) {
+    if (s.size() < 4 || s.size() > 16 || (s.back() != U'：' && s.back() != U':') || s[s.size() - 2] != U'有') return false;
+    return std::any_of(vocab().rollcall_verbs.begin(), vocab().rollcall_verbs.end(), [&](const std::u32string& w) { return starts_with(s, w); });
 }
 
 // A column's name (代表风采, or numbered: 一、重要会议) alone before a line that is itself a headline,
@@ -1058,6 +1072,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             if (!ends_closed(prev) && utf8::is_han(prev.back()) && continues_previous(cur)) cut = false;
             // 现将有关情况通报如下：| |一、总体情况: what a colon introduces is the same article's.
             if (layout_dense && (prev.back() == U'：' || prev.back() == U':') && !title_strict(prev) && !is_bullet(cur)) cut = false;
+            // …列席会议。| |出席会议的还有：| 何静　宋涛…: a roll call's lead-in is the report's.
+            if (rollcall_lead(cur) && ends_closed(prev)) cut = false;
         }
         if (cut) chunks.emplace_back();
         chunks.back().push_back(&lines[i]);

@@ -483,3 +483,12 @@ TEST(Orgs, LatinSpellingInBrackets) {
     auto v = orgs_of("11月6日，德国博朗格（Brangel）公司亚太区总裁托马斯·韦伯一行到访集团。");
     EXPECT_EQ(find_type(v, "德国博朗格（Brangel）公司"), "company") << names(v);
 }
+
+// The places of a visit list (城东工业园区, …医院新院区) are no companies; the hospital before its new
+// campus is the body.
+TEST(Orgs, PlacesInAVisitList) {
+    auto v = orgs_of("代表们先后来到城东工业园区、清河县第二人民医院新院区等项目现场。");
+    EXPECT_EQ(find_type(v, "城东工业园区"), "") << names(v);
+    EXPECT_EQ(find_type(v, "清河县第二人民医院新院区"), "") << names(v);
+    EXPECT_EQ(find_type(v, "清河县第二人民医院"), "other") << names(v);
+}

@@ -994,3 +994,12 @@ TEST(Structure, NumberedColumnOverAHeadlineAndANameAfterACut) {
     EXPECT_NE(r[0].paragraphs[0].find("办事处主任梁红梅"), std::string::npos);
     EXPECT_EQ(r[1].section, std::optional<std::string>("民生实事"));
 }
+
+// A roll call's lead-in (出席会议的还有：) and its names, blank lines around them, are the report's.
+TEST(Structure, RollCallAfterAReport) {
+    auto r = parse_structure("县人大常委会召开第二十六次会议\n\n10月28日，县人大常委会召开会议。会议由主任主持。\n会议听取了报告。\n\n"
+                             "出席会议的还有：\n何静　宋涛　赵　刚　吕晓梅\n\n县人大常委会组织代表视察重点项目\n\n10月15日，代表视察了项目。\n视察组认为推进有力。\n");
+    ASSERT_EQ(r.size(), 2u);
+    ASSERT_EQ(r[0].paragraphs.size(), 4u);
+    EXPECT_EQ(r[0].paragraphs[2], "出席会议的还有：");
+}

@@ -1104,3 +1104,22 @@ TEST(People, DashJoinsTheGivenPartsOfAForeignName) {
     EXPECT_EQ(find(ps, "纳代伊"), nullptr) << dump(ps);
     for (const auto& p : ps) EXPECT_EQ(p.name.find("北京"), std::string::npos) << dump(ps);
 }
+
+// The name a decision appoints or removes (任命黄一为…, 免去邓建的…职务) is taken in that frame, however
+// plain its given character; a padded name in a line of names set apart by spaces is one name.
+TEST(People, AppointedNamesAndPaddedNamesInSpacedLists) {
+    auto ps = run("会议经表决，任命黄一为县人民政府副县长，免去邓建的县财政局局长职务。任命书为红色。");
+    EXPECT_NE(find(ps, "黄一"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "邓建"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "书为"), nullptr) << dump(ps);
+    ps = run("出席会议的还有：\n何静　宋涛　赵　刚　吕晓梅\n");
+    EXPECT_NE(find(ps, "赵刚"), nullptr) << dump(ps);
+}
+
+// A title before a 、-list is each name's, past a note in brackets (马丽（女，回族）、阿依古丽·买买提).
+TEST(People, SharedTitlePastANote) {
+    auto ps = run("副主任司马红、马丽（女，回族）、阿依古丽·买买提出席会议。");
+    const auto* p = find(ps, "阿依古丽·买买提");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, std::vector<std::string>{"副主任"}) << dump(ps);
+}
