@@ -265,6 +265,14 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                     }
             continue;
         }
+        // A sentence opening with 会议 (会议传达学习了…, 会议强调…) tells the meeting reported: its
+        // triggers and days (去年12月召开的…会议精神) are what the meeting dealt with, no events.
+        if (const std::size_t b = sents[k].first; b + 3 <= n && t.c[b] == U'会' && t.c[b + 1] == U'议' && ent::is_han(t.c[b + 2]) &&
+                                                  t.c[b + 2] != U'室' && t.c[b + 2] != U'中')
+            if (const auto m = std::find_if(out.begin(), out.end(), [](const Event& e) { return e.type == "meeting"; }); m != out.end()) {
+                join_people(k, static_cast<std::size_t>(m - out.begin()));
+                continue;
+            }
         // Its strongest trigger and one of each other type it tells, in reading order (…赶赴石门镇
         // 检查防汛工作，慰问转移安置群众: the inspection and the visit).
         std::vector<std::size_t> told{static_cast<std::size_t>(h)};

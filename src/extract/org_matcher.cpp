@@ -713,6 +713,13 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     if (S.anchor && !dict_compound && !named && !anchor_.longest(t, cur, nullptr, false)) return false;
     if (cur > 0 && t.c[cur] == U'（') return false;
     if (listed_reject(t, cur, j)) return false;
+    // 区长方国栋带|队: a title and the single characters of a name after it are a titled person
+    // and what they do, no body's name.
+    for (std::size_t q = cur; q < s; ++q)
+        if (const std::size_t tl = title_at(t, q); tl >= 2 && q + tl + 2 <= s && t.word_start[q + tl] == static_cast<std::int32_t>(q + tl) &&
+                                                 t.bound[q + tl + 1] && t.word_start[q + tl + 1] == static_cast<std::int32_t>(q + tl + 1) &&
+                                                 t.bound[q + tl + 2] && gaz_.surname(t.c[q + tl]))
+            return false;
     out.push_back({static_cast<std::uint32_t>(cur), static_cast<std::uint32_t>(j), S.type});
     return true;
 }

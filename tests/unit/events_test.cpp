@@ -527,3 +527,13 @@ TEST(Events, BrandBeforeItsLatinSpellingIsNoPerson) {
     EXPECT_EQ(std::find(names.begin(), names.end(), "博朗格"), names.end());
     EXPECT_NE(std::find(names.begin(), names.end(), "托马斯·韦伯"), names.end());
 }
+
+// A sentence opening with 会议 tells the meeting reported: what it studied, and when that was
+// (去年12月召开的…会议精神), makes no event of its own.
+TEST(Events, WhatAMeetingDealtWithIsNoEvent) {
+    auto b = parse_issue("2026-01", "区政府召开第45次常务会议\n\n1月5日上午，区政府召开第45次常务会议，区长方国栋主持会议。"
+                                    "会议传达学习了去年12月召开的中央经济工作会议精神，研究部署了今年一季度经济工作。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2026-01-05"));
+}

@@ -492,3 +492,9 @@ TEST(Orgs, PlacesInAVisitList) {
     EXPECT_EQ(find_type(v, "清河县第二人民医院新院区"), "") << names(v);
     EXPECT_EQ(find_type(v, "清河县第二人民医院"), "other") << names(v);
 }
+
+// A title and the name after it, then what that person does (区长方国栋带队), are no body.
+TEST(Orgs, ATitledPersonLeadingATeamIsNoBody) {
+    auto v = orgs_of("12月30日上午，区委副书记、区长方国栋带队开展元旦节前安全生产检查。");
+    for (const auto& o : v) EXPECT_EQ(o.name.find("方国栋"), std::string::npos) << names(v);
+}
