@@ -1159,6 +1159,17 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 records.back().paragraphs.push_back(txt);
                 break;
             }
+            // A photo's caption set apart right after a headlined article (…通过了协商计划。| |
+            // 图为会议现场。（摄影 曾庆余）) is that article's photo — unless it names a day of its own
+            // (another event's photo) or the article has its photo already.
+            if (it.boundary && !section && !records.empty() && records.back().kind == RecordKind::article && records.back().title &&
+                starts_with(it.text, U"图为") && it.text.size() <= 50 && !starts_with_day(it.text.substr(2)) &&
+                std::none_of(records.back().paragraphs.begin(), records.back().paragraphs.end(),
+                             [](const std::string& p) { return caption_like(to_u32(p)); }) &&
+                (k + 1 >= items.size() || items[k + 1].boundary)) {
+                records.back().paragraphs.push_back(txt);
+                break;
+            }
             // An untitled article right under a column's header (代表风采 / 全国人大代表房秀英，…) is the
             // column's; after the header's briefs, text is no longer in it.
             const bool under_header = k > 0 && items[k - 1].kind == ItemKind::header && section;

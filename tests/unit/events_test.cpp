@@ -537,3 +537,11 @@ TEST(Events, WhatAMeetingDealtWithIsNoEvent) {
     ASSERT_EQ(b.records[0].events.size(), 1u);
     EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2026-01-05"));
 }
+
+// Public-service work officials join (义务植树) is an event of its own type.
+TEST(Events, TreePlantingIsVolunteering) {
+    auto b = parse_issue("2025-03", "本报讯（记者 韩思远）3月12日上午，县委书记甘德胜等县领导在凤凰山义务植树基地参加义务植树活动。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "volunteering");
+}

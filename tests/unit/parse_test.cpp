@@ -1003,3 +1003,13 @@ TEST(Structure, RollCallAfterAReport) {
     ASSERT_EQ(r[0].paragraphs.size(), 4u);
     EXPECT_EQ(r[0].paragraphs[2], "出席会议的还有：");
 }
+
+// A photo's caption set apart right after a headlined article, naming no day of its own, is that
+// article's photo.
+TEST(Structure, CaptionSetApartAfterItsArticle) {
+    auto r = parse_structure("本报讯（记者 韩思远）3月12日是第47个植树节。当天上午，县领导参加义务植树活动。\n大家挥锹铲土，干劲十足。\n文/图 韩思远\n\n"
+                             "县政协召开十届五次常委会议\n\n3月14日，县政协召开十届五次常委会议。县政协主席封建明主持会议。\n"
+                             "会议协商通过了县政协2025年度协商计划。\n\n图为会议现场。（摄影 曾庆余）\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].paragraphs.size(), 3u);
+}
