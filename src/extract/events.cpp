@@ -1,6 +1,7 @@
 #include "jianbao/extract/events.hpp"
 
 #include "jianbao/util/lexicon.hpp"
+#include "jianbao/util/utf8.hpp"
 #include "org_matcher.hpp"
 
 #include <algorithm>
@@ -143,13 +144,27 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
             std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(open), blanked.begin() + static_cast<std::ptrdiff_t>(close), ' ');
             sentence = blanked;
         }
+        // Where the sentence writes `name` from `from` on, npos if nowhere; a two-character name padded
+        // to line up in a list is written 赵　刚.
+        auto find_name = [&](const std::string& name, std::size_t from) {
+            std::size_t at = sentence.find(name, from);
+            if (const std::u32string u = ent::to_u32(name); u.size() == 2)
+                for (const char* pad : {"\u3000", " "}) {
+                    std::string padded;
+                    utf8::append(padded, u[0]);
+                    padded += pad;
+                    utf8::append(padded, u[1]);
+                    at = std::min(at, sentence.find(padded, from));
+                }
+            return at;
+        };
         auto add = [&](std::vector<std::string>& list, const std::string& name) {
-            if (sentence.find(name) != std::string_view::npos && std::find(list.begin(), list.end(), name) == list.end())
+            if (find_name(name, 0) != std::string_view::npos && std::find(list.begin(), list.end(), name) == list.end())
                 list.push_back(name);
         };
         // A person named only as the object of what is told (任命韩志刚为…, 纪念…) takes no part.
         auto takes_part = [&](const std::string& name) {
-            for (std::size_t at = sentence.find(name); at != std::string_view::npos; at = sentence.find(name, at + 1))
+            for (std::size_t at = find_name(name, 0); at != std::string_view::npos; at = find_name(name, at + 1))
                 if (std::none_of(impl_->objects_before.begin(), impl_->objects_before.end(),
                                  [&](const std::string& w) { return sentence.substr(0, at).ends_with(w); }))
                     return true;
@@ -265,6 +280,22 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                     }
             continue;
         }
+        // A roll call (出席会议的还有：| 何静　宋涛…): the lead-in and the names under it took part in the
+        // main event.
+        if (const auto [rb, re] = sents[k]; !out.empty() && re > rb + 3 && (t.c[re - 1] == U'：' || t.c[re - 1] == U':') &&
+                                             t.c[re - 2] == U'有' && h >= 0 && hits[static_cast<std::size_t>(h)].b >= rb) {
+            if (std::any_of(impl_->attendance.begin(), impl_->attendance.end(), [&](const std::string& w) {
+                    const std::u32string u = ent::to_u32(w);
+                    return rb + u.size() <= n && std::equal(u.begin(), u.end(), t.c.begin() + static_cast<std::ptrdiff_t>(rb));
+                })) {
+                join_people(k);
+                if (k + 1 < sents.size()) {
+                    join_people(k + 1);
+                    folded[k + 1] = 1;
+                }
+                continue;
+            }
+        }
         // A sentence opening with 会议 (会议传达学习了…, 会议强调…) tells the meeting reported: its
         // triggers and days (去年12月召开的…会议精神) are what the meeting dealt with, no events.
         if (const std::size_t b = sents[k].first; b + 3 <= n && t.c[b] == U'会' && t.c[b + 1] == U'议' && ent::is_han(t.c[b + 2]) &&
@@ -286,8 +317,14 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
             const std::string w = t.str(hits[x].b, hits[x].e);
             return std::find(impl_->attendance.begin(), impl_->attendance.end(), w) != impl_->attendance.end();
         };
-        if (std::any_of(told.begin(), told.end(), [&](std::size_t x) { return !attends(x); }))
+        if (std::any_of(told.begin(), told.end(), [&](std::size_t x) { return !attends(x); })) {
             std::erase_if(told, attends);
+        } else if (!out.empty()) { // (alone: the event reported last, unless the sentence names a day of its own)
+            if (const Event ev = make(hits[told[0]]); ev.date == out.back().date || !ev.date) {
+                join_people(k, out.size() - 1);
+                continue;
+            }
+        }
         for (std::size_t x : told) {
             Event ev = make(hits[x]);
             const auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) { return o.type == ev.type && o.date == ev.date; });

@@ -116,6 +116,7 @@ struct Vocab {
     std::unordered_set<std::u32string> headline_tails;
     std::vector<std::u32string> issuer_verbs;
     std::vector<std::u32string> rollcall_verbs;
+    std::vector<std::u32string> brief_openers;
 };
 
 // The lexicons (simplified, as all of data/lexicon), and for a bulletin in traditional characters
@@ -143,12 +144,16 @@ Vocab load_vocab(bool traditional) {
     for (auto& w : words("structure_contents.txt")) out.contents_headers.insert(std::move(w));
     for (auto& w : words("structure_headline_tails.txt")) out.headline_tails.insert(std::move(w));
     out.issuer_verbs = words("structure_issuer_verbs.txt");
-    for (const auto& line : words("structure_rollcall.txt")) // (several words a line)
-        for (std::size_t b = 0, sp; b < line.size(); b = sp + 1) {
-            sp = line.find(U' ', b);
-            if (sp == std::u32string::npos) sp = line.size();
-            if (sp > b) out.rollcall_verbs.push_back(line.substr(b, sp - b));
-        }
+    auto split_words = [&](const char* file, std::vector<std::u32string>& into) { // (several words a line)
+        for (const auto& line : words(file))
+            for (std::size_t b = 0, sp; b < line.size(); b = sp + 1) {
+                sp = line.find(U' ', b);
+                if (sp == std::u32string::npos) sp = line.size();
+                if (sp > b) into.push_back(line.substr(b, sp - b));
+            }
+    };
+    split_words("structure_rollcall.txt", out.rollcall_verbs);
+    split_words("structure_brief_openers.txt", out.brief_openers);
     return out;
 }
 
@@ -244,6 +249,18 @@ bool starts_with_day(const std::u32string& s) {
     std::size_t j = ++i;
     while (j < s.size() && j < i + 3 && (is_digit(s[j]) || is_cjk_numeral(s[j]))) ++j;
     return j > i && j < s.size() && (s[j] == U'日' || s[j] == U'号');
+}
+
+// Opens with the time of its news as a brief does: its day (6月15日), a month's part (11月下旬以来)
+// or a word of time (上周五, 近日: structure_brief_openers.txt).
+bool opens_with_news_time(const std::u32string& s) {
+    if (starts_with_day(s)) return true;
+    std::size_t i = 0;
+    while (i < s.size() && i < 3 && (is_digit(s[i]) || is_cjk_numeral(s[i]))) ++i;
+    if (i > 0 && i < s.size() && s[i] == U'月')
+        for (std::u32string_view part : {U"上旬", U"中旬", U"下旬", U"初", U"底", U"以来", U"份"})
+            if (s.compare(i + 1, part.size(), part) == 0) return true;
+    return std::any_of(vocab().brief_openers.begin(), vocab().brief_openers.end(), [&](const std::u32string& w) { return starts_with(s, w); });
 }
 
 // A line that opens a paragraph of news text (so the line before it ended something).
@@ -1130,10 +1147,10 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             open = records.size() - 1;
             break;
         case ItemKind::bullet:
-            // A list inside an article, not a column of briefs — unless the item opens with the day
-            // of its news (●6月15日，…): briefs set without a column header. (A list's items may
+            // A list inside an article, not a column of briefs — unless the item opens with the time
+            // of its news (●6月15日，…, ●上周五（12月5日），…): briefs set without a column header. (A list's items may
             // open with a year or a clause: 一九九七年，林业建设…)
-            if (!section && open != npos && !starts_with_day(it.text)) {
+            if (!section && open != npos && !opens_with_news_time(it.text)) {
                 records[open].paragraphs.push_back(txt);
                 break;
             }
@@ -1144,7 +1161,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             // brief, as a bullet item would be.
             // (or with a vague day: 近日，城南市场监管所依法查处…)
             if (section && !column &&
-                (starts_with_day(it.text) || brief_number_length(it.text) || starts_with(it.text, U"近日") || starts_with(it.text, U"日前"))) {
+                (opens_with_news_time(it.text) || brief_number_length(it.text))) {
                 add_brief(to_u8(it.text.substr(brief_number_length(it.text)))); // 1. 3月5日，…: the number is layout
                 break;
             }

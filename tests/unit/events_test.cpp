@@ -545,3 +545,18 @@ TEST(Events, TreePlantingIsVolunteering) {
     ASSERT_FALSE(b.records[0].events.empty());
     EXPECT_EQ(b.records[0].events[0].type, "volunteering");
 }
+
+// 主持 alone in its sentence chairs the event reported last (a study session), no meeting of its
+// own; a roll call's names took part in the main event, padded ones too (赵　刚).
+TEST(Events, ChairingAndRollCallsJoinTheEventReported) {
+    auto b = parse_issue("2025-12", "县委理论学习中心组举行集体学习\n\n12月1日，县委理论学习中心组举行2025年第10次集体学习。县委书记庞振东主持并作总结讲话。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].type, "lecture");
+    EXPECT_EQ(b.records[0].events[0].participants, std::vector<std::string>{"庞振东"});
+    b = parse_issue("2025-10", "县人大常委会召开第二十六次会议\n\n10月28日，县人大常委会召开第二十六次会议。主任欧阳建国主持会议。\n出席会议的还有：\n何静　宋涛　赵　刚　吕晓梅\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    const auto& ps = b.records[0].events[0].participants;
+    for (const char* n : {"欧阳建国", "何静", "赵刚", "吕晓梅"}) EXPECT_NE(std::find(ps.begin(), ps.end(), n), ps.end()) << n;
+}

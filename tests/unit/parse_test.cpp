@@ -1013,3 +1013,13 @@ TEST(Structure, CaptionSetApartAfterItsArticle) {
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[1].paragraphs.size(), 3u);
 }
+
+// A bullet item after an article opening with a word of time or a month's part (●上周五（12月5日），…,
+// ●11月下旬以来，…) is a brief, as one opening with its day is.
+TEST(Structure, BulletsOpeningWithAWordOfTimeAreBriefs) {
+    auto r = parse_structure("县长黎小川会见省交通投资集团客人\n\n12月9日下午，县长黎小川会见了省交通投资集团客人。\n双方进行了深入交流。\n\n"
+                             "●上周五（12月5日），县税务局开展宣传活动。\n●11月下旬以来，全县共排查整治各类安全隐患312处。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
+    EXPECT_EQ(r[2].kind, RecordKind::brief);
+}
