@@ -667,6 +667,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                                        t.c.begin() + static_cast<std::ptrdiff_t>(cur));
             if (!fragment_before || stop_.contains(piece)) break;
         }
+        // 区农业农村局|原|党组成员: 原 alone marks a past post, no part of a body's name.
+        if (cur - wb == 1 && t.c[wb] == U'原') break;
         // 住进|医院, 考上|大学, 找来|公司: a verb and its complement, not a name.
         if (cur - wb >= 2 && stem_breaks_.count(t.c[cur - 1]) && !gaz_.ending_at(t, cur)) break;
         if (stem + (cur - wb) > max_stem) break;
@@ -804,7 +806,8 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
                 // A match starting inside the piece and ending past it is the next body, not a sub-unit.
                 if (next_b < best && next_e > best) continue;
                 const Subunit& S = subunits_[static_cast<std::size_t>(it->second)];
-                bool ok = true;
+                // (原 opens a title of the past, no sub-unit: 区农业农村局|原党组成员)
+                bool ok = t.c[b] != U'原';
                 for (std::size_t w = b; w < best && ok;) {
                     const std::size_t we = t.next_bound(w, best);
                     if (stops_scan(t, w, we)) ok = false;

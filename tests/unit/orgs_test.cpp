@@ -498,3 +498,10 @@ TEST(Orgs, ATitledPersonLeadingATeamIsNoBody) {
     auto v = orgs_of("12月30日上午，区委副书记、区长方国栋带队开展元旦节前安全生产检查。");
     for (const auto& o : v) EXPECT_EQ(o.name.find("方国栋"), std::string::npos) << names(v);
 }
+
+// 原 before a post marks it past: the body ends before it (区农业农村局|原党组成员).
+TEST(Orgs, APastPostEndsTheBody) {
+    auto v = orgs_of("其中，区农业农村局原党组成员、副局长邢国庆违规收受礼金问题，受到党内严重警告处分。");
+    EXPECT_EQ(find_type(v, "区农业农村局"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "区农业农村局原党组"), "") << names(v);
+}
