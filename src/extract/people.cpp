@@ -472,6 +472,9 @@ struct PeopleExtractor::Impl {
     people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
     people::WordSet place_heads; // 大桥, 水库, 高新区 after a candidate: a place's name (person_place_heads.txt)
     people::WordSet appointment_verbs; // 任命, 免去 before a name and 为/的 (person_appointment_verbs.txt)
+    struct {
+        people::WordSet demonstratives, units;
+    } pronoun_units; // 该 + 校 before a title (title_pronoun_units.txt)
 
     Impl() {
         add_words("title_breaks.txt", breaks);
@@ -491,6 +494,17 @@ struct PeopleExtractor::Impl {
         add_words("person_byline_roles.txt", byline_roles);
         add_words("person_address.txt", address);
         add_words("person_appointment_verbs.txt", appointment_verbs);
+        auto add_spaced = [](const std::string& field, people::WordSet& set) {
+            for (std::size_t b = 0, sp; b < field.size(); b = sp + 1) {
+                sp = field.find(' ', b);
+                if (sp == std::string::npos) sp = field.size();
+                if (sp > b) set.add(to_u32(field.substr(b, sp - b)));
+            }
+        };
+        for (const auto& row : lexicon::read_table("title_pronoun_units.txt", 2)) {
+            add_spaced(row[0], pronoun_units.demonstratives);
+            add_spaced(row[1], pronoun_units.units);
+        }
         for (const auto& line : lexicon::read_lines("place_world.txt")) {
             std::string_view w(line);
             if (!w.empty() && w[0] == '=') w.remove_prefix(1);
@@ -567,6 +581,10 @@ struct PeopleExtractor::Impl {
                     break;
                 --b;
             }
+            // 该校|校长: the demonstrative's unit is no part of the title (title_pronoun_units.txt).
+            if (b >= 1 && b + 1 < k && pronoun_units.demonstratives.contains(std::u32string(1, c[b - 1])) &&
+                pronoun_units.units.contains(std::u32string(1, c[b])))
+                ++b;
             out.push_back(t.str(b, k + note));
             note = 0;
             // 市委常委、常务副市长王学峰: titles joined by 、 all belong to the name; so do those of a 、-chain

@@ -1123,3 +1123,11 @@ TEST(People, SharedTitlePastANote) {
     ASSERT_NE(p, nullptr) << dump(ps);
     EXPECT_EQ(p->titles, std::vector<std::string>{"副主任"}) << dump(ps);
 }
+
+// 该校校长: the demonstrative's unit is no part of the title.
+TEST(People, TheUnitOfADemonstrativeIsNoPartOfTheTitle) {
+    auto ps = run("东城区第二小学榜上有名。该校校长郝美华表示，学校将持续深化文明校园建设。");
+    const auto* p = find(ps, "郝美华");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, std::vector<std::string>{"校长"}) << dump(ps);
+}
