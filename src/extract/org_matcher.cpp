@@ -512,6 +512,25 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             cur = ws;
         }
     }
+    // 第三十一中学, 第四聋哑学校: a school by its number alone, after punctuation or a conjunction (a
+    // place before it is read below: 天津|第一|中学).
+    if (S.type == "school") {
+        static constexpr std::u32string_view numerals = U"一二三四五六七八九十百零〇";
+        for (std::size_t q = s; q + 4 >= s && q >= 2; --q) { // (up to four characters of kind: 聋哑)
+            std::size_t d = q;
+            while (d > 0 && q - d < 4 && numerals.find(t.c[d - 1]) != std::u32string_view::npos) --d;
+            if (d < q && d >= 1 && t.c[d - 1] == U'第') {
+                const std::size_t b = d - 1;
+                const bool opens = b == 0 || !is_han(t.c[b - 1]) || std::u32string_view(U"和与及").find(t.c[b - 1]) != std::u32string_view::npos;
+                if (opens && !(q < s && stops_scan(t, q, s))) {
+                    out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(j), S.type});
+                    return true;
+                }
+                break;
+            }
+            if (!is_han(t.c[q - 1]) || numerals.find(t.c[q - 1]) != std::u32string_view::npos) break;
+        }
+    }
     const std::size_t max_stem = village ? 3 : S.type == "company" ? 14 : 10;
     // A known body ending here (国务院) extends leftward only by places and bodies (中国国务院),
     // never by loose words (经国务院批准).

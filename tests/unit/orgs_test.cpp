@@ -505,3 +505,9 @@ TEST(Orgs, APastPostEndsTheBody) {
     EXPECT_EQ(find_type(v, "区农业农村局"), "government") << names(v);
     EXPECT_EQ(find_type(v, "区农业农村局原党组"), "") << names(v);
 }
+
+// A school by its number alone, after punctuation or a conjunction, is a school (第三十一中学, 第四聋哑学校).
+TEST(Orgs, SchoolsByTheirNumberAlone) {
+    auto v = orgs_of("会上，东城区实验中学、育才中学、第三十一中学分别作经验交流发言。北京月坛小学和第四聋哑学校的学生参加了活动。");
+    for (const char* n : {"第三十一中学", "第四聋哑学校", "育才中学"}) EXPECT_EQ(find_type(v, n), "school") << n << " " << names(v);
+}
