@@ -560,3 +560,14 @@ TEST(Events, ChairingAndRollCallsJoinTheEventReported) {
     const auto& ps = b.records[0].events[0].participants;
     for (const char* n : {"欧阳建国", "何静", "赵刚", "吕晓梅"}) EXPECT_NE(std::find(ps.begin(), ps.end(), n), ps.end()) << n;
 }
+
+// A publicity campaign held (开展…主题宣传活动) is an event, and who came to its site (…到活动现场) took part.
+TEST(Events, APublicityCampaignAndWhoCameToIt) {
+    auto b = parse_issue("2025-04", "县卫健局开展“世界卫生日”主题宣传活动\n\n4月7日，县卫健局在县城人民广场开展主题宣传活动。"
+                                    "县卫健局党委书记、局长蒋文斌，副局长丁海燕到活动现场。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "lecture");
+    const auto& ps = b.records[0].events[0].participants;
+    EXPECT_NE(std::find(ps.begin(), ps.end(), "丁海燕"), ps.end());
+}
