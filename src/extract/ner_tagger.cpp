@@ -499,6 +499,16 @@ void zones(const ent::Chars& t, std::vector<ent::Match>& ms) {
     }
 }
 
+namespace {
+// The names `add` into `ms`, replacing those inside them; `ms` sorted by start, and kept so.
+void add_replacing(std::vector<ent::Match>& ms, const std::vector<ent::Match>& add) {
+    if (add.empty()) return;
+    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& x) { return a.b <= x.b && x.e <= a.e; });
+    ms.insert(ms.end(), add.begin(), add.end());
+    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+}
+} // namespace
+
 void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
     static const ent::Trie words = [] {
         ent::Trie tr;
@@ -544,10 +554,7 @@ void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Mat
         add.push_back({mb, me, "place"});
         j = me - 1;
     }
-    if (add.empty()) return;
-    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& m) { return a.b <= m.b && m.e <= a.e; });
-    ms.insert(ms.end(), add.begin(), add.end());
-    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    add_replacing(ms, add);
 }
 
 void venues(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
@@ -613,10 +620,7 @@ void venues(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>&
         add.push_back({mb, me, "place"});
         j = me - 1;
     }
-    if (add.empty()) return;
-    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& m) { return a.b <= m.b && m.e <= a.e; });
-    ms.insert(ms.end(), add.begin(), add.end());
-    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    add_replacing(ms, add);
 }
 
 void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms) {
@@ -660,10 +664,7 @@ void same_name_throughout(const ent::Chars& t, std::vector<ent::Match>& ms) {
             if (!already && whole) add.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), m.type});
         }
     }
-    if (add.empty()) return;
-    for (const auto& a : add) std::erase_if(ms, [&](const ent::Match& x) { return a.b <= x.b && x.e <= a.e; });
-    ms.insert(ms.end(), add.begin(), add.end());
-    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    add_replacing(ms, add);
 }
 
 const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
