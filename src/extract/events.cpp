@@ -101,11 +101,12 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
     };
     // What a speaker asks for (…要求，要全面排查…) is no event: triggers after a verb of speech
     // in their sentence are dropped.
-    std::erase_if(hits, [&](const Hit& h) {
-        for (std::size_t q = sents[sent_of(h.b)].first; q < h.b; ++q)
-            if (std::size_t l = impl_->speech.longest(t, q); l && q + l <= h.b) return true;
-        return false;
-    });
+    // (per sentence, where its first verb of speech ends; npos when it has none)
+    std::vector<std::size_t> speech_end(sents.size(), std::string::npos);
+    for (std::size_t k = 0; k < sents.size(); ++k)
+        for (std::size_t q = sents[k].first; q < sents[k].second && speech_end[k] == std::string::npos; ++q)
+            if (const std::size_t l = impl_->speech.longest(t, q)) speech_end[k] = q + l;
+    std::erase_if(hits, [&](const Hit& h) { return speech_end[sent_of(h.b)] <= h.b; });
     // Best trigger of a char range: highest weight, first on ties.
     auto best_in = [&](std::size_t b, std::size_t e) {
         int best = -1;

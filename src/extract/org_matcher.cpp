@@ -406,12 +406,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_words("org_list_place_tails.txt")) list_place_back_.insert(reversed(to_u32(w)), 0);
     for (const auto& row : lexicon::read_table("org_suffix_attributes.tsv", 2)) {
         Trie& words = attribute_after_[to_u32(row[0])];
-        std::size_t from = 0;
-        for (std::size_t sp; from < row[1].size(); from = sp + 1) {
-            sp = row[1].find(' ', from);
-            if (sp == std::string::npos) sp = row[1].size();
-            if (sp > from) words.insert(to_u32(row[1].substr(from, sp - from)), 0);
-        }
+        for (const auto& w : lexicon::words_of(row[1])) words.insert(to_u32(w), 0);
     }
     for (const auto& w : lexicon::read_words("titles.txt")) title_words_.insert(to_u32(w), 0);
     for (const auto& row : lexicon::read_table("org_bare_units.tsv", 2)) {

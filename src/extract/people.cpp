@@ -494,16 +494,9 @@ struct PeopleExtractor::Impl {
         add_words("person_byline_roles.txt", byline_roles);
         add_words("person_address.txt", address);
         add_words("person_appointment_verbs.txt", appointment_verbs);
-        auto add_spaced = [](const std::string& field, people::WordSet& set) {
-            for (std::size_t b = 0, sp; b < field.size(); b = sp + 1) {
-                sp = field.find(' ', b);
-                if (sp == std::string::npos) sp = field.size();
-                if (sp > b) set.add(to_u32(field.substr(b, sp - b)));
-            }
-        };
         for (const auto& row : lexicon::read_table("title_pronoun_units.txt", 2)) {
-            add_spaced(row[0], pronoun_units.demonstratives);
-            add_spaced(row[1], pronoun_units.units);
+            for (const auto& w : lexicon::words_of(row[0])) pronoun_units.demonstratives.add(to_u32(w));
+            for (const auto& w : lexicon::words_of(row[1])) pronoun_units.units.add(to_u32(w));
         }
         for (const auto& line : lexicon::read_lines("place_world.txt")) {
             std::string_view w(line);
@@ -1433,7 +1426,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             const bool before_item = item_at(i + 5) || (i + 5 < c.size() && c[i + 5] == enum_comma && item_at(i + 6));
             const bool familiar = i > 0 && (c[i - 1] == U'小' || c[i - 1] == U'老');
             if (!after_item && !before_item && !familiar) continue;
-            if (impl_->not_people.contains(std::u32string(1, c[i]) + c.substr(b, 2)) || impl_->regions.contains(std::u32string(1, c[i]) + c.substr(b, 2)))
+            if (const std::u32string whole = std::u32string(1, c[i]) + c.substr(b, 2); impl_->not_people.contains(whole) || impl_->regions.contains(whole))
                 continue;
             if (!people::is_han(c[b]) || !people::is_han(c[b + 1]) || word_at[b] >= 2 || c[b + 1] == U'音') continue;
             if (impl_->model.never_given(c[b]) || impl_->model.never_given(c[b + 1]) || impl_->not_people.contains(std::u32string_view(c).substr(b, 2)) ||
@@ -1450,7 +1443,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
         for (std::size_t p = 2; p + 3 <= c.size(); ++p) {
-            if (!impl_->appointment_verbs.longest_before(c, p) || !impl_->model.is_surname(c[p]) || taken[p]) continue;
+            if (!impl_->model.is_surname(c[p]) || taken[p] || !impl_->appointment_verbs.longest_before(c, p)) continue; // (the cheap tests first)
             for (std::size_t len : {std::size_t{3}, std::size_t{2}}) {
                 const std::size_t e = p + len;
                 if (e >= c.size() || (c[e] != U'为' && c[e] != U'的')) continue;

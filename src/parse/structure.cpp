@@ -146,11 +146,7 @@ Vocab load_vocab(bool traditional) {
     out.issuer_verbs = words("structure_issuer_verbs.txt");
     auto split_words = [&](const char* file, std::vector<std::u32string>& into) { // (several words a line)
         for (const auto& line : words(file))
-            for (std::size_t b = 0, sp; b < line.size(); b = sp + 1) {
-                sp = line.find(U' ', b);
-                if (sp == std::u32string::npos) sp = line.size();
-                if (sp > b) into.push_back(line.substr(b, sp - b));
-            }
+            for (const auto& w : lexicon::words_of(to_u8(line))) into.push_back(to_u32(w));
     };
     split_words("structure_rollcall.txt", out.rollcall_verbs);
     split_words("structure_brief_openers.txt", out.brief_openers);

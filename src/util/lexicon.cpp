@@ -70,12 +70,17 @@ std::vector<std::vector<std::string>> read_table(std::string_view file_name, std
     return rows;
 }
 
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> out;
+    std::istringstream in{std::string(text)};
+    for (std::string w; in >> w;) out.push_back(std::move(w));
+    return out;
+}
+
 std::vector<std::string> read_words(std::string_view file_name) {
     std::vector<std::string> out;
-    for (const auto& line : read_lines(file_name)) {
-        std::istringstream in(line);
-        for (std::string w; in >> w;) out.push_back(std::move(w));
-    }
+    for (const auto& line : read_lines(file_name))
+        for (auto& w : words_of(line)) out.push_back(std::move(w));
     return out;
 }
 

@@ -23,6 +23,9 @@ std::vector<std::vector<std::string>> read_table(std::string_view file_name, std
 // The whitespace-separated words of every line, in order (word-list files: 书记 副书记 …).
 std::vector<std::string> read_words(std::string_view file_name);
 
+// The whitespace-separated words of one line or field (a table's column of words: 该 本 此).
+std::vector<std::string> words_of(std::string_view text);
+
 // A set of the first field of every line.
 std::unordered_set<std::string> read_set(std::string_view file_name);
 
