@@ -3,6 +3,7 @@
 // the organisation finder. Not a public interface.
 #pragma once
 #include "jianbao/extract/context.hpp"
+#include "jianbao/util/char_set.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -95,7 +96,7 @@ private:
     static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
     static constexpr std::int32_t kWorld = 2;     // of a country or a place abroad (place_world.txt)
     Trie fwd_, back_, suffix_back_, stop_, extend_, plain_;
-    std::unordered_set<char32_t> stop_chars_, surnames_, translit_;
+    CharSet stop_chars_, surnames_, translit_;
     std::vector<int> suffix_min_, suffix_max_;
     std::vector<bool> suffix_word_;
 };
@@ -176,8 +177,8 @@ private:
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
-    std::unordered_set<char32_t> country_abbrev_; // 俄 in 俄外交部
-    std::unordered_set<char32_t> stem_breaks_;    // 进 in 住进|医院
+    CharSet country_abbrev_; // 俄 in 俄外交部
+    CharSet stem_breaks_;       // 进 in 住进|医院
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {
         int occ = 0, inside = 0, open = 0;

@@ -74,7 +74,7 @@ std::size_t bracket_open(const std::u32string& c, std::size_t close) {
 
 // A place name follows at e (the candidate ends the place's first part): 路, 村 …, one more
 // character and 路/街/巷 (华山路), or 社区.
-bool place_after(const std::u32string& c, std::size_t e, const std::set<char32_t>& place_suffixes) {
+bool place_after(const std::u32string& c, std::size_t e, const CharSet& place_suffixes) {
     const std::size_t n = c.size();
     if (e >= n) return false;
     if (place_suffixes.count(c[e])) return true;
@@ -433,13 +433,6 @@ void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& span
 } // namespace
 
 namespace {
-// Every character of a lexicon file's words (characters separated by spaces, # comments).
-std::set<char32_t> chars_of(const char* file) {
-    std::set<char32_t> out;
-    for (const auto& w : lexicon::read_words(file))
-        for (char32_t ch : to_u32(w)) out.insert(ch);
-    return out;
-}
 // Every whitespace-separated word of a lexicon file into `set`.
 void add_words(std::string_view file, people::WordSet& set) {
     for (const auto& w : lexicon::read_words(file)) set.add(to_u32(w));
@@ -451,15 +444,15 @@ struct PeopleExtractor::Impl {
     people::WordSet breaks; // words a title phrase does not extend over (title_breaks.txt)
     people::WordSet title_verbs; // titles that are also verbs, after a name only before punctuation (代表)
     people::WordSet openers; // unit names that start with a break word: 经开区 (title_openers.txt)
-    std::set<char32_t> function_surnames = chars_of("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
-    std::set<char32_t> conjunction_surnames = chars_of("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
-    std::set<char32_t> body_end_chars = chars_of("org_body_end_chars.txt"); // a body's name ends with (院, 局, 委)
-    std::set<char32_t> given_name_stops = chars_of("person_given_name_stops.txt");         // never in a given name (不, 的, 了)
-    std::set<char32_t> given_name_particles = chars_of("person_given_name_particles.txt"); // not even after a title
-    std::set<char32_t> translit_trailing = chars_of("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
-    std::set<char32_t> place_suffixes = chars_of("person_place_suffix_chars.txt");         // end a street or village (路, 村)
-    std::set<char32_t> anonymous_stops = chars_of("person_anonymous_stops.txt");           // after 某, no person (某些, 某厂)
-    std::set<char32_t> familiar = chars_of("person_familiar_prefixes.txt");                // 老何, 小许
+    CharSet function_surnames = lexicon::read_chars("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
+    CharSet conjunction_surnames = lexicon::read_chars("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
+    CharSet body_end_chars = lexicon::read_chars("org_body_end_chars.txt"); // a body's name ends with (院, 局, 委)
+    CharSet given_name_stops = lexicon::read_chars("person_given_name_stops.txt");         // never in a given name (不, 的, 了)
+    CharSet given_name_particles = lexicon::read_chars("person_given_name_particles.txt"); // not even after a title
+    CharSet translit_trailing = lexicon::read_chars("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
+    CharSet place_suffixes = lexicon::read_chars("person_place_suffix_chars.txt");         // end a street or village (路, 村)
+    CharSet anonymous_stops = lexicon::read_chars("person_anonymous_stops.txt");           // after 某, no person (某些, 某厂)
+    CharSet familiar = lexicon::read_chars("person_familiar_prefixes.txt");                // 老何, 小许
     // Names of countries, world cities and well-known bodies (place_world.txt, org_known.tsv):
     // transliterated like foreign names (莫桑比克, 特拉维夫, 欧佩克) but no people.
     people::WordSet not_people;
@@ -468,7 +461,7 @@ struct PeopleExtractor::Impl {
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
     people::WordSet japanese; // Japanese family names: 桥本, 中曾根 (person_japanese_surnames.txt)
-    std::set<char32_t> japanese_given_ends = chars_of("person_japanese_given_endings.txt"); // 彦, 郎: 小村|正彦
+    CharSet japanese_given_ends = lexicon::read_chars("person_japanese_given_endings.txt"); // 彦, 郎: 小村|正彦
     people::WordSet tibetan;  // elements of Tibetan names: 扎西, 次仁 (person_tibetan_names.txt)
     people::WordSet place_heads; // 大桥, 水库, 高新区 after a candidate: a place's name (person_place_heads.txt)
     people::WordSet appointment_verbs; // 任命, 免去 before a name and 为/的 (person_appointment_verbs.txt)

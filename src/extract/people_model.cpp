@@ -411,7 +411,7 @@ void NameModel::precompute() {
     };
     auto num = [](std::size_t v) { return std::to_string(v); };
     surname_bits_.assign(0x10000, 0);
-    for (char32_t ch : single_) {
+    for (char32_t ch : single_.members()) {
         std::string u;
         append_utf8(u, ch);
         w_single_[ch] = w({"S=", u});

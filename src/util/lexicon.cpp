@@ -1,6 +1,7 @@
 #include "jianbao/util/lexicon.hpp"
 
 #include "jianbao/util/error.hpp"
+#include "jianbao/util/utf8.hpp"
 
 #include <sstream>
 #include <cstdlib>
@@ -81,6 +82,14 @@ std::vector<std::string> read_words(std::string_view file_name) {
     std::vector<std::string> out;
     for (const auto& line : read_lines(file_name))
         for (auto& w : words_of(line)) out.push_back(std::move(w));
+    return out;
+}
+
+CharSet read_chars(std::string_view file_name) {
+    CharSet out;
+    for (const auto& line : read_lines(file_name))
+        for (std::size_t i = 0; i < line.size();)
+            if (const char32_t c = utf8::next(line, i); c != U' ' && c != U'\t') out.insert(c);
     return out;
 }
 

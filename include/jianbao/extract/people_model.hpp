@@ -2,6 +2,8 @@
 // run of transliteration characters), are described by string features and scored by a linear
 // model learned by scripts/learn_people_lexicon.py. Features here mirror that script exactly.
 #pragma once
+#include "jianbao/util/char_set.hpp"
+
 #include <cstdlib>
 #include <cstdint>
 #include <string>
@@ -160,7 +162,7 @@ private:
                      Scratch& sc) const;
     std::size_t list_item(const std::u32string& c, std::size_t k, bool forward) const;
 
-    std::unordered_set<char32_t> single_;
+    CharSet single_;
     std::unordered_set<std::uint64_t> compound_;
     WordSet titles_, stops_, nonames_, suffixes_, cues_;
     Buckets none_;

@@ -1,5 +1,7 @@
 // Finding and reading the linguistic data files under data/lexicon.
 #pragma once
+#include "jianbao/util/char_set.hpp"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -25,6 +27,9 @@ std::vector<std::string> read_words(std::string_view file_name);
 
 // The whitespace-separated words of one line or field (a table's column of words: 该 本 此).
 std::vector<std::string> words_of(std::string_view text);
+
+// Every character of a file's words (character-list files: 院 局 委).
+CharSet read_chars(std::string_view file_name);
 
 // A set of the first field of every line.
 std::unordered_set<std::string> read_set(std::string_view file_name);
