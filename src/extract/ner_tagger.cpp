@@ -969,6 +969,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         const bool after = m.e + 2 <= t.size() && t.c[m.e] == t.c[m.b] && ent::is_han(t.c[m.e + 1]);
         return before || after;
     });
+    // 赵南起（朝鲜族）, 孜缅科（俄罗斯族）: a country before 族 names a people, no place (an
+    // autonomous area, 蒙古族自治县, is read whole as a longer place).
+    std::erase_if(last, [&](const ent::Match& m) { return m.type == "place" && m.e < t.size() && t.c[m.e] == U'族'; });
     zones(t, last);
     facilities(f, t, last);
     venues(f, t, last);

@@ -179,3 +179,12 @@ TEST(Places, VenuesOpenedByAPlace) {
     v = places_of("新年第一天，京城各大公园游人如织，这里有星级宾馆。");
     for (const auto& p : v) EXPECT_TRUE(p.find("公园") == std::string::npos && p.find("宾馆") == std::string::npos) << p;
 }
+
+// A country before 族 names a people (赵南起（朝鲜族）), no place; the same names in running text
+// stay places.
+TEST(Places, NoPlaceInTheNameOfAPeople) {
+    auto v = places_of("出席会议的有赵南起（朝鲜族）、孜缅科（俄罗斯族）、巴特尔（蒙古族）。");
+    for (const char* n : {"朝鲜", "俄罗斯", "蒙古"}) EXPECT_EQ(std::find(v.begin(), v.end(), n), v.end()) << n;
+    v = places_of("代表团访问了朝鲜、俄罗斯和日本。");
+    for (const char* n : {"朝鲜", "俄罗斯", "日本"}) EXPECT_NE(std::find(v.begin(), v.end(), n), v.end()) << n;
+}
