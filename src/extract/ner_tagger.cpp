@@ -41,12 +41,17 @@ Evidence evidence(const ent::Finders& f, const ent::Chars& t) {
 }
 
 Suffixes::Suffixes() {
-    std::unordered_map<std::string, std::int32_t> type_ids;
+    // The tagger's features carry a suffix's type as this number, so it is fixed (the schema's
+    // order), not the order the types first appear in the file: a suffix added anywhere in it
+    // leaves the learned weights meaning what they meant.
+    static constexpr std::array<std::string_view, 10> kTypes{"company", "government", "party",       "village", "community",
+                                                             "school",  "association", "media", "other",   "facility"};
     for (const auto& row : lexicon::read_table("org_suffixes.tsv", 2)) {
         std::u32string u = ent::to_u32(row[0]);
         std::reverse(u.begin(), u.end());
-        auto id = type_ids.try_emplace(row[1], static_cast<std::int32_t>(type_ids.size() + 1)).first->second;
-        org_back_.insert(u, std::min(id, 250));
+        const auto it = std::find(kTypes.begin(), kTypes.end(), row[1]);
+        if (it == kTypes.end()) throw Error("org_suffixes.tsv: unknown type " + row[1] + " of " + row[0]);
+        org_back_.insert(u, static_cast<std::int32_t>(it - kTypes.begin()) + 1);
     }
     for (const auto& row : lexicon::read_table("place_suffixes.txt", 1)) {
         std::u32string u = ent::to_u32(row[0]);
@@ -727,11 +732,20 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         if (depth < 0 && open >= 3 && (t.c[open - 1] == U'（' || t.c[open - 1] == U'(') &&
             std::none_of(ev.orgs.begin(), ev.orgs.end(), [&](const ent::Match& m) { return m.e == s.e && m.b < s.b; })) {
             --open;
+            // (a body the tagger ended at the bracket is the company's head: 中电建华东勘测设计研究院|（杭州）有限公司)
+            const bool head = k > 0 && found[k - 1].kind == kOrg && found[k - 1].e == open;
+            const std::uint32_t stop = head ? (k > 1 ? found[k - 2].e : 0) : floor;
             std::uint32_t b = open;
-            while (b > floor && ent::is_han(t.c[b - 1]) && open - b < 12) {
+            while (b > stop && ent::is_han(t.c[b - 1]) && open - b < 12) {
                 const auto ws = static_cast<std::uint32_t>(t.word_start[b - 1]);
-                if (ws < floor || (b - ws == 1 && f.orgs.rarely_opens(t, ws))) break;
+                if (ws < stop || (b - ws == 1 && f.orgs.rarely_opens(t, ws))) break;
                 b = ws;
+            }
+            if (head) {
+                s.b = std::min(b, found[k - 1].b);
+                found.erase(found.begin() + static_cast<std::ptrdiff_t>(k - 1));
+                --k;
+                continue;
             }
             if (open - b >= 2) s.b = b;
         }

@@ -458,6 +458,7 @@ struct PeopleExtractor::Impl {
     people::WordSet not_people;
     people::WordSet address; // forms of address after a surname: 先生, 小姐 (person_address.txt)
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
+    people::WordSet body_words;   // the words a body's name ends in (公司, 党委: org_suffixes.tsv), two characters or more
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
     people::WordSet japanese; // Japanese family names: 桥本, 中曾根 (person_japanese_surnames.txt)
@@ -502,6 +503,8 @@ struct PeopleExtractor::Impl {
             if (u.size() >= 2) not_people.add(u);
         }
         add_words("person_never.txt", not_people);
+        for (const auto& row : lexicon::read_table("org_suffixes.tsv", 1))
+            if (std::u32string u = to_u32(row[0]); u.size() >= 2) body_words.add(u);
     }
 
     // Title phrases written right before the name at s, in reading order: 扬州市委副书记、代市长王进健.
@@ -1574,10 +1577,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         }
         return false;
     });
-    // Whatever rule added it, a byline's role or a title is no name (（通讯员　金鑫　高山）: a list by spaces).
+    // Whatever rule added it, a byline's role, a title or the word a body's name ends in is no name
+    // (（通讯员　金鑫　高山）: a list by spaces; 局长滕志远、公司副总经理欧阳明辉: a list item before a title).
     std::erase_if(spans, [&](const people::NameSpan& s) {
         const std::u32string_view text = std::u32string_view(c).substr(s.begin, s.end - s.begin);
-        return impl_->byline_roles.contains(text) || impl_->model.titles().contains(text);
+        return impl_->byline_roles.contains(text) || impl_->model.titles().contains(text) || impl_->body_words.contains(text);
     });
     // Nor a village the text writes as one: after its town (白沙镇石岭村) or before its committee or
     // branch (石岭村村委会, 石岭村党支部) anywhere in the record, however often it recurs.

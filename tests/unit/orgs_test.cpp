@@ -355,6 +355,10 @@ TEST(Orgs, BodiesJoinedByAVerbAndBracketedPlaces) {
     EXPECT_NE(find_type(v, "镇财政所"), "") << names(v);
     v = orgs_of("服务小组走进江州精工机械股份有限公司、瑞能（江州）储能科技有限公司等企业。");
     EXPECT_EQ(find_type(v, "瑞能（江州）储能科技有限公司"), "company") << names(v);
+    // (the tagger ends a body at the bracket: that body is the company's head, not a name of its own)
+    v = orgs_of("县水利局与中电建华东勘测设计研究院（杭州）有限公司签订战略合作协议。");
+    EXPECT_EQ(find_type(v, "华东勘测设计研究院（杭州）有限公司"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "华东勘测设计研究院"), "") << names(v);
 }
 
 // A university's hospital is one name with it (PFR counts 华西医科大学附属第一医院 whole).
@@ -510,4 +514,14 @@ TEST(Orgs, APastPostEndsTheBody) {
 TEST(Orgs, SchoolsByTheirNumberAlone) {
     auto v = orgs_of("会上，东城区实验中学、育才中学、第三十一中学分别作经验交流发言。北京月坛小学和第四聋哑学校的学生参加了活动。");
     for (const char* n : {"第三十一中学", "第四聋哑学校", "育才中学"}) EXPECT_EQ(find_type(v, n), "school") << n << " " << names(v);
+}
+
+// ICU keeps 分局 and a station's word whole (分局, 监测站): the names ending in them are found
+// (县生态环境分局, 县水土保持监测站); a railway station stays a place (北京站).
+TEST(Orgs, BranchBureausAndServiceStations) {
+    auto v = orgs_of("10月下旬，县河长办联合县生态环境分局开展巡河，县水土保持监测站完成数据上报工作。");
+    EXPECT_EQ(find_type(v, "县生态环境分局"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "县水土保持监测站"), "government") << names(v);
+    v = orgs_of("我们在北京站下车。");
+    EXPECT_EQ(find_type(v, "北京站"), "") << names(v);
 }

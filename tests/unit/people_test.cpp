@@ -1131,3 +1131,9 @@ TEST(People, TheUnitOfADemonstrativeIsNoPartOfTheTitle) {
     ASSERT_NE(p, nullptr) << dump(ps);
     EXPECT_EQ(p->titles, std::vector<std::string>{"校长"}) << dump(ps);
 }
+
+// The word a body's name ends in (公司, 党委) is no person, even as a list item before a title.
+TEST(People, TheWordABodyEndsInIsNoName) {
+    auto ps = run("县水利局局长滕志远、公司副总经理欧阳明辉代表双方签约。局长李强和党委副书记王洁出席。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"滕志远", "欧阳明辉", "李强", "王洁"})) << dump(ps);
+}
