@@ -282,10 +282,18 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     if (!has_han) throw Error(source + ": no recognisable article in the file (no Chinese text)");
     if (b.records.empty()) throw Error(source + ": no recognisable article in the file (only a masthead or colophon)");
 
+    // The place the masthead names the issuer by (临溪县商务工作动态, 青阳县应急管理局): a place in
+    // every record. The first masthead line that opens with one.
+    std::vector<std::string> home;
+    for (const std::string& l : b.masthead) {
+        const std::string line = traditional ? to_simplified(l) : l;
+        const std::vector<Span> words = impl_->segmenter.words(line);
+        if (!(home = impl_->places.home_places(ExtractContext{line, words, PartialDate{}, false})).empty()) break;
+    }
     for (Record& r : b.records) {
         std::string rtext = traditional ? to_simplified(r.text()) : r.text();
         std::vector<Span> words = impl_->segmenter.words(rtext);
-        ExtractContext ctx{rtext, words, issued.value_or(PartialDate{}), r.title.has_value()};
+        ExtractContext ctx{rtext, words, issued.value_or(PartialDate{}), r.title.has_value(), &home};
         r.dates = impl_->dates.extract(ctx);
         RecordDate rd = impl_->dates.record_date(ctx, r.dates);
         r.date = rd.date;

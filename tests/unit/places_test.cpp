@@ -188,3 +188,30 @@ TEST(Places, NoPlaceInTheNameOfAPeople) {
     v = places_of("代表团访问了朝鲜、俄罗斯和日本。");
     for (const char* n : {"朝鲜", "俄罗斯", "日本"}) EXPECT_NE(std::find(v.begin(), v.end(), n), v.end()) << n;
 }
+
+// The place a masthead opens with (临溪县商务工作动态, 中共江州市委办公室) is the bulletin's own, whole
+// and without its unit; not a word that merely starts with a unit (金融市场), nor a zone (开发区).
+TEST(Places, TheMastheadsOwnPlace) {
+    WordSegmenter seg;
+    auto home = [&](const std::string& line) {
+        auto words = seg.words(line);
+        return extractor().home_places(ExtractContext{line, words, {}, false});
+    };
+    EXPECT_EQ(home("临溪县商务工作动态"), (std::vector<std::string>{"临溪县", "临溪"}));
+    EXPECT_EQ(home("中共江州市委办公室"), (std::vector<std::string>{"江州市", "江州"}));
+    EXPECT_EQ(home("禾阳镇党建工作简报"), (std::vector<std::string>{"禾阳镇", "禾阳"}));
+    EXPECT_TRUE(home("金融市场动态").empty());
+    EXPECT_TRUE(home("经济开发区工作简报").empty());
+    EXPECT_TRUE(home("2025年第9期").empty());
+    // … and a place in every record, where it is a word of its own, not inside a name found.
+    const std::vector<std::string> own = home("临溪县商务工作动态");
+    const std::string text = "德国客人来临溪考察，感谢临溪县的热情接待。临溪县商务局参加。";
+    auto words = seg.words(text);
+    ExtractContext ctx{text, words, {}, false, &own};
+    std::vector<std::string> v;
+    for (auto& p : extractor().extract(ctx)) v.push_back(p.name);
+    EXPECT_TRUE(has(v, "临溪")) << ::testing::PrintToString(v);
+    EXPECT_TRUE(has(v, "临溪县")) << ::testing::PrintToString(v);
+    for (auto& p : extractor().extract(ctx))
+        if (p.name == "临溪县") EXPECT_EQ(p.mentions, 1) << "临溪县商务局 is a body, no mention of the place";
+}
