@@ -1161,6 +1161,13 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 add_brief(to_u8(it.text.substr(brief_number_length(it.text)))); // 1. 3月5日，…: the number is layout
                 break;
             }
+            // Who wrote it, in brackets right under a brief (●…上报工作。|（县商务局综合科　鞠晓东）), is the
+            // brief's last line, as under an article; no record of its own.
+            if (open == npos && !records.empty() && records.back().kind == RecordKind::brief && bracketed_note(it.text) &&
+                it.text.size() <= 30 && it.text.find(U'。') == std::u32string::npos) {
+                records.back().paragraphs.push_back(txt);
+                break;
+            }
             // A photo's caption alone right under a brief (●…决赛举行。|图为竞赛现场。) is the brief's —
             // unless it names a day of its own (图为4月15日，…会见…: another event's photo) or the
             // brief is a photo's already (【图片新闻】 …。图为村民… | 图为镇长…: one photo each).

@@ -1023,3 +1023,14 @@ TEST(Structure, BulletsOpeningWithAWordOfTimeAreBriefs) {
     EXPECT_EQ(r[1].kind, RecordKind::brief);
     EXPECT_EQ(r[2].kind, RecordKind::brief);
 }
+
+// Who wrote it, in brackets under the last brief, is that brief's last line, no record of its own.
+TEST(Structure, CreditUnderABrief) {
+    auto r = parse_structure("县商务局召开工作会议\n\n1月5日，县商务局召开工作会议，会议部署了重点任务。\n\n"
+                             "●9月5日，县商务局组织12家企业参加博览会。\n●9月24日，县电子商务公共服务中心通过省级验收。\n\n"
+                             "（县商务局综合科　鞠晓东）\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[2].kind, RecordKind::brief);
+    ASSERT_EQ(r[2].paragraphs.size(), 2u);
+    EXPECT_EQ(r[2].paragraphs[1], "（县商务局综合科　鞠晓东）");
+}
