@@ -1,6 +1,7 @@
 #include "jianbao/extract/people.hpp"
 
 #include "jianbao/extract/people_model.hpp"
+#include "jianbao/util/error.hpp"
 #include "jianbao/util/lexicon.hpp"
 #include "jianbao/util/utf8.hpp"
 
@@ -459,6 +460,7 @@ struct PeopleExtractor::Impl {
     people::WordSet address; // forms of address after a surname: 先生, 小姐 (person_address.txt)
     people::WordSet byline_roles; // before a name in a dateline's bracket: 记者 (person_byline_roles.txt)
     people::WordSet body_words;   // the words a body's name ends in (公司, 党委: org_suffixes.tsv), two characters or more
+    people::WordSet village_before, village_after; // around a village's name (person_village_contexts.tsv)
     people::WordSet modifier_heads; // after a name-like modifier: 系数, 帝国, 语 (person_modifier_heads.txt)
     people::WordSet regions; // provinces and prefectures, also without 省/市/县 (place_admin.txt)
     people::WordSet japanese; // Japanese family names: 桥本, 中曾根 (person_japanese_surnames.txt)
@@ -505,6 +507,10 @@ struct PeopleExtractor::Impl {
         add_words("person_never.txt", not_people);
         for (const auto& row : lexicon::read_table("org_suffixes.tsv", 1))
             if (std::u32string u = to_u32(row[0]); u.size() >= 2) body_words.add(u);
+        for (const auto& row : lexicon::read_table("person_village_contexts.tsv", 2)) {
+            if (row[0] != "before" && row[0] != "after") throw Error("person_village_contexts.tsv: a side is before or after, not " + row[0]);
+            for (const auto& w : lexicon::words_of(row[1])) (row[0] == "before" ? village_before : village_after).add(to_u32(w));
+        }
     }
 
     // Title phrases written right before the name at s, in reading order: 扬州市委副书记、代市长王进健.
@@ -1583,17 +1589,14 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
         const std::u32string_view text = std::u32string_view(c).substr(s.begin, s.end - s.begin);
         return impl_->byline_roles.contains(text) || impl_->model.titles().contains(text) || impl_->body_words.contains(text);
     });
-    // Nor a village the text writes as one: after its town (白沙镇石岭村) or before its committee or
-    // branch (石岭村村委会, 石岭村党支部) anywhere in the record, however often it recurs.
+    // Nor a village the text writes as one: after its town (白沙镇石岭村) or before its committee,
+    // branch or post (石岭村村委会, 石岭村党支部, 柳岸村第一书记: person_village_contexts.tsv) anywhere in
+    // the record, however often it recurs.
     std::erase_if(spans, [&](const people::NameSpan& s) {
         if (s.end - s.begin < 3 || c[s.end - 1] != U'村') return false;
         const std::u32string_view name(c.data() + s.begin, s.end - s.begin);
-        for (std::size_t at = c.find(name); at != std::u32string::npos; at = c.find(name, at + 1)) {
-            const std::u32string_view after = std::u32string_view(c).substr(at + name.size(), 3);
-            if ((at > 0 && (c[at - 1] == U'镇' || c[at - 1] == U'乡')) || after.starts_with(U"村委") || after.starts_with(U"党支") ||
-                after.starts_with(U"党总") || after.starts_with(U"村民"))
-                return true;
-        }
+        for (std::size_t at = c.find(name); at != std::u32string::npos; at = c.find(name, at + 1))
+            if (impl_->village_before.longest_before(c, at) || impl_->village_after.longest_at(c, at + name.size())) return true;
         return false;
     });
     // A foreign name's parts joined by one dash (罗德—拉森, 萨希杜·丹戈—纳代伊) are one name: a name on
@@ -1656,12 +1659,13 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     }
 
     // The title of an appointment or a removal, written after the name: 任命王小明为|县发展和改革局局长，
-    // 王丽当选为|副县长, 周海燕同志为|县长, 免去赵强的|县教育局局长|职务 — the clause from there to its end, when a title
+    // 王丽当选为|副县长, 莫德彰当选|村党支部书记, 周海燕同志为|县长, 免去赵强的|县教育局局长|职务 — the clause from there to its end, when a title
     // word ends it.
     auto appointed_title = [&](std::size_t e) -> std::string {
         std::size_t b = e;
         if (c.compare(b, 2, U"同志") == 0) b += 2; // 选举周海燕同志为…
         if (c.compare(b, 3, U"当选为") == 0) b += 3;
+        else if (c.compare(b, 2, U"当选") == 0) b += 2; // 莫德彰当选|村党支部书记
         else if (b < c.size() && (c[b] == U'为' || c[b] == U'的')) b += 1;
         // 蒯海燕同志任|青州城市建设投资集团有限公司董事长；, 担任, 兼任 (not 拟任, a post only proposed)
         else if (b + 1 < c.size() && c[b] == U'任' && c[b + 1] != U'命' && c[b + 1] != U'职') b += 1;

@@ -1137,3 +1137,17 @@ TEST(People, TheWordABodyEndsInIsNoName) {
     auto ps = run("县水利局局长滕志远、公司副总经理欧阳明辉代表双方签约。局长李强和党委副书记王洁出席。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"滕志远", "欧阳明辉", "李强", "王洁"})) << dump(ps);
 }
+
+// A village before a post (派驻柳岸村第一书记) is no person; the dispatching body and its verb are
+// no part of the title (县自然资源局派驻|石门坎村第一书记); a title after 当选 is the elected one's.
+TEST(People, VillagePostsDispatchedCadresAndTheElected) {
+    auto ps = run("市农业农村局派驻柳岸村第一书记苏振宇、县自然资源局派驻石门坎村第一书记班丽娜（女，壮族）作交流发言。");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"苏振宇", "班丽娜"})) << dump(ps);
+    const auto* p = find(ps, "班丽娜");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, std::vector<std::string>{"石门坎村第一书记"}) << dump(ps);
+    ps = run("11月25日，石门坎村召开党员大会，选举产生新一届村党支部委员会，莫德彰当选村党支部书记。");
+    p = find(ps, "莫德彰");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, std::vector<std::string>{"村党支部书记"}) << dump(ps);
+}
