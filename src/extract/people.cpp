@@ -331,8 +331,8 @@ void add_ethnic_note_names(const std::u32string& c, std::vector<people::NameSpan
     merge_names(spans, added, &drop);
 }
 
-// A 、-list most of whose items are names found (…、丁传贤、于不凡、马瑾（女）、…) is a list of
-// names: its other items of a name's shape are names too, also ones the model does not know (a
+// A 、-list (or a roster's line set apart by spaces) most of whose items are names found
+// (…、丁传贤、于不凡、马瑾（女）、…) is a list of names: its other items of a name's shape are names too, also ones the model does not know (a
 // name with characters never seen in one, 伉铁保, 启功), and a name found in part of an item is
 // the whole item (金冲|及). An item may carry a bracketed note (（女，藏族）), which is no part of
 // the name and whose punctuation ends neither the item nor the clause. Only items bounded by 、
@@ -373,8 +373,16 @@ void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& span
                     continue;
                 }
             }
-            const bool end = q >= n || clause_end(c[q]);
-            if (!end && c[q] != enum_comma) continue;
+            // (a roster sets its names apart by spaces: 二等奖：车晓晨　包文静　花蕾)
+            std::size_t sep_end = q + 1;
+            bool spaced = false;
+            if (q < n && (c[q] == 0x3000 || c[q] == U' ') && q > ib && people::is_han(c[q - 1])) {
+                while (sep_end < n && (c[sep_end] == 0x3000 || c[sep_end] == U' ')) ++sep_end;
+                spaced = sep_end < n && people::is_han(c[sep_end]);
+                if (!spaced) sep_end = q + 1;
+            }
+            const bool end = q >= n || (clause_end(c[q]) && !spaced);
+            if (!end && c[q] != enum_comma && !spaced) continue;
             if (!end) list = true;
             std::size_t ie = note && note > ib ? note : q;
             if (end && ie > ib + 2 && c[ie - 1] == U'等') --ie; // the list's tail word (…、敬一丹等。)
@@ -386,9 +394,10 @@ void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& span
                 !is_close(c[q - 1]))
                 clean = false;
             items.push_back({ib, ie, clean});
-            ib = q + 1;
+            ib = sep_end;
             note = 0;
             if (end) break;
+            q = sep_end - 1;
         }
         if (list && items.size() >= min_list_names) {
             std::size_t names = 0;

@@ -525,3 +525,12 @@ TEST(Orgs, BranchBureausAndServiceStations) {
     v = orgs_of("我们在北京站下车。");
     EXPECT_EQ(find_type(v, "北京站"), "") << names(v);
 }
+
+// A school level before 组 is a competition's category (获小学组一等奖), no school; an education
+// supervision office is a body (区政府教育督导室).
+TEST(Orgs, CompetitionCategoriesAndSupervisionOffices) {
+    auto v = orgs_of("区第二小学五年级学生欧阳子涵获小学组一等奖，区政府教育督导室开展专项督导。");
+    EXPECT_EQ(find_type(v, "区第二小学"), "school") << names(v);
+    for (const auto& o : v) EXPECT_EQ(o.name.find("欧阳"), std::string::npos) << names(v);
+    EXPECT_EQ(find_type(v, "区政府教育督导室"), "government") << names(v);
+}

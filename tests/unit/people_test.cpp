@@ -1151,3 +1151,23 @@ TEST(People, VillagePostsDispatchedCadresAndTheElected) {
     ASSERT_NE(p, nullptr) << dump(ps);
     EXPECT_EQ(p->titles, std::vector<std::string>{"村党支部书记"}) << dump(ps);
 }
+
+// A roster's line sets its names apart by spaces: most of them names found, the rest of a name's
+// shape are names too (花蕾, a dictionary word); a line of titles and names keeps its titles out.
+TEST(People, RosterLinesSetApartBySpaces) {
+    auto ps = run("二等奖：车晓晨　包文静　王军　花蕾");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"车晓晨", "包文静", "王军", "花蕾"})) << dump(ps);
+    ps = run("县委书记　孔德全　县长　符志远　副县长　柏文华");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"孔德全", "符志远", "柏文华"})) << dump(ps);
+}
+
+// Posts of education supervision are titles (督学, 责任督学).
+TEST(People, EducationSupervisorsTitles) {
+    auto ps = run("区教育局责任督学王芳、督学韦家豪深入各校检查。");
+    const auto* p = find(ps, "王芳");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, std::vector<std::string>{"区教育局责任督学"}) << dump(ps);
+    const auto* q = find(ps, "韦家豪");
+    ASSERT_NE(q, nullptr) << dump(ps);
+    EXPECT_EQ(q->titles, std::vector<std::string>{"督学"}) << dump(ps);
+}
