@@ -379,7 +379,8 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         Suffix s;
         s.type = row[1];
         s.min_stem = std::stoi(row[2]);
-        s.anchor = row[3] == "1";
+        s.anchor = row[3] == "1" || row[3] == "2";
+        s.anchor_alone = row[3] == "2";
         std::u32string u = to_u32(row[0]);
         s.len = u.size();
         suffixes_.push_back(s);
@@ -723,7 +724,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
          (is_han(t.c[cur - 1]) && !stop_.contains(std::u32string(1, t.c[cur - 1])))))
         return false;
     // 国际组织, 全国委员会, 人民法院: an anchor alone before a generic suffix names no body.
-    if (S.anchor && anchor_.longest(t, cur, nullptr, false) == j - slen - cur && !known_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(cur), t.c.begin() + static_cast<std::ptrdiff_t>(j))))
+    if (S.anchor && !S.anchor_alone && anchor_.longest(t, cur, nullptr, false) == j - slen - cur && !known_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(cur), t.c.begin() + static_cast<std::ptrdiff_t>(j))))
         return false;
     if (stem == 0 && S.min_stem > 0) return false;
     if (S.anchor && !dict_compound && !named && !anchor_.longest(t, cur, nullptr, false)) return false;

@@ -157,6 +157,7 @@ private:
         std::string type;
         int min_stem = 1;
         bool anchor = false;
+        bool anchor_alone = false; // the anchor alone may be the stem (县|疾病预防控制中心)
         std::size_t len = 0;
     };
     bool suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const;

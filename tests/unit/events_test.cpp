@@ -571,3 +571,14 @@ TEST(Events, APublicityCampaignAndWhoCameToIt) {
     const auto& ps = b.records[0].events[0].participants;
     EXPECT_NE(std::find(ps.begin(), ps.end(), "丁海燕"), ps.end());
 }
+
+// A free clinic (义诊) is public-service work; a contracted care service (签约服务团队) names no signing.
+TEST(Events, FreeClinicsAndContractedCare) {
+    auto b = parse_issue("2025-07", "7月5日上午，省人民医院专家来到县人民医院，开展大型义诊活动。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "volunteering");
+    b = parse_issue("2025-07", "7月22日，江口镇卫生院家庭医生签约服务团队到乌石村开展上门随访。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.type, "signing") << e.trigger;
+}

@@ -534,3 +534,12 @@ TEST(Orgs, CompetitionCategoriesAndSupervisionOffices) {
     for (const auto& o : v) EXPECT_EQ(o.name.find("欧阳"), std::string::npos) << names(v);
     EXPECT_EQ(find_type(v, "区政府教育督导室"), "government") << names(v);
 }
+
+// Bodies set up after 1998 (县疾病预防控制中心, 县综合行政执法局): the level alone is their stem, though
+// PFR's 1998 statistics never saw their words in a name.
+TEST(Orgs, BodiesOfTheReformsAfter1998) {
+    auto v = orgs_of("7月14日，县疾病预防控制中心联合县综合行政执法局、县新时代文明实践中心开展宣传。");
+    EXPECT_EQ(find_type(v, "县疾病预防控制中心"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "县综合行政执法局"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "县新时代文明实践中心"), "other") << names(v);
+}
