@@ -732,8 +732,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         if (depth < 0 && open >= 3 && (t.c[open - 1] == U'（' || t.c[open - 1] == U'(') &&
             std::none_of(ev.orgs.begin(), ev.orgs.end(), [&](const ent::Match& m) { return m.e == s.e && m.b < s.b; })) {
             --open;
-            // (a body the tagger ended at the bracket is the company's head: 中电建华东勘测设计研究院|（杭州）有限公司)
-            const bool head = k > 0 && found[k - 1].kind == kOrg && found[k - 1].e == open;
+            // (a body the tagger ended at the bracket is the company's head: 中电建华东勘测设计研究院|（杭州）有限公司;
+            // so is a short person or place it read there, a brand: 舍弗勒|（中国）有限公司)
+            const bool head = k > 0 && found[k - 1].e == open && (found[k - 1].kind == kOrg || open - found[k - 1].b <= 5);
             const std::uint32_t stop = head ? (k > 1 ? found[k - 2].e : 0) : floor;
             std::uint32_t b = open;
             while (b > stop && ent::is_han(t.c[b - 1]) && open - b < 12) {

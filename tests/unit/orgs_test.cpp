@@ -359,6 +359,9 @@ TEST(Orgs, BodiesJoinedByAVerbAndBracketedPlaces) {
     v = orgs_of("县水利局与中电建华东勘测设计研究院（杭州）有限公司签订战略合作协议。");
     EXPECT_EQ(find_type(v, "华东勘测设计研究院（杭州）有限公司"), "company") << names(v);
     EXPECT_EQ(find_type(v, "华东勘测设计研究院"), "") << names(v);
+    // (so is a brand it read as a person: 舍弗勒|（中国）有限公司)
+    v = orgs_of("3月20日，舍弗勒（中国）有限公司新能源汽车轴承项目签约仪式在开发区举行。");
+    EXPECT_EQ(find_type(v, "舍弗勒（中国）有限公司"), "company") << names(v);
 }
 
 // A university's hospital is one name with it (PFR counts 华西医科大学附属第一医院 whole).

@@ -1171,3 +1171,11 @@ TEST(People, EducationSupervisorsTitles) {
     ASSERT_NE(q, nullptr) << dump(ps);
     EXPECT_EQ(q->titles, std::vector<std::string>{"督学"}) << dump(ps);
 }
+
+// A chief officer's title (首席执行官) before a name in Latin letters and a 、 makes it a name.
+TEST(People, ChiefOfficersWithLatinNames) {
+    auto ps = run("舍弗勒大中华区首席执行官Andreas Schick、开发区管委会主任荀亦凡代表双方签约。");
+    const auto* p = find(ps, "Andreas Schick");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, std::vector<std::string>{"舍弗勒大中华区首席执行官"}) << dump(ps);
+}
