@@ -477,6 +477,9 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     // The word ending here is a verb or common noun that merely ends like a name (主办, 格局) —
     // unless a longer suffix runs over it (司法|所, 市场|监管|所: the word 所 alone is a stop word).
     if (const auto ws = static_cast<std::size_t>(t.word_start[j - 1]); slen <= j - ws && stops_scan(t, ws, j)) return false;
+    // 县妇联|执委, 县人大|常委: a title word the suffix ends is a post, no body's name.
+    for (std::size_t l = slen + 1; l <= 3 && l <= j; ++l)
+        if (title_at(t, j - l) == l) return false;
     // 内蒙古|东北部, 美国|东南部: a part of a place, not a body.
     if (direction_before(t, j)) return false;
     // …医院新院|区: no name ends inside a campus's or zone's word (org_list_place_tails.txt).

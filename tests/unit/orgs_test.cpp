@@ -546,3 +546,10 @@ TEST(Orgs, BodiesOfTheReformsAfter1998) {
     EXPECT_EQ(find_type(v, "县综合行政执法局"), "government") << names(v);
     EXPECT_EQ(find_type(v, "县新时代文明实践中心"), "other") << names(v);
 }
+
+// A title word the suffix ends is a post (县妇联|执委), no body's name.
+TEST(Orgs, APostEndingLikeABodyIsNone) {
+    auto v = orgs_of("4月22日，县妇联执委、城关镇妇联主席庹静带领巾帼志愿者到敬老院开展慰问活动。");
+    EXPECT_EQ(find_type(v, "县妇联执委"), "") << names(v);
+    EXPECT_EQ(find_type(v, "城关镇妇联"), "association") << names(v);
+}

@@ -1179,3 +1179,11 @@ TEST(People, ChiefOfficersWithLatinNames) {
     ASSERT_NE(p, nullptr) << dump(ps);
     EXPECT_EQ(p->titles, std::vector<std::string>{"舍弗勒大中华区首席执行官"}) << dump(ps);
 }
+
+// A member of a body's executive committee (执委) holds a title.
+TEST(People, ExecutiveCommitteeMembers) {
+    auto ps = run("4月22日，县妇联执委、城关镇妇联主席庹静带领巾帼志愿者到敬老院开展慰问活动。");
+    const auto* p = find(ps, "庹静");
+    ASSERT_NE(p, nullptr) << dump(ps);
+    EXPECT_EQ(p->titles, (std::vector<std::string>{"县妇联执委", "城关镇妇联主席"})) << dump(ps);
+}
