@@ -411,7 +411,8 @@ void add_list_names(const std::u32string& c, std::vector<people::NameSpan>& span
                 const bool ends = spans[o].end == it.e || (i + 1 == items.size() && spans[o].begin == it.b);
                 if (starts && ends) ++names;
             }
-            if (names >= min_list_names && names >= items.size() * list_name_share) {
+            // (or a list of three, two of them names found: 二等奖：车晓晨　包文静　花蕾)
+            if ((names >= min_list_names && names >= items.size() * list_name_share) || (names == 2 && items.size() == 3)) {
                 for (std::size_t i = 0; i < items.size(); ++i) {
                     const auto& it = items[i];
                     const std::size_t len = it.e - it.b;

@@ -1157,6 +1157,9 @@ TEST(People, VillagePostsDispatchedCadresAndTheElected) {
 TEST(People, RosterLinesSetApartBySpaces) {
     auto ps = run("二等奖：车晓晨　包文静　王军　花蕾");
     EXPECT_EQ(names(ps), (std::set<std::string>{"车晓晨", "包文静", "王军", "花蕾"})) << dump(ps);
+    // (a list of three needs two names found)
+    ps = run("一等奖：符嘉怡　蓝天宇　欧阳子涵\n二等奖：车晓晨　包文静　花蕾");
+    EXPECT_EQ(names(ps), (std::set<std::string>{"符嘉怡", "蓝天宇", "欧阳子涵", "车晓晨", "包文静", "花蕾"})) << dump(ps);
     ps = run("县委书记　孔德全　县长　符志远　副县长　柏文华");
     EXPECT_EQ(names(ps), (std::set<std::string>{"孔德全", "符志远", "柏文华"})) << dump(ps);
 }
