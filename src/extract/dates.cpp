@@ -317,6 +317,7 @@ struct DateExtractor::Impl::Hit {
     bool vague = false;
     bool clock = false;
     bool numeric = false; // has a number with a calendar or clock unit
+    int weekday = 0;      // 上周五: 1 (Monday) … 7 (Sunday) after a relative week
     std::string tod;
     std::size_t tod_end = 0; // where a time of day read past the end ends (3月15日（星期五）上午)
 };
@@ -375,6 +376,14 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
     if (auto* r = rel.match(s, p)) {
         h.rel = r;
         p += r->word.size();
+        // 上周五, 下星期一: a relative week names a day only with its weekday (上周, 上周末 name none)
+        if (r->unit == 'w') {
+            static constexpr std::u32string_view days = U"一二三四五六日天";
+            const std::size_t k = days.find(peek(s, p));
+            if (k == std::u32string_view::npos) return std::nullopt;
+            h.weekday = k >= 6 ? 7 : static_cast<int>(k) + 1;
+            p += 3;
+        }
     } else if (auto d = guarded ? std::nullopt : numeric_date(s, p)) {
         h.year = d->year, h.month = d->month, h.day = d->day;
         have_year = have_month = have_day = true;
@@ -480,7 +489,7 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
     }
 
     // 5. Time of day after a day (9日上午, 24日晚, 今天下午, 元旦清晨) or before a clock time.
-    const bool day_like = have_day || unit == 'd' || h.fest;
+    const bool day_like = have_day || unit == 'd' || unit == 'w' || h.fest;
     std::size_t tod_start = p;
     bool tod_here = false;
     bool tod_suffix = false;
@@ -634,7 +643,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
         else if (!report) {
             if (h.vague) report = im.opt.vague_words;
             else if (h.fest) report = h.fest->lunar ? im.opt.lunar_festivals : im.opt.festivals;
-            else if (h.rel && h.rel->unit == 'd') report = im.opt.day_words;
+            else if (h.rel && (h.rel->unit == 'd' || h.rel->unit == 'w')) report = im.opt.day_words;
             else if (h.rel) report = im.opt.year_month_words;
             else if (!h.tod.empty()) report = im.opt.time_of_day_words;
         }
@@ -661,6 +670,15 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             PartialDate base = h.rel->context ? cx.last_full : (full(issued) ? issued : cx.last_full);
             if (full(base)) {
                 v = civil_from_days(days_from_civil(base.year, base.month, base.day) + h.rel->offset);
+                known = true;
+            }
+        } else if (h.rel && h.rel->unit == 'w') {
+            // (weeks run Monday to Sunday; 1970-01-01 was a Thursday)
+            PartialDate base = h.rel->context ? cx.last_full : (full(issued) ? issued : cx.last_full);
+            if (full(base)) {
+                const long d = days_from_civil(base.year, base.month, base.day);
+                const long monday = d - ((d % 7 + 7 + 3) % 7);
+                v = civil_from_days(monday + 7L * h.rel->offset + (h.weekday - 1));
                 known = true;
             }
         } else if (h.rel && h.rel->unit == 'm') {
@@ -716,7 +734,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (!h.tod.empty()) m.time_of_day = h.tod;
             m.begin = i;
             m.end = h.end;
-            m.relative_day = h.rel && h.rel->unit == 'd';
+            m.relative_day = h.rel && (h.rel->unit == 'd' || h.rel->unit == 'w');
             m.no_event = (im.no_event_after.match(s, h.end) != nullptr && im.not_no_event_after.match(s, h.end) == nullptr) ||
                          std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
                                      [&](const std::string& w) { return s.substr(0, i).ends_with(w); });

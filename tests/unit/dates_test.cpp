@@ -167,6 +167,17 @@ TEST(Dates, RelativeDays) {
     EXPECT_EQ(values(run("他说：“当天下午专家还来过。”", "2025-06-30", false, wide())), "null");
 }
 
+// A relative week with its weekday is a day, weeks running Monday to Sunday (2025-12-10 is a
+// Wednesday); a week alone or its end names none.
+TEST(Dates, RelativeWeekdays) {
+    auto ms = run("上周五，本周三下午，下星期一，上周末，本周", "2025-12-10", false, wide());
+    EXPECT_EQ(texts(ms), "上周五|本周三下午|下星期一");
+    EXPECT_EQ(values(ms), "2025-12-05|2025-12-10|2025-12-15");
+    EXPECT_EQ(ms[1].time_of_day, "下午");
+    EXPECT_EQ(values(run("下周日", "2025-12-14", false, wide())), "2025-12-21"); // (a Sunday: its week's last day)
+    EXPECT_EQ(values(run("上周五", "2025-12", false, wide())), "null");          // (no issue day: no day)
+}
+
 TEST(Dates, RelativeYearsJoinTheirMonth) {
     auto ms = run("去年12月，今年1月5日，本月7日，1997年下半年", "1998-01-02");
     EXPECT_EQ(texts(ms), "去年12月|今年1月5日|本月7日|1997年下半年");
