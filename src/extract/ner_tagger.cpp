@@ -858,6 +858,12 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         while (b > floor && s.b - b < 5 && ent::is_han(t.c[b - 1]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && t.bound[b] &&
                !f.orgs.rarely_opens(t, b - 1))
             --b;
+        // (a two-character brand whose second character rarely opens a name, between a word of its
+        // own and the rest: 邀请|华|为|技术有限公司)
+        auto single = [&](std::uint32_t q) { return ent::is_han(t.c[q]) && t.word_start[q] == static_cast<std::int32_t>(q) && t.bound[q + 1]; };
+        if (b == s.b && b >= floor + 2 && single(b - 1) && single(b - 2) && f.orgs.rarely_opens(t, b - 1) && !f.orgs.rarely_opens(t, b - 2) &&
+            (b - 2 == floor || !ent::is_han(t.c[b - 3]) || t.word_start[b - 3] + 1 < static_cast<std::int32_t>(b - 2)))
+            b -= 2;
         // (it must end at a boundary: punctuation, the name before, or a word of its own)
         const bool bounded = b == floor || !ent::is_han(t.c[b - 1]) || t.word_start[b - 1] + 1 < static_cast<std::int32_t>(b) ||
                              f.orgs.rarely_opens(t, b - 1);

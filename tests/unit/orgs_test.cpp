@@ -553,3 +553,11 @@ TEST(Orgs, APostEndingLikeABodyIsNone) {
     EXPECT_EQ(find_type(v, "县妇联执委"), "") << names(v);
     EXPECT_EQ(find_type(v, "城关镇妇联"), "association") << names(v);
 }
+
+// A two-character brand ICU gives in single characters, the second one that rarely opens a name
+// (华|为), after a word of its own, is the company's head.
+TEST(Orgs, ATwoCharacterBrandCutInTwo) {
+    auto v = orgs_of("6月12日，县科技局邀请华为技术有限公司高级工程师李明举办讲座。");
+    EXPECT_EQ(find_type(v, "华为技术有限公司"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "技术有限公司"), "") << names(v);
+}
