@@ -332,9 +332,9 @@ void add_ethnic_note_names(const std::u32string& c, std::vector<people::NameSpan
 }
 
 // A 、-list (or a roster's line set apart by spaces) most of whose items are names found
-// (…、丁传贤、于不凡、马瑾（女）、…) is a list of names: its other items of a name's shape are names too, also ones the model does not know (a
-// name with characters never seen in one, 伉铁保, 启功), and a name found in part of an item is
-// the whole item (金冲|及). An item may carry a bracketed note (（女，藏族）), which is no part of
+// (…、丁传贤、于不凡、马瑾（女）、…) is a list of names: its other items of a name's shape are names
+// too, also ones the model does not know (a name with characters never seen in one, 伉铁保, 启功),
+// and a name found in part of an item is the whole item (金冲|及). An item may carry a bracketed note (（女，藏族）), which is no part of
 // the name and whose punctuation ends neither the item nor the clause. Only items bounded by 、
 // or by the clause are taken, so the clause's lead-in and tail (视察了…, …等处) never are; nor
 // are titles, countries or cities among the names.
