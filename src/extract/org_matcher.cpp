@@ -543,11 +543,22 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         named = true;
         complete = true;
     }
+    // 人民日报文艺部|大连市委宣传部, 北京电视台|北京市儿童艺术剧团 (a roster without punctuation): a
+    // place written with its unit opens a body of its own after a known body, unless the name is
+    // that body's branch there (农行|河南省分行); a place without its unit stays inside the unit's
+    // name (中国科学院|沈阳|金属研究所).
+    const bool branch = [&] {
+        std::int32_t sv = -1;
+        return sub_back_.longest_back(t, j, &sv, false) && subunits_[static_cast<std::size_t>(sv)].place_ok;
+    }();
+    bool unit_place = false;
     while (cur > 0) {
         std::int32_t kv;
         const std::size_t gl = gaz_.ending_at(t, cur);
         const std::size_t kl = known_back_.longest_back(t, cur, &kv);
         if (complete && kl > gl && kl >= anchor_back_.longest_back(t, cur)) break;
+        if (unit_place && !branch && kl > gl) break;
+        unit_place = false;
         complete = false;
         std::size_t pl = std::max(gl, kl);
         const std::size_t al = anchor_back_.longest_back(t, cur);
@@ -584,6 +595,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 break;
             }
             if (stem + pl > 20) break;
+            unit_place = gl >= kl && (std::u32string_view(U"省市县").find(t.c[cur - 1]) != std::u32string_view::npos ||
+                                      std::u32string_view(U"省市县").find(t.c[cur]) != std::u32string_view::npos);
             cur -= pl;
             stem += pl;
             named = true;

@@ -561,3 +561,18 @@ TEST(Orgs, ATwoCharacterBrandCutInTwo) {
     EXPECT_EQ(find_type(v, "华为技术有限公司"), "company") << names(v);
     EXPECT_EQ(find_type(v, "技术有限公司"), "") << names(v);
 }
+
+// A roster set without punctuation (人民日报文艺部大连市委宣传部): a place written with its unit
+// after a known body opens a body of its own, unless the name is the body's branch there; a place
+// without its unit stays inside the unit's name.
+TEST(Orgs, APlaceWithItsUnitAfterABodyOpensAnother) {
+    auto v = orgs_of("获奖单位：中央电视台江苏省委宣传部、人民日报文艺部辽宁省计生委、中国科学院沈阳金属研究所。");
+    EXPECT_EQ(find_type(v, "中央电视台"), "media") << names(v);
+    EXPECT_NE(find_type(v, "江苏省委宣传部"), "") << names(v);
+    EXPECT_EQ(find_type(v, "中央电视台江苏省委宣传部"), "") << names(v);
+    EXPECT_NE(find_type(v, "辽宁省计生委"), "") << names(v);
+    EXPECT_EQ(find_type(v, "人民日报文艺部辽宁省计生委"), "") << names(v);
+    EXPECT_NE(find_type(v, "中国科学院沈阳金属研究所"), "") << names(v);
+    v = orgs_of("农行河南省分行加大信贷投放。");
+    EXPECT_NE(find_type(v, "农行河南省分行"), "") << names(v);
+}
