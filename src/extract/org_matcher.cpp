@@ -547,17 +547,18 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
     // place written with its unit opens a body of its own after a known body, unless the name is
     // that body's branch there (农行|河南省分行); a place without its unit stays inside the unit's
     // name (中国科学院|沈阳|金属研究所).
-    const bool branch = [&] {
+    auto branch = [&] { // asked only where such a place was read, not for every candidate
         std::int32_t sv = -1;
         return sub_back_.longest_back(t, j, &sv, false) && subunits_[static_cast<std::size_t>(sv)].place_ok;
-    }();
+    };
+    auto unit_char = [](char32_t c) { return std::u32string_view(U"省市县").find(c) != std::u32string_view::npos; };
     bool unit_place = false;
     while (cur > 0) {
         std::int32_t kv;
         const std::size_t gl = gaz_.ending_at(t, cur);
         const std::size_t kl = known_back_.longest_back(t, cur, &kv);
         if (complete && kl > gl && kl >= anchor_back_.longest_back(t, cur)) break;
-        if (unit_place && !branch && kl > gl) break;
+        if (unit_place && kl > gl && !branch()) break;
         unit_place = false;
         complete = false;
         std::size_t pl = std::max(gl, kl);
@@ -595,8 +596,7 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 break;
             }
             if (stem + pl > 20) break;
-            unit_place = gl >= kl && (std::u32string_view(U"省市县").find(t.c[cur - 1]) != std::u32string_view::npos ||
-                                      std::u32string_view(U"省市县").find(t.c[cur]) != std::u32string_view::npos);
+            unit_place = gl >= kl && (unit_char(t.c[cur - 1]) || unit_char(t.c[cur]));
             cur -= pl;
             stem += pl;
             named = true;
