@@ -508,16 +508,20 @@ void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
 
 // A place and the kind of zone after it are one name (沅州|经济技术开发区|管委会, 沅州|综合保税区): the
 // body that starts inside the zone's kind opens at the place; else the place runs over the kind.
-void zones(const ent::Chars& t, std::vector<ent::Match>& ms) {
+std::size_t zone_kind_at(const ent::Chars& t, std::size_t i) {
     static const ent::Trie kinds = [] {
         ent::Trie tr;
         for (const auto& w : lexicon::read_words("org_zone_names.txt")) tr.insert(ent::to_u32(w), 1);
         return tr;
     }();
+    return i < t.size() ? kinds.longest(t, i, nullptr, false) : 0;
+}
+
+void zones(const ent::Chars& t, std::vector<ent::Match>& ms) {
     for (std::size_t k = 0; k < ms.size(); ++k) {
         ent::Match& p = ms[k];
         if (p.type != "place" || p.e >= t.size()) continue;
-        const std::size_t z = kinds.longest(t, p.e, nullptr, false);
+        const std::size_t z = zone_kind_at(t, p.e);
         if (z == 0) continue;
         const std::uint32_t ze = p.e + static_cast<std::uint32_t>(z);
         if (k + 1 < ms.size() && ms[k + 1].b >= p.e && ms[k + 1].b < ze && ms[k + 1].e >= ze && ms[k + 1].type != "place") {

@@ -123,6 +123,8 @@ private:
 void street_offices(const ent::Chars& t, std::vector<ent::Match>& ms);
 // A place and the kind of zone after it are one name (沅州经济技术开发区管委会, 沅州综合保税区).
 void zones(const ent::Chars& t, std::vector<ent::Match>& ms);
+// Length of the longest kind of zone (org_zone_names.txt: 经济开发区, 保税区) starting at i; 0 = none.
+std::size_t zone_kind_at(const ent::Chars& t, std::size_t i);
 // A reservoir, bridge, tunnel or road by the word its name ends in (鹤鸣水库, 凤栖大桥, G320国道,
 // place_facilities.txt): a place, replacing a place inside it (青龙山|隧道).
 void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms);

@@ -391,7 +391,8 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         anchor_.insert(to_u32(w), 0);
         anchor_back_.insert(reversed(to_u32(w)), 0);
     }
-    for (const auto& w : lexicon::read_lines("org_list_cues.tsv")) cues_.insert(to_u32(w), 0);
+    for (const auto& row : lexicon::read_table("org_list_cues.tsv", 1))
+        cues_.insert(to_u32(row[0]), row.size() > 1 && row[1] == "suffix" ? 1 : 0);
     for (const auto& w : lexicon::read_lines("org_reject.tsv")) reject_.insert(to_u32(w), 0);
     // Learned from DEV: strings that look like names but are rarely gold alone (国家教委, 老干部).
     for (const auto& row : lexicon::read_table("org_learned_reject.tsv", 1)) reject_.insert(to_u32(row[0]), 0);
@@ -760,7 +761,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
 void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
     const std::size_t n = t.size();
     for (std::size_t i = 0; i < n; ++i) {
-        std::size_t cl = cues_.longest(t, i);
+        std::int32_t cue = 0;
+        std::size_t cl = cues_.longest(t, i, &cue);
         if (!cl) continue;
         std::size_t p = i + cl;
         if (p < n && t.c[p] == U'了') ++p;
@@ -801,6 +803,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
         for (auto [b, e] : items) {
             if (gaz_.at(t, b) >= e - b) continue; // a list of places, not of units
             if (list_place_back_.longest_back(t, e, nullptr, false)) continue; // (城东工业园区, …医院新院区: places)
+            if (cue == 1 && suffix_back_.longest_back(t, e, nullptr, false) == 0) continue;
             out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true});
         }
         i = p;

@@ -62,18 +62,21 @@ std::vector<Place> PlaceExtractor::extract(const ExtractContext& ctx) const {
         if (m.type == "place") ent::tally(out, seen, t.str(m.b, m.e), [](std::string n) { return Place{std::move(n), 1}; });
     if (!ctx.home_places) return out;
     // The bulletin's own place wherever it stands outside the names found, as a word of its own at
-    // one end at least (来|临溪|考察, 在|临溪|布局; not inside a longer word).
+    // one end at least (来|临溪|考察, 在|临溪|布局; not inside a longer word), with the kind of zone
+    // after it if one follows (落户|青山|经济开发区: a common word the tagger reads as none).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
     for (const auto& m : found) taken.emplace_back(m.b, m.e);
     for (const auto& name : *ctx.home_places) {
         const std::u32string u = ent::to_u32(name);
         for (std::size_t at = 0; at + u.size() <= t.size(); ++at) {
             if (!std::equal(u.begin(), u.end(), t.c.begin() + static_cast<std::ptrdiff_t>(at))) continue;
-            const auto b = static_cast<std::uint32_t>(at), e = static_cast<std::uint32_t>(at + u.size());
+            const auto b = static_cast<std::uint32_t>(at);
+            auto e = static_cast<std::uint32_t>(at + u.size());
             if (!t.bound[b] && !t.bound[e]) continue;
+            if (const std::size_t z = ner::zone_kind_at(t, e); z && t.bound[e + z]) e += static_cast<std::uint32_t>(z);
             if (std::any_of(taken.begin(), taken.end(), [&](const auto& x) { return x.first < e && b < x.second; })) continue;
             taken.emplace_back(b, e);
-            ent::tally(out, seen, name, [](std::string n) { return Place{std::move(n), 1}; });
+            ent::tally(out, seen, t.str(b, e), [](std::string n) { return Place{std::move(n), 1}; });
         }
     }
     return out;

@@ -112,6 +112,11 @@ TEST(Orgs, VisitList) {
     auto v = orgs_of("金锋一行先后视察了晶澳（高邮）光伏、晶樱光电、风帆（扬州）、航天锂电、新能易事特等处。");
     for (const char* n : {"晶澳（高邮）光伏", "晶樱光电", "风帆（扬州）", "航天锂电", "新能易事特"})
         EXPECT_EQ(find_type(v, n), "company") << n << ": " << names(v);
+    // an inspection's list names the units checked (检查了…等经营单位), not the matters (检查了消防、用电等)
+    v = orgs_of("3月9日至11日，县市场监管局检查了润家福超市、百姓大药房、金桥农贸市场等经营单位。");
+    for (const char* n : {"润家福超市", "百姓大药房"}) EXPECT_EQ(find_type(v, n), "company") << n << ": " << names(v);
+    v = orgs_of("检查组重点检查了消防、用电、燃气等安全隐患。");
+    EXPECT_TRUE(v.empty()) << names(v);
     v = orgs_of("代表团先后考察了南京、苏州、无锡等地。");
     EXPECT_EQ(find_type(v, "苏州"), "") << names(v);
     // a clause before the list's 、 is no item (到|境外旅游的费用比到北京、上海等)

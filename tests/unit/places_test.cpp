@@ -212,6 +212,29 @@ TEST(Places, TheMastheadsOwnPlace) {
     for (auto& p : extractor().extract(ctx)) v.push_back(p.name);
     EXPECT_TRUE(has(v, "临溪")) << ::testing::PrintToString(v);
     EXPECT_TRUE(has(v, "临溪县")) << ::testing::PrintToString(v);
-    for (auto& p : extractor().extract(ctx))
-        if (p.name == "临溪县") EXPECT_EQ(p.mentions, 1) << "临溪县商务局 is a body, no mention of the place";
+    for (auto& p : extractor().extract(ctx)) {
+        if (p.name == "临溪县") {
+            EXPECT_EQ(p.mentions, 1) << "临溪县商务局 is a body, no mention of the place";
+        }
+    }
+}
+
+// The bulletin's own place before a kind of zone is the zone, though the place is a common word
+// (青山: green hills) the tagger reads as no name: 落户青山经济开发区.
+TEST(Places, TheBulletinsOwnPlaceOpensItsZone) {
+    WordSegmenter seg;
+    const std::string masthead = "青山县政务简报";
+    auto mw = seg.words(masthead);
+    const std::vector<std::string> own = extractor().home_places(ExtractContext{masthead, mw, {}, false});
+    const std::string text = "项目总投资30亿元，落户青山经济开发区。青山综合保税区同日封关运作。";
+    auto words = seg.words(text);
+    std::vector<std::string> v;
+    for (auto& p : extractor().extract(ExtractContext{text, words, {}, false, &own})) v.push_back(p.name);
+    EXPECT_TRUE(has(v, "青山经济开发区")) << ::testing::PrintToString(v);
+    EXPECT_TRUE(has(v, "青山综合保税区")) << ::testing::PrintToString(v);
+    EXPECT_FALSE(has(v, "青山")) << ::testing::PrintToString(v);
+    // without the masthead, nothing says 青山 is a place here
+    v.clear();
+    for (auto& p : extractor().extract(ExtractContext{text, words, {}, false})) v.push_back(p.name);
+    EXPECT_FALSE(has(v, "青山经济开发区")) << ::testing::PrintToString(v);
 }
