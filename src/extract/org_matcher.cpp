@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 namespace jianbao::ent {
@@ -1019,11 +1020,11 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
             }
         }
         const std::size_t lv = levels_.longest(t, i, nullptr, false);
-        if (lv == 0 || t.word_start[i] != static_cast<std::int32_t>(i) || !t.bound[i + lv] || gaz_.ending_at(t, i + lv) ||
+        if (lv == 0 || t.word_start[i] != static_cast<std::int32_t>(i) || gaz_.ending_at(t, i + lv) ||
             gaz_.suffix_ending_at(t, i + lv) > lv) // 自治|区 is a place's suffix, no bare level
             continue;
         // 县二小, 市一中: a county's or city's school by its number, a word of its own.
-        if (lv == 1 && std::u32string_view(U"市县区").find(t.c[i]) != std::u32string_view::npos) {
+        if (lv == 1 && t.bound[i + lv] && std::u32string_view(U"市县区").find(t.c[i]) != std::u32string_view::npos) {
             std::size_t k = i + 1;
             while (k < t.size() && k - i <= 2 && std::u32string_view(U"一二三四五六七八九十").find(t.c[k]) != std::u32string_view::npos) ++k;
             if (k > i + 1 && k < t.size() && (t.c[k] == U'中' || t.c[k] == U'小') && t.word_start[k] == static_cast<std::int32_t>(k) &&
@@ -1036,6 +1037,8 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
         std::int32_t v = -1;
         const std::size_t len = bare_.longest(t, i + lv, &v, false);
         if (len == 0 || (i + lv + len < t.size() && !t.bound[i + lv + len])) continue;
+        // the level a word of its own, or glued by ICU to the unit's first character (市委|组织部)
+        if (!t.bound[i + lv] && t.next_bound(i, t.size()) > i + lv + len) continue;
         if (title_words_.longest(t, i + lv + len, nullptr, false)) continue; // 县委|书记: a title
         // 省、区、市|人大常委会: the last level of a run names the bodies of them all, no one body.
         // (县总工会、|市科协 is a list of bodies: only a lone level before the 、 counts.)

@@ -95,6 +95,11 @@ TEST(Orgs, BareUnitsOfTheBulletinsOwnAdministration) {
     v = orgs_of("县委组织部、县委宣传部联合举办培训班，县妇联主席孙丽出席。");
     EXPECT_EQ(find_type(v, "县委组织部"), "party") << names(v);
     EXPECT_EQ(find_type(v, "县妇联"), "") << names(v) << ": before a title it is the title's (县妇联主席)";
+    // ICU glues 市委 into one word (市委|组织部): the level is still the body's
+    v = orgs_of("会上，市委组织部传达了文件。市委组织部、市委宣传部联合开展活动。市委书记来我县调研。");
+    EXPECT_EQ(find_type(v, "市委组织部"), "party") << names(v);
+    EXPECT_EQ(find_type(v, "市委宣传部"), "party") << names(v);
+    EXPECT_EQ(v.size(), 2u) << names(v);
 }
 
 TEST(Orgs, VillagesNotGenericWords) {
