@@ -215,8 +215,11 @@ bool masthead_line(const std::u32string& s) {
 
 // The line is complete: it ends a sentence or a bracketed note, or is a masthead line (so nothing
 // continues it).
+bool rollcall_line(const std::u32string& s);
+
+// (a roll call ends its paragraph with the last name: 出席活动的还有：张明　李华)
 bool ends_closed(const std::u32string& s) {
-    return s.empty() || is_closing_bracket(s.back()) || ends_sentence(s) || masthead_line(s);
+    return s.empty() || is_closing_bracket(s.back()) || ends_sentence(s) || masthead_line(s) || rollcall_line(s);
 }
 
 bool contains_any(const std::u32string& s, std::u32string_view set) {
@@ -337,8 +340,16 @@ bool enumeration_line(const std::u32string& s) {
 
 // Strict title test used when only the content tells (spaced layout): short, no sentence or
 // clause punctuation, not a lead, not a masthead line, not a line of a list (周 涛、吴国庆、徐慧敏).
+// A roll call (出席会议的还有：何静　宋涛…, or its lead-in alone): a line opening with a verb of
+// attendance (structure_rollcall.txt) whose first clause, of 16 characters at most, ends in 有：.
+bool rollcall_line(const std::u32string& s) {
+    std::size_t colon = s.find_first_of(U"：:");
+    if (colon == std::u32string::npos || colon < 3 || colon > 15 || s[colon - 1] != U'有') return false;
+    return std::any_of(vocab().rollcall_verbs.begin(), vocab().rollcall_verbs.end(), [&](const std::u32string& w) { return starts_with(s, w); });
+}
+
 bool title_strict(const std::u32string& s) {
-    if (enumeration_line(s)) return false;
+    if (enumeration_line(s) || rollcall_line(s)) return false;
     if (s.size() < 2 || s.size() > 40 || is_bullet(s) || !has_word_char(s) || masthead_line(s)) return false;
     if (contains_any(s, U"。！？!?；;，,")) return false;
     char32_t last = s.back();
@@ -390,7 +401,7 @@ bool title_with_comma(const std::u32string& s) {
 
 // Loose title test used when the layout marks the headline (a blank line after the first line).
 bool title_loose(const std::u32string& s) {
-    if (s.empty() || s.size() > 80 || is_bullet(s) || !has_word_char(s)) return false;
+    if (s.empty() || s.size() > 80 || is_bullet(s) || !has_word_char(s) || rollcall_line(s)) return false;
     if (s.find(U'。') != std::u32string::npos) return false;
     char32_t last = s.back();
     return !(last == U'，' || last == U'、' || last == U'；' || last == U'：' || last == U',' || last == U';');
@@ -527,12 +538,6 @@ bool wrapped_on(const std::u32string& prev, const std::u32string& next, std::siz
            ordinal_length(next) == 0 && !caption_like(next);
 }
 
-// A roll call's lead-in (出席会议的还有：): a short line opening with a verb of attendance
-// (structure_rollcall.txt) and ending in 有：.
-bool rollcall_lead(const std::u32string& s) {
-    if (s.size() < 4 || s.size() > 16 || (s.back() != U'：' && s.back() != U':') || s[s.size() - 2] != U'有') return false;
-    return std::any_of(vocab().rollcall_verbs.begin(), vocab().rollcall_verbs.end(), [&](const std::u32string& w) { return starts_with(s, w); });
-}
 
 // A column's name (代表风采, or numbered: 一、重要会议) alone before a line that is itself a headline,
 // a blank line after it; not a headline named like a column (图片新闻 before its text).
@@ -1085,8 +1090,8 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             if (!ends_closed(prev) && utf8::is_han(prev.back()) && continues_previous(cur)) cut = false;
             // 现将有关情况通报如下：| |一、总体情况: what a colon introduces is the same article's.
             if (layout_dense && (prev.back() == U'：' || prev.back() == U':') && !title_strict(prev) && !is_bullet(cur)) cut = false;
-            // …列席会议。| |出席会议的还有：| 何静　宋涛…: a roll call's lead-in is the report's.
-            if (rollcall_lead(cur) && ends_closed(prev)) cut = false;
+            // …列席会议。| |出席会议的还有：| 何静　宋涛…: a roll call (or its lead-in) is the report's.
+            if (rollcall_line(cur) && ends_closed(prev)) cut = false;
         }
         if (cut) chunks.emplace_back();
         chunks.back().push_back(&lines[i]);

@@ -1004,6 +1004,17 @@ TEST(Structure, RollCallAfterAReport) {
     EXPECT_EQ(r[0].paragraphs[2], "出席会议的还有：");
 }
 
+// The lead-in and the names on one line, right under the text, are no headline, and the roll call
+// ends its paragraph: the photo's caption after it is a paragraph of its own.
+TEST(Structure, RollCallOnOneLine) {
+    auto r = parse_structure("区领导慰问一线职工\n\n5月1日，区党工委副书记王建军走访慰问了坚守一线的劳动者。\n"
+                             "出席活动的还有：张明　李华　赵　刚　陈晓丽\n\n图为慰问现场。（区党政办供图）\n");
+    ASSERT_EQ(r.size(), 1u);
+    ASSERT_EQ(r[0].paragraphs.size(), 3u);
+    EXPECT_EQ(r[0].paragraphs[1], "出席活动的还有：张明　李华　赵　刚　陈晓丽");
+    EXPECT_EQ(r[0].paragraphs[2], "图为慰问现场。（区党政办供图）");
+}
+
 // A photo's caption set apart right after a headlined article, naming no day of its own, is that
 // article's photo.
 TEST(Structure, CaptionSetApartAfterItsArticle) {
