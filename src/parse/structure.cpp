@@ -1184,6 +1184,14 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
                 records.back().paragraphs.push_back(txt);
                 break;
             }
+            // Who wrote it, in brackets and set apart right under a headlined article (…进行了交流。| |
+            // （县人大办 文/图 林一凡）), is the article's last line, as under a brief.
+            if (it.boundary && !section && !records.empty() && records.back().kind == RecordKind::article && records.back().title &&
+                bracketed_note(it.text) && it.text.size() <= 30 && it.text.find(U'。') == std::u32string::npos &&
+                (k + 1 >= items.size() || items[k + 1].boundary)) {
+                records.back().paragraphs.push_back(txt);
+                break;
+            }
             // A photo's caption set apart right after a headlined article (…通过了协商计划。| |
             // 图为会议现场。（摄影 曾庆余）) is that article's photo — unless it names a day of its own
             // (another event's photo) or the article has its photo already.

@@ -1015,6 +1015,16 @@ TEST(Structure, RollCallOnOneLine) {
     EXPECT_EQ(r[0].paragraphs[2], "图为慰问现场。（区党政办供图）");
 }
 
+// Who wrote it, in brackets and set apart under a headlined article, is the article's last line,
+// no record of its own.
+TEST(Structure, BylineSetApartAfterItsArticle) {
+    auto r = parse_structure("县人大常委会召开主任会议\n\n6月3日，县人大常委会主任欧阳明主持召开主任会议。\n会后，欧阳明一行察看防汛物资储备情况。\n\n"
+                             "（县人大办 文/图 林一凡）\n");
+    ASSERT_EQ(r.size(), 1u);
+    ASSERT_EQ(r[0].paragraphs.size(), 3u);
+    EXPECT_EQ(r[0].paragraphs[2], "（县人大办 文/图 林一凡）");
+}
+
 // A photo's caption set apart right after a headlined article, naming no day of its own, is that
 // article's photo.
 TEST(Structure, CaptionSetApartAfterItsArticle) {
