@@ -924,6 +924,11 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                 (s.end >= c.size() || !people::is_han(c[s.end]) || impl_->model.titles().longest_at(c, s.end) ||
                  impl_->model.stops().longest_at(c, s.end)))
                 ++s.begin;
+        // 李红|带队, 刘晓|牵头: a three-character candidate whose last character opens a word that
+        // follows names (ICU glued 红带; 牵 looks like a given name's) is the two before it.
+        for (auto& s : spans)
+            if (s.end - s.begin == 3 && s.end < c.size() && chinese_shape(s) && impl_->model.stops().longest_at(c, s.end - 1) >= 2)
+                --s.end;
         std::erase_if(spans, [&](const people::NameSpan& s) {
             // (unless a title or a role noun ends right before it and ICU only joined its last
             // character to the surname: 会长|安|士伟 read as 会|长安|…; not 省长|沙市)
@@ -1027,6 +1032,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             // Unless what follows is a word that ends names (王|进|健一|行: ICU glued 健 to 一行).
             if (s.end < c.size() && inside[s.end] && s.score < sure && !impl_->model.stops().longest_at(c, s.end))
                 return true;
+
             // A candidate ending in the 老 of 老同志 (爱戴|老同志).
             if (veteran(s.end)) return true;
             if (strong) return false;

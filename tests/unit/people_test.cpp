@@ -489,6 +489,17 @@ TEST(People, DebugText) {
     for (const auto& p : run(t)) std::cout << "FOUND " << p.name << "\n";
 }
 
+// A name's last character opening a word that follows names is not the name's (李红|带队: ICU
+// glues 红带; 刘晓|牵头).
+TEST(People, NameBeforeAVerbItsLastCharacterOpens) {
+    auto ps = run("12月1日至3日，县委常委、宣传部部长李红带队赴浙江安吉学习考察。");
+    EXPECT_NE(find(ps, "李红"), nullptr);
+    EXPECT_EQ(find(ps, "李红带"), nullptr);
+    ps = run("会议决定由副县长刘晓牵头负责。");
+    EXPECT_NE(find(ps, "刘晓"), nullptr);
+    EXPECT_EQ(find(ps, "刘晓牵"), nullptr);
+}
+
 // The dot is written only inside names: a name runs over every dot-joined part, also past the
 // model's longest candidate.
 TEST(People, DottedNameRunsOverAllItsParts) {
