@@ -822,6 +822,8 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         (ordinal_length(lines[0]->cps) > 0 || (section_word(lines[0]->cps) && starts_with_date(lines[2]->cps)));
     if (!lines.empty() && header_like(lines[0]->cps) &&
         ((section_word(lines[0]->cps) && (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) ||
+         // (or named by what it covers over bullet items: 综合简讯 / ●12月1日…)
+         (lines.size() > 1 && is_bullet(lines[1]->cps) && column_by_suffix(lines[0]->cps)) ||
          numbered_over_headline || (lines.size() == 1 && ordinal_length(lines[0]->cps) > 0))) { // (一、重要会议 cut off before its headline)
         out.push_back({ItemKind::header, lines[0]->cps, true});
         first = false;

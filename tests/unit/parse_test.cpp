@@ -995,6 +995,19 @@ TEST(Structure, NumberedColumnOverAHeadlineAndANameAfterACut) {
     EXPECT_EQ(r[1].section, std::optional<std::string>("民生实事"));
 }
 
+// A column named by what it covers (综合简讯: a listed column word after its field) over bullet
+// items is their header, not an article without text.
+TEST(Structure, ColumnNamedByItsFieldOverBullets) {
+    auto r = parse_structure("综合简讯\n\n●12月1日至3日，县委常委、宣传部部长李红带队赴浙江学习考察美丽乡村建设。\n"
+                             "●12月5日上午，日本客商一行到我县考察投资环境，副县长万强陪同。\n"
+                             "●12月10日，县委书记周平在县委党校讲授专题党课。\n");
+    ASSERT_EQ(r.size(), 3u);
+    for (const auto& b : r) {
+        EXPECT_EQ(b.kind, RecordKind::brief);
+        EXPECT_EQ(b.section, std::optional<std::string>("综合简讯"));
+    }
+}
+
 // A roll call's lead-in (出席会议的还有：) and its names, blank lines around them, are the report's.
 TEST(Structure, RollCallAfterAReport) {
     auto r = parse_structure("县人大常委会召开第二十六次会议\n\n10月28日，县人大常委会召开会议。会议由主任主持。\n会议听取了报告。\n\n"
