@@ -178,7 +178,9 @@ def main():
         for (t, _), spans in zip(texts, all_spans):
             i = t.find(s_)
             while i >= 0:
-                if not any(b <= i and i + len(s_) <= e and (e - b) > len(s_) for b, e in spans):
+                # (not inside a longer gold name, nor across a gold name's edge: 周永东|辽宁 holds no 东辽)
+                j = i + len(s_)
+                if not any((b <= i and j <= e and (e - b) > len(s_)) or (b < i < e < j) or (i < b < j < e) for b, e in spans):
                     n_ += 1
                 i = t.find(s_, i + 1)
         g_ = gold["place"][s_]

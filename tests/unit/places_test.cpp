@@ -53,6 +53,11 @@ TEST(Places, CountiesTownsAndShortForms) {
     EXPECT_FALSE(has(v, "县横林镇")) << "a unit does not open the next name";
     v = places_of("县长张永平主持会议。");
     EXPECT_FALSE(has(v, "永平")) << "a short form after a lone surname is a given name";
+    // DEV's one use of 威海 and 临沂 that runs across a name's edge is no evidence they are common
+    // words (place_learned_short_reject.txt counts no such occurrence).
+    v = places_of("考察团先后前往威海、临沂两市学习。");
+    EXPECT_TRUE(has(v, "威海")) << ::testing::PrintToString(v);
+    EXPECT_TRUE(has(v, "临沂")) << ::testing::PrintToString(v);
 }
 
 TEST(Places, FormalNamesAndLandformGuards) {
