@@ -716,6 +716,15 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             bodies.push_back(std::move(m));
     std::sort(bodies.begin(), bodies.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     std::vector<Span> found = spans(model().tag(t, ev));
+    // 翠屏山|景区, 石泉|古镇: a place the tagger ended right before the place suffix the rules read
+    // it with (a suffix of two characters or more) is the rules' whole name.
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        Span& s = found[k];
+        if (s.kind != kPlace) continue;
+        const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
+        for (const auto& m : ev.places)
+            if (m.b == s.b && m.e > s.e + 1 && m.e <= limit && f.gaz.suffix_ending_at(t, m.e) == m.e - s.e) s.e = m.e;
+    }
     // The tagger sees a few characters around it and ends a long name at its first plausible end
     // (上海师范大学|化工系, 北京军区|给水团); a rule match opening at the same character that goes on
     // over a sub-unit, up to the next name, is the name.
