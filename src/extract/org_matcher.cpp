@@ -768,7 +768,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
         std::size_t p = i + cl;
         if (p < n && t.c[p] == U'了') ++p;
         std::vector<std::pair<std::size_t, std::size_t>> items;
-        bool closed = false;
+        bool closed = false, enterprises = false;
         while (p < n) {
             std::size_t b = p;
             int depth = 0;
@@ -797,7 +797,12 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
                 ++p;
                 continue;
             }
-            if (p < n && t.c[p] == U'等') closed = !(p + 1 < n && t.c[p + 1] == U'地');
+            if (p < n && t.c[p] == U'等') {
+                closed = !(p + 1 < n && t.c[p + 1] == U'地');
+                enterprises = p + 2 < n && (t.c[p + 1] == U'企' || t.c[p + 1] == U'公' || t.c[p + 1] == U'厂') &&
+                              (std::u32string_view(t.c.data() + p + 1, 2) == U"企业" || std::u32string_view(t.c.data() + p + 1, 2) == U"公司" ||
+                               std::u32string_view(t.c.data() + p + 1, 2) == U"厂家");
+            }
             break;
         }
         if (!closed || items.size() < 2) continue;
@@ -805,7 +810,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
             if (gaz_.at(t, b) >= e - b) continue; // a list of places, not of units
             if (list_place_back_.longest_back(t, e, nullptr, false)) continue; // (城东工业园区, …医院新院区: places)
             if (cue == 1 && suffix_back_.longest_back(t, e, nullptr, false) == 0) continue;
-            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true});
+            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true, enterprises && e - b >= 3});
         }
         i = p;
     }
@@ -965,7 +970,9 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
         // A visited company ICU does not know comes out in single-character pieces (晶|樱|光电) or
         // carries its place in parentheses (风帆（扬州）); an item made of dictionary words is a
         // common noun (到|机关、厂矿, 人口、社会).
+        // (any item the list calls an enterprise: 走访了…、中天钢铁等企业)
         if (m.listed && !stops_scan(t, m.b, m.b + 1)) {
+            body = m.enterprise;
             for (std::size_t i = m.b; i < m.e && !body; ++i)
                 body = t.c[i] == U'（' ||
                        (t.word_start[i] == static_cast<std::int32_t>(i) && (i + 1 == m.e || t.bound[i + 1]) && is_han(t.c[i]));

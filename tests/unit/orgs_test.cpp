@@ -120,6 +120,9 @@ TEST(Orgs, VisitList) {
     // an inspection's list names the units checked (检查了…等经营单位), not the matters (检查了消防、用电等)
     v = orgs_of("3月9日至11日，县市场监管局检查了润家福超市、百姓大药房、金桥农贸市场等经营单位。");
     for (const char* n : {"润家福超市", "百姓大药房"}) EXPECT_EQ(find_type(v, n), "company") << n << ": " << names(v);
+    // a list that calls its items enterprises (等企业) makes companies of dictionary words too (中天|钢铁)
+    v = orgs_of("近日，高新区管委会常务副主任黄海波走访了金太阳光伏、华瑞电子、中天钢铁等企业。");
+    for (const char* n : {"金太阳光伏", "华瑞电子", "中天钢铁"}) EXPECT_EQ(find_type(v, n), "company") << n << ": " << names(v);
     v = orgs_of("检查组重点检查了消防、用电、燃气等安全隐患。");
     EXPECT_TRUE(v.empty()) << names(v);
     v = orgs_of("代表团先后考察了南京、苏州、无锡等地。");
