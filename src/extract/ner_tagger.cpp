@@ -871,6 +871,12 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         while (b > floor && s.b - b < 5 && ent::is_han(t.c[b - 1]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && t.bound[b] &&
                !f.orgs.rarely_opens(t, b - 1))
             --b;
+        // (past one that rarely opens a name inside the brand, to the punctuation before it: 、华|源|新|材料（常州）…)
+        {
+            std::uint32_t q = b;
+            while (q > floor && s.b - q < 5 && ent::is_han(t.c[q - 1]) && t.word_start[q - 1] == static_cast<std::int32_t>(q - 1) && t.bound[q]) --q;
+            if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && !f.orgs.rarely_opens(t, q)) b = q;
+        }
         // (a two-character brand whose second character rarely opens a name, between a word of its
         // own and the rest: 邀请|华|为|技术有限公司)
         auto single = [&](std::uint32_t q) { return ent::is_han(t.c[q]) && t.word_start[q] == static_cast<std::int32_t>(q) && t.bound[q + 1]; };

@@ -479,6 +479,13 @@ TEST(Orgs, LatinCompanies) {
     EXPECT_EQ(find_type(v, "New York"), "") << names(v);
 }
 
+// A company's brand ICU cuts into single characters runs back to the punctuation before it, over a
+// character that rarely opens a name inside it (、华|源|新|材料（常州）有限公司).
+TEST(Orgs, BrandInSingleCharactersBeforeABracketedPlace) {
+    auto v = orgs_of("先后到生产一线、物流中心、华源新材料（常州）有限公司等地，为职工送去防暑降温用品。");
+    EXPECT_EQ(find_type(v, "华源新材料（常州）有限公司"), "company") << names(v);
+}
+
 // A pharmacy is a company by its suffix (欣康大药房).
 TEST(Orgs, Pharmacies) {
     auto v = orgs_of("检查组先后检查了鸿福楼餐厅、润家福超市、欣康大药房和澄阳万家乐购物中心。");
