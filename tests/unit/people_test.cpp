@@ -105,6 +105,15 @@ TEST(People, TitleOfAUnitOpeningWithABreakWord) {
     EXPECT_EQ(find(ps, "李强")->titles, (std::vector<std::string>{"县委书记"}));
 }
 
+// An assistant's post is a title (titles.txt: 助理): 集团总经理助理, 县长助理.
+TEST(People, AssistantsPosts) {
+    auto ps = run("集团总经理助理、技术中心主任孟凡签约。县长助理王晓明出席。");
+    ASSERT_NE(find(ps, "孟凡"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "孟凡")->titles, (std::vector<std::string>{"集团总经理助理", "技术中心主任"}));
+    ASSERT_NE(find(ps, "王晓明"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "王晓明")->titles, (std::vector<std::string>{"县长助理"}));
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
