@@ -6,7 +6,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
 
 namespace jianbao::ent {
@@ -799,9 +798,9 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
             }
             if (p < n && t.c[p] == U'等') {
                 closed = !(p + 1 < n && t.c[p + 1] == U'地');
-                enterprises = p + 2 < n && (t.c[p + 1] == U'企' || t.c[p + 1] == U'公' || t.c[p + 1] == U'厂') &&
-                              (std::u32string_view(t.c.data() + p + 1, 2) == U"企业" || std::u32string_view(t.c.data() + p + 1, 2) == U"公司" ||
-                               std::u32string_view(t.c.data() + p + 1, 2) == U"厂家");
+                // (等企业, 等公司, 等厂家: the list calls its items enterprises)
+                const std::u32string_view after = p + 2 < n ? std::u32string_view(t.c.data() + p + 1, 2) : std::u32string_view();
+                enterprises = after == U"企业" || after == U"公司" || after == U"厂家";
             }
             break;
         }
