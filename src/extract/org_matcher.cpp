@@ -767,7 +767,10 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
         std::size_t p = i + cl;
         if (p < n && t.c[p] == U'了') ++p;
         std::vector<std::pair<std::size_t, std::size_t>> items;
-        bool closed = false, enterprises = false;
+        bool closed = false, enterprises = false, last = false;
+        // 和 or 及, a word of its own, joins the last item of an inspection's list (whose items all end
+        // in an organisation's suffix, so no clause runs on after it)
+        auto joins_last = [&](std::size_t q) { return q + 1 < n && (t.c[q] == U'和' || t.c[q] == U'及') && t.bound[q] && t.bound[q + 1]; };
         while (p < n) {
             std::size_t b = p;
             int depth = 0;
@@ -777,9 +780,14 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
                 if (t.c[p] == U'等' && depth == 0 && p >= b + 2 &&
                     (t.bound[p] || (p + 1 < n && std::u32string_view(U"处地家个单企项公部").find(t.c[p + 1]) != std::u32string_view::npos)))
                     break;
+                if (cue == 1 && depth == 0 && p >= b + 2 && joins_last(p)) break;
                 ++p;
             }
             if (p - b < 2 || p - b > 12 || depth) break;
+            // (an inspection's item holds no verb of its own: 检查组先后检查了…)
+            if (cue == 1 && std::any_of(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(p),
+                                        [](char32_t ch) { return ch == U'了'; }))
+                break;
             // an item holding a word no name holds is a clause, not a unit (到|境外旅游的费用比到北京、上海等);
             // a single character among single characters is a piece of a name ICU does not know (新|能|易|事|特)
             bool clause = false;
@@ -792,6 +800,15 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
             }
             if (clause) break;
             items.emplace_back(b, p);
+            if (last) { // the item after 和 ends an inspection's list at punctuation (…、欣康大药房和澄阳万家乐购物中心。)
+                closed = p < n && (t.c[p] == U'。' || t.c[p] == U'，' || t.c[p] == U'；');
+                break;
+            }
+            if (cue == 1 && joins_last(p)) {
+                last = true;
+                ++p;
+                continue;
+            }
             if (p < n && t.c[p] == U'、') {
                 ++p;
                 continue;
@@ -808,8 +825,11 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
         for (auto [b, e] : items) {
             if (gaz_.at(t, b) >= e - b) continue; // a list of places, not of units
             if (list_place_back_.longest_back(t, e, nullptr, false)) continue; // (城东工业园区, …医院新院区: places)
-            if (cue == 1 && suffix_back_.longest_back(t, e, nullptr, false) == 0) continue;
-            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true, enterprises && e - b >= 3});
+            // (an inspection's unit: a name of two characters or more before an organisation's suffix,
+            // not the bare suffix: 检查了超市、药店)
+            const std::size_t suffix = suffix_back_.longest_back(t, e, nullptr, false);
+            if (cue == 1 && (suffix == 0 || suffix + 2 > e - b)) continue;
+            out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), "company", true, (enterprises || cue == 1) && e - b >= 3});
         }
         i = p;
     }
@@ -1145,7 +1165,16 @@ std::vector<Match> resolve(std::vector<Match> m) {
     for (auto& x : m) {
         bool clash = false;
         for (std::uint32_t k = x.b; k < x.e && !clash; ++k) clash = used[k];
-        if (clash) continue;
+        if (clash) {
+            // the same name found twice (by its suffix, and as a visit list's item): one name, that
+            // is the list's item too
+            for (auto& kept : out)
+                if (kept.b == x.b && kept.e == x.e) {
+                    kept.listed = kept.listed || x.listed;
+                    kept.enterprise = kept.enterprise || x.enterprise;
+                }
+            continue;
+        }
         for (std::uint32_t k = x.b; k < x.e; ++k) used[k] = 1;
         out.push_back(std::move(x));
     }

@@ -72,7 +72,7 @@ struct Match {
     std::uint32_t b = 0, e = 0; // char indices
     std::string type;
     bool listed = false; // an item of a visit list (视察了晶樱光电、航天锂电等处)
-    bool enterprise = false; // … that the list calls enterprises (走访了华瑞电子、中天钢铁等企业)
+    bool enterprise = false; // … that the list calls enterprises (走访了华瑞电子、中天钢铁等企业) or an inspection checked
 };
 
 // Places: gazetteer (admin divisions, world, learned) plus suffix rules.
