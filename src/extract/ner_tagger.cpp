@@ -867,19 +867,17 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         // (a person or place the tagger read in the brand right before it is the brand: 湄江瑞泰|新材料…)
         const bool absorb = k > 0 && found[k - 1].e == s.b && found[k - 1].kind != kOrg && s.b - found[k - 1].b <= 5;
         const std::uint32_t floor = k == 0 ? 0 : absorb ? (k > 1 ? found[k - 2].e : 0) : found[k - 1].e;
+        auto single = [&](std::uint32_t q) { return ent::is_han(t.c[q]) && t.word_start[q] == static_cast<std::int32_t>(q) && t.bound[q + 1]; };
         std::uint32_t b = s.b;
-        while (b > floor && s.b - b < 5 && ent::is_han(t.c[b - 1]) && t.word_start[b - 1] == static_cast<std::int32_t>(b - 1) && t.bound[b] &&
-               !f.orgs.rarely_opens(t, b - 1))
-            --b;
+        while (b > floor && s.b - b < 5 && single(b - 1) && !f.orgs.rarely_opens(t, b - 1)) --b;
         // (past one that rarely opens a name inside the brand, to the punctuation before it: 、华|源|新|材料（常州）…)
         {
             std::uint32_t q = b;
-            while (q > floor && s.b - q < 5 && ent::is_han(t.c[q - 1]) && t.word_start[q - 1] == static_cast<std::int32_t>(q - 1) && t.bound[q]) --q;
+            while (q > floor && s.b - q < 5 && single(q - 1)) --q;
             if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && !f.orgs.rarely_opens(t, q)) b = q;
         }
         // (a two-character brand whose second character rarely opens a name, between a word of its
         // own and the rest: 邀请|华|为|技术有限公司)
-        auto single = [&](std::uint32_t q) { return ent::is_han(t.c[q]) && t.word_start[q] == static_cast<std::int32_t>(q) && t.bound[q + 1]; };
         if (b == s.b && b >= floor + 2 && single(b - 1) && single(b - 2) && f.orgs.rarely_opens(t, b - 1) && !f.orgs.rarely_opens(t, b - 2) &&
             (b - 2 == floor || !ent::is_han(t.c[b - 3]) || t.word_start[b - 3] + 1 < static_cast<std::int32_t>(b - 2)))
             b -= 2;

@@ -785,9 +785,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
             }
             if (p - b < 2 || p - b > 12 || depth) break;
             // (an inspection's item holds no verb of its own: 检查组先后检查了…)
-            if (cue == 1 && std::any_of(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(p),
-                                        [](char32_t ch) { return ch == U'了'; }))
-                break;
+            if (cue == 1 && std::u32string_view(t.c.data() + b, p - b).find(U'了') != std::u32string_view::npos) break;
             // an item holding a word no name holds is a clause, not a unit (到|境外旅游的费用比到北京、上海等);
             // a single character among single characters is a piece of a name ICU does not know (新|能|易|事|特)
             bool clause = false;

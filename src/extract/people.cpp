@@ -1032,7 +1032,6 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             // Unless what follows is a word that ends names (王|进|健一|行: ICU glued 健 to 一行).
             if (s.end < c.size() && inside[s.end] && s.score < sure && !impl_->model.stops().longest_at(c, s.end))
                 return true;
-
             // A candidate ending in the 老 of 老同志 (爱戴|老同志).
             if (veteran(s.end)) return true;
             if (strong) return false;

@@ -213,11 +213,16 @@ bool masthead_line(const std::u32string& s) {
     return digits >= 5 && year != std::u32string::npos && year - i >= 4; // a year of four digits
 }
 
-// The line is complete: it ends a sentence or a bracketed note, or is a masthead line (so nothing
-// continues it).
-bool rollcall_line(const std::u32string& s);
+// A roll call (出席会议的还有：何静　宋涛…, or its lead-in alone): a line opening with a verb of
+// attendance (structure_rollcall.txt) whose first clause, of 16 characters at most, ends in 有：.
+bool rollcall_line(const std::u32string& s) {
+    const std::size_t colon = s.find_first_of(U"：:");
+    if (colon == std::u32string::npos || colon < 3 || colon > 15 || s[colon - 1] != U'有') return false;
+    return std::any_of(vocab().rollcall_verbs.begin(), vocab().rollcall_verbs.end(), [&](const std::u32string& w) { return starts_with(s, w); });
+}
 
-// (a roll call ends its paragraph with the last name: 出席活动的还有：张明　李华)
+// The line is complete: it ends a sentence or a bracketed note, is a masthead line, or a roll call
+// (it ends with its last name: 出席活动的还有：张明　李华), so nothing continues it.
 bool ends_closed(const std::u32string& s) {
     return s.empty() || is_closing_bracket(s.back()) || ends_sentence(s) || masthead_line(s) || rollcall_line(s);
 }
@@ -289,6 +294,12 @@ bool bracketed_note(const std::u32string& s) {
     return s.size() >= 2 && (s.front() == U'（' || s.front() == U'(') && is_closing_bracket(s.back());
 }
 
+// Who wrote it, in brackets, on a line of its own (（县商务局综合科　鞠晓东）, （县人大办 文/图 林一凡）):
+// a short bracketed note that is no sentence.
+bool byline_note(const std::u32string& s) {
+    return bracketed_note(s) && s.size() <= 30 && s.find(U'。') == std::u32string::npos;
+}
+
 // The line without its notes in brackets (卜凡（女） → 卜凡).
 std::u32string without_notes(const std::u32string& s) {
     std::u32string out;
@@ -340,14 +351,6 @@ bool enumeration_line(const std::u32string& s) {
 
 // Strict title test used when only the content tells (spaced layout): short, no sentence or
 // clause punctuation, not a lead, not a masthead line, not a line of a list (周 涛、吴国庆、徐慧敏).
-// A roll call (出席会议的还有：何静　宋涛…, or its lead-in alone): a line opening with a verb of
-// attendance (structure_rollcall.txt) whose first clause, of 16 characters at most, ends in 有：.
-bool rollcall_line(const std::u32string& s) {
-    std::size_t colon = s.find_first_of(U"：:");
-    if (colon == std::u32string::npos || colon < 3 || colon > 15 || s[colon - 1] != U'有') return false;
-    return std::any_of(vocab().rollcall_verbs.begin(), vocab().rollcall_verbs.end(), [&](const std::u32string& w) { return starts_with(s, w); });
-}
-
 bool title_strict(const std::u32string& s) {
     if (enumeration_line(s) || rollcall_line(s)) return false;
     if (s.size() < 2 || s.size() > 40 || is_bullet(s) || !has_word_char(s) || masthead_line(s)) return false;
@@ -537,7 +540,6 @@ bool wrapped_on(const std::u32string& prev, const std::u32string& next, std::siz
     return width > 0 && prev.size() + 2 >= width && !ends_closed(prev) && !is_bullet(next) && !starts_with_date(next) &&
            ordinal_length(next) == 0 && !caption_like(next);
 }
-
 
 // A column's name (代表风采, or numbered: 一、重要会议) alone before a line that is itself a headline,
 // a blank line after it; not a headline named like a column (图片新闻 before its text).
@@ -1170,8 +1172,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             }
             // Who wrote it, in brackets right under a brief (●…上报工作。|（县商务局综合科　鞠晓东）), is the
             // brief's last line, as under an article; no record of its own.
-            if (open == npos && !records.empty() && records.back().kind == RecordKind::brief && bracketed_note(it.text) &&
-                it.text.size() <= 30 && it.text.find(U'。') == std::u32string::npos) {
+            if (open == npos && !records.empty() && records.back().kind == RecordKind::brief && byline_note(it.text)) {
                 records.back().paragraphs.push_back(txt);
                 break;
             }
@@ -1189,8 +1190,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             // Who wrote it, in brackets and set apart right under a headlined article (…进行了交流。| |
             // （县人大办 文/图 林一凡）), is the article's last line, as under a brief.
             if (it.boundary && !section && !records.empty() && records.back().kind == RecordKind::article && records.back().title &&
-                bracketed_note(it.text) && it.text.size() <= 30 && it.text.find(U'。') == std::u32string::npos &&
-                (k + 1 >= items.size() || items[k + 1].boundary)) {
+                byline_note(it.text) && (k + 1 >= items.size() || items[k + 1].boundary)) {
                 records.back().paragraphs.push_back(txt);
                 break;
             }
