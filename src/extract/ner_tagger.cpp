@@ -976,6 +976,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         });
     });
     std::sort(last.begin(), last.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    // 华为技术有限公司|东江代表处: the tagger ends a body at its suffix; a sub-unit written right after it
+    // is one name with it, as the rules read it (PFR counts 山东省千佛山医院外科 whole).
+    f.orgs.extend_subunits(t, last);
     // 北京|西站, 大连|火车站: a station named after the place written before it is one place.
     for (std::size_t k = 0; k < last.size(); ++k) {
         ent::Match& m = last[k];
@@ -1015,25 +1018,10 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     venues(f, t, last);
     latin_companies(t, last);
     // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
-    // field, a clause's start and no name of its own (not 县教育局与|工程学院).
-    static const CharSet body_end = lexicon::read_chars("org_body_end_chars.txt");
-    for (std::size_t k = 0; k < last.size(); ++k) {
-        ent::Match& m = last[k];
-        if (m.type == "place" || m.b < 3 || t.c[m.b - 1] != U'与' || m.e - m.b < 3) continue;
-        std::uint32_t b = m.b - 1;
-        while (b > 0 && ent::is_han(t.c[b - 1]) && m.b - 1 - b < 7) --b;
-        const bool opens = b == 0 || !ent::is_han(t.c[b - 1]);
-        const std::uint32_t len = m.b - 1 - b;
-        // (the first part no body of its own either: 开发区与|南州理工学院)
-        const bool named = (k > 0 && last[k - 1].e > b) || body_end.count(t.c[m.b - 2]) ||
-                           std::u32string_view(U"区县市镇乡村").find(t.c[m.b - 2]) != std::u32string_view::npos; // (or a place's unit)
-        // (only a school's or a hospital's department: 学院, 系, 研究所, 科)
-        const std::u32string_view name(t.c.data() + m.b, m.e - m.b);
-        const bool department = name.find(U"学院") != std::u32string_view::npos || name.find(U"研究所") != std::u32string_view::npos ||
-                                name.find(U"研究院") != std::u32string_view::npos || name.find(U"学系") != std::u32string_view::npos ||
-                                name.find(U"医学科") != std::u32string_view::npos || name.find(U"实验室") != std::u32string_view::npos;
-        if (opens && len >= 2 && len <= 6 && !named && department) m.b = b;
-    }
+    // field (not 县教育局与|工程学院, nor inside the name before: 开发区与|南州理工学院).
+    for (std::size_t k = 0; k < last.size(); ++k)
+        if (ent::Match& m = last[k]; m.type != "place")
+            if (const std::size_t b = f.orgs.two_fields_before(t, m.b, m.e); b < m.b && !(k > 0 && last[k - 1].e > b)) m.b = static_cast<std::uint32_t>(b);
     street_offices(t, last);
     same_name_throughout(t, last);
     last_text.assign(t.text);

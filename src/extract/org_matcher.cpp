@@ -426,6 +426,9 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         glued_.insert(u, bar == std::u32string::npos ? 0 : static_cast<std::int32_t>(bar));
     }
     for (const auto& w : lexicon::read_lines("org_unit_levels.txt")) levels_.insert(to_u32(w), 0);
+    body_end_ = lexicon::read_chars("org_body_end_chars.txt");
+    level_determiners_ = lexicon::read_chars("org_level_determiners.txt");
+    for (const auto& w : lexicon::read_lines("org_field_departments.txt")) field_departments_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_words("org_party_short_names.txt"))
         (w[0] == '+' ? party_units_ : parties_).insert(to_u32(w[0] == '+' ? w.substr(1) : w), 0);
     for (const auto& w : lexicon::read_words("org_leading_verbs.txt")) leading_verbs_.insert(to_u32(w), 0);
@@ -494,6 +497,12 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         !(t.word_start[j - 3] == static_cast<std::int32_t>(j - 3) && is_han(t.c[j - 3]) &&
           !gaz_.stop_opens(t, j - 3) && !anchor_.contains(std::u32string(1, t.c[j - 3]))))
         if (const Ctx* c = ctx_of(t, j - 2, j); c && c->open * 100 < c->occ) return false;
+    // 带|队: a one-character suffix after a one-character word that DEV never saw with it inside a
+    // name (检察长石建国带|队).
+    if (slen == 1 && s > 0 && t.word_start[s - 1] == static_cast<std::int32_t>(s - 1)) {
+        const Ctx* c = ctx_of(t, s - 1, j);
+        if (c && c->inside == 0) return false;
+    }
     std::size_t cur = s, stem = 0;
     bool named = false, dict_compound = false, after_name = false;
     if (s > 0) {
@@ -590,6 +599,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 continue;
             }
         }
+        // 全|镇|共有…合作社: a level after a determiner (org_level_determiners.txt) opens nothing.
+        if (al == 1 && pl == 0 && cur >= 2 && level_determiners_.count(t.c[cur - 2])) break;
         pl = std::max(pl, al);
         if (pl) {
             if (village && stem >= 2) {
@@ -707,6 +718,13 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         stem += cur - wb;
         cur = wb;
     }
+    // 材料科学|与|工程学院: the scan stopped at the 与 of a department named for two fields.
+    if (!named && stem >= 2)
+        if (const std::size_t f2 = two_fields_before(t, cur, j); f2 < cur) {
+            stem += cur - f2;
+            cur = f2;
+            named = true;
+        }
     if (stem < static_cast<std::size_t>(S.min_stem)) return false;
     // An unanchored name opened by a word that DEV names almost never start with is a generic
     // description (保险公司, 电话公司, 专家委员会), not a name.
@@ -722,6 +740,16 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             t.word_start[we + 1] == static_cast<std::int32_t>(we)) {
             cur = we;
             --stem;
+            we = cur + 1;
+            while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
+            c = ctx_of(t, cur, we);
+        }
+        // 他是|丰|禾|农业专业合作社: so is a word of two or more (ICU's glued pronoun and verb) before
+        // the single characters of an unknown brand.
+        if (!village && c && c->open * 100 < c->occ && we - cur >= 2 && we < s && t.word_start[we] == static_cast<std::int32_t>(we) &&
+            t.bound[we + 1] && is_han(t.c[we]) && stem - (we - cur) >= static_cast<std::size_t>(S.min_stem)) {
+            stem -= we - cur;
+            cur = we;
             we = cur + 1;
             while (we < j && t.word_start[we] == static_cast<std::int32_t>(cur)) ++we;
             c = ctx_of(t, cur, we);
@@ -836,7 +864,7 @@ void OrgFinder::visit_lists(const Chars& t, std::vector<Match>& out) const {
 void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
     const std::size_t n = t.size();
     for (std::size_t k = 0; k < m.size(); ++k) {
-        if (m[k].type == "facility") continue;
+        if (m[k].type == "facility" || m[k].type == "place") continue;
         for (bool grown = true; grown;) {
             grown = false;
             const std::size_t b = m[k].e;
@@ -865,7 +893,9 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
                 const Subunit& S = subunits_[static_cast<std::size_t>(it->second)];
                 // (原 opens a title of the past, no sub-unit: 区农业农村局|原党组成员)
                 bool ok = t.c[b] != U'原';
-                for (std::size_t w = b; w < best && ok;) {
+                // (the suffix's own words are no stop: 东江|代表|处)
+                const std::size_t stem_end = best - sub_back_.longest_back(t, best, nullptr, false);
+                for (std::size_t w = b; w < stem_end && ok;) {
                     const std::size_t we = t.next_bound(w, best);
                     if (stops_scan(t, w, we)) ok = false;
                     if (!S.place_ok && gaz_.at(t, w)) ok = false;
@@ -1115,6 +1145,27 @@ bool OrgFinder::listed_reject(const Chars& t, std::size_t b, std::size_t e) cons
     const bool bare_form = e - b >= 4 && std::u32string_view(U"市县区").find(t.c[b]) != std::u32string_view::npos &&
                            t.word_start[b] == static_cast<std::int32_t>(b) && t.bound[b + 1];
     return !bare_form && reject_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
+}
+
+std::size_t OrgFinder::two_fields_before(const Chars& t, std::size_t b, std::size_t e) const {
+    if (b < 3 || t.c[b - 1] != U'与' || e - b < 3) return b;
+    bool department = false;
+    for (std::size_t q = b; q < e && !department; ++q) department = field_departments_.longest(t, q, nullptr, false) > 0;
+    if (!department) return b;
+    // The first field is the words before 与, back to punctuation, a word no name holds, a
+    // character that rarely opens one (了, 的) or a body or place (学校|计算|机|与…, 我|校|化学|与…).
+    const std::size_t a = b - 1;
+    std::size_t f = a;
+    while (f > 0 && is_han(t.c[f - 1]) && a - f < 6) {
+        const auto ws = static_cast<std::size_t>(t.word_start[f - 1]);
+        if (ws + 6 < a || stops_scan(t, ws, f) || body_end_.count(t.c[f - 1]) ||
+            std::u32string_view(U"区县市镇乡村").find(t.c[f - 1]) != std::u32string_view::npos)
+            break;
+        f = ws;
+    }
+    // (a field opens with no single character that rarely opens a name: 了|化学与…)
+    while (f < a && t.word_start[f + 1] != static_cast<std::int32_t>(f) && rarely_opens(t, f)) ++f;
+    return a - f >= 2 && a - f <= 6 ? f : b;
 }
 
 bool OrgFinder::rarely_opens(const Chars& t, std::size_t i) const {

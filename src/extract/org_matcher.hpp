@@ -127,6 +127,13 @@ public:
     // levels of a list). News text never names a body so; a bulletin names its own bodies so.
     bool lone_level_before(const Chars& t, std::size_t b) const;
     bool rarely_opens(const Chars& t, std::size_t i) const;
+    // 山东省农业厅|科教处: each body of `m` (sorted, no place) extended over the sub-unit written
+    // right after it; the names it runs over are dropped.
+    void extend_subunits(const Chars& t, std::vector<Match>& m) const;
+    // 材料科学与工程学院: for a name [b, e) holding a department's word (org_field_departments.txt)
+    // right after 与 at b - 1, where the first of its two fields opens; b when none does (the part
+    // before 与 is a body of its own, 县教育局与|工程学院, or no field: 签约仪式后与|…).
+    std::size_t two_fields_before(const Chars& t, std::size_t b, std::size_t e) const;
     // Length of the longest known body (org_known.tsv, org_learned.tsv) starting at i (0 = none).
     // A body whose last character opens the suffix of a community or village glued to it is no
     // match (城关镇新华社|区: 新华社区, not 新华社).
@@ -163,8 +170,6 @@ private:
     };
     bool suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const;
     void visit_lists(const Chars& t, std::vector<Match>& out) const;
-    // 山东省农业厅|科教处: a found body extended over the sub-unit written right after it.
-    void extend_subunits(const Chars& t, std::vector<Match>& m) const;
     struct Subunit {
         std::string type; // empty = the parent's
         bool place_ok = false;
@@ -181,6 +186,9 @@ private:
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;
     CharSet country_abbrev_; // 俄 in 俄外交部
     CharSet stem_breaks_;       // 进 in 住进|医院
+    CharSet body_end_;          // org_body_end_chars.txt: 院 局 委… end a body's name
+    CharSet level_determiners_; // org_level_determiners.txt: 全 in 全|县
+    Trie field_departments_;    // org_field_departments.txt
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {
         int occ = 0, inside = 0, open = 0;

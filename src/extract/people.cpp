@@ -582,7 +582,11 @@ struct PeopleExtractor::Impl {
                 if (!(people::is_han(c[b - 1]) || (latin(c[b - 1]) && b < k) || latin_gap) || in_name[b - 1]) break;
                 const std::size_t bl = breaks.longest_before(c, b);
                 if (bl && openers.longest_at(c, b - bl) <= bl && !(bl == 1 && (inside[b - 1] || (b < c.size() && inside[b]))) &&
-                    !(bl == 1 && joins_department(b - 1)))
+                    !(bl == 1 && joins_department(b - 1)) &&
+                    // (华|为技术有限公司…总经理: a one-character break that ends a two-character brand
+                    // opening the clause, each character a word of its own)
+                    !(bl == 1 && b >= 2 && (b == 2 || !people::is_han(c[b - 3])) && people::is_han(c[b - 2]) && !inside[b - 1] &&
+                      !inside[b - 2] && !breaks.longest_before(c, b - 1)))
                     break;
                 --b;
             }

@@ -283,6 +283,9 @@ TEST(NerTagger, DebugText) {
     const auto words = seg.words(s);
     const ent::Chars t = ent::index(s, words);
     const ner::Evidence ev = ner::evidence(ent::finders(), t);
+    std::string cut;
+    for (std::size_t i = 0; i < t.size(); ++i) cut += (i && t.word_start[i] == static_cast<std::int32_t>(i) ? "|" : "") + t.str(i, i + 1);
+    std::printf("words: %s\n", cut.c_str());
     auto show = [&](const char* what, const std::vector<ent::Match>& ms) {
         std::string line;
         for (const auto& m : ms) line += t.str(m.b, m.e) + "/" + m.type + " ";

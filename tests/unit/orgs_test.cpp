@@ -291,13 +291,13 @@ TEST(OrgsEval, PfrDev) {
 }
 
 // Bodies a health commission's bulletin names: an ordinal after a bare unit (市第一人民医院), a
-// lone level before a body the tagger found (省|卫生健康委员会), a community whose name starts
-// like a known body (新华社区 is no 新华社).
+// lone level before a body the tagger found (省|卫生健康委员会, with its group as one name, as PFR
+// counts 国家环保局调查组), a community whose name starts like a known body (新华社区 is no 新华社).
 TEST(Orgs, OrdinalsLonePrefixesAndCommunitiesNamedLikeBodies) {
     auto v = orgs_of("3月5日，市第一人民医院专家在社区开展义诊。");
     EXPECT_NE(find_type(v, "市第一人民医院"), "") << names(v);
     v = orgs_of("3月12日，省卫生健康委员会专家组来我市督导。");
-    EXPECT_NE(find_type(v, "省卫生健康委员会"), "") << names(v);
+    EXPECT_NE(find_type(v, "省卫生健康委员会专家组"), "") << names(v);
     v = orgs_of("3月8日，医护人员在新华社区开展义诊。");
     EXPECT_EQ(find_type(v, "新华社区"), "community") << names(v);
     EXPECT_EQ(find_type(v, "新华社"), "") << names(v);
@@ -597,4 +597,32 @@ TEST(Orgs, APlaceWithItsUnitAfterABodyOpensAnother) {
     EXPECT_NE(find_type(v, "中国科学院沈阳金属研究所"), "") << names(v);
     v = orgs_of("农行河南省分行加大信贷投放。");
     EXPECT_NE(find_type(v, "农行河南省分行"), "") << names(v);
+}
+
+// Bodies of a rural, a university's and a political-legal bulletin: a cooperative named by its
+// trade (with or without its village); a level after a determiner opens no name (全镇); a
+// department named for two fields opens at the first, back to a body or a word of its own; a
+// sub-unit after a body the tagger found is one name with it; a titled person leading a team (带队,
+// 团队) is no body.
+TEST(Orgs, CooperativesDepartmentsOfTwoFieldsAndTeams) {
+    auto v = orgs_of("2021年，村党支部领办了白岩村富民食用菌专业合作社，流转土地120亩。");
+    EXPECT_EQ(find_type(v, "白岩村富民食用菌专业合作社"), "company") << names(v);
+    v = orgs_of("合作社理事长、丰禾农业专业合作社负责人潘家顺介绍。他是丰禾农业专业合作社理事长。");
+    EXPECT_EQ(find_type(v, "丰禾农业专业合作社"), "company") << names(v);
+    v = orgs_of("全镇共有专业合作社36家，该村成立了农民专业合作社。");
+    EXPECT_TRUE(v.empty()) << names(v);
+    v = orgs_of("与会人员参观了学校计算机与信息工程学院实验中心。");
+    EXPECT_EQ(find_type(v, "计算机与信息工程学院实验中心"), "other") << names(v);
+    v = orgs_of("国际交流与合作处、机械工程学院、材料科学与工程学院负责人参加会见。");
+    EXPECT_EQ(find_type(v, "材料科学与工程学院"), "school") << names(v);
+    v = orgs_of("我校化学与环境学院谭伟光教授团队完成的成果获奖。");
+    EXPECT_EQ(find_type(v, "化学与环境学院"), "school") << names(v);
+    EXPECT_EQ(names(v).find("团队"), std::string::npos) << names(v);
+    v = orgs_of("县教育局与工程学院签约。");
+    EXPECT_EQ(find_type(v, "县教育局与工程学院"), "") << names(v);
+    v = orgs_of("华为技术有限公司东江代表处总经理邝家豪等出席仪式。");
+    EXPECT_EQ(find_type(v, "华为技术有限公司东江代表处"), "company") << names(v);
+    v = orgs_of("9月26日，县检察院检察长石建国带队到南屏县第二中学开展活动。");
+    EXPECT_EQ(find_type(v, "南屏县第二中学"), "school") << names(v);
+    EXPECT_EQ(names(v).find("带队"), std::string::npos) << names(v);
 }

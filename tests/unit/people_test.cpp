@@ -114,6 +114,17 @@ TEST(People, AssistantsPosts) {
     EXPECT_EQ(find(ps, "王晓明")->titles, (std::vector<std::string>{"县长助理"}));
 }
 
+// A one-character break word (为) that ends a two-character brand opening the clause, each
+// character a word of its own to ICU (华|为), is the brand's: the title keeps the company's name.
+TEST(People, TitleOfABrandEndingInABreakCharacter) {
+    auto ps = run("华为技术有限公司东江代表处总经理邝家豪等出席仪式。");
+    ASSERT_NE(find(ps, "邝家豪"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "邝家豪")->titles, (std::vector<std::string>{"华为技术有限公司东江代表处总经理"}));
+    ps = run("他被评为技术标兵，车间主任李刚为他颁奖。");
+    ASSERT_NE(find(ps, "李刚"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "李刚")->titles, (std::vector<std::string>{"车间主任"}));
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
