@@ -702,6 +702,57 @@ void same_name_throughout(const ent::Chars& t, std::vector<ent::Match>& ms) {
     add_replacing(ms, add);
 }
 
+// 广西南宁、贵州贵阳等地: the gazetteer's places that make up a whole item of a list set with 、,
+// next to an item the tagger read as places, are places too (the tagger reads a list's items
+// one by one and may miss some).
+void list_places(const ent::Chars& t, const Evidence& ev, std::vector<ent::Match>& ms) {
+    auto covered = [&](std::uint32_t b, std::uint32_t e) {
+        return std::any_of(ms.begin(), ms.end(), [&](const ent::Match& m) { return m.b < e && b < m.e; });
+    };
+    // (an item ends at punctuation, 等 or a conjunction)
+    auto item_edge = [&](std::size_t i) {
+        return i >= t.size() || !ent::is_han(t.c[i]) || std::u32string_view(U"等和及与").find(t.c[i]) != std::u32string_view::npos;
+    };
+    auto place_ending = [&](const std::vector<ent::Match>& v, std::uint32_t e) -> const ent::Match* {
+        for (const auto& m : v)
+            if (m.e == e && m.type == "place") return &m;
+        return nullptr;
+    };
+    auto place_starting = [&](const std::vector<ent::Match>& v, std::uint32_t b) -> const ent::Match* {
+        for (const auto& m : v)
+            if (m.b == b && m.type == "place") return &m;
+        return nullptr;
+    };
+    for (bool grown = true; grown;) {
+        grown = false;
+        for (std::uint32_t p = 1; p + 1 < t.size(); ++p) {
+            if (t.c[p] != U'、') continue;
+            std::vector<ent::Match> add;
+            if (place_ending(ms, p) && !covered(p + 1, p + 2)) { // the item after: gazetteer places to its end
+                std::uint32_t q = p + 1;
+                while (const ent::Match* g = place_starting(ev.places, q)) {
+                    add.push_back(*g);
+                    q = g->e;
+                }
+                if (add.empty() || !item_edge(q) || covered(p + 1, q)) add.clear();
+            } else if (place_starting(ms, p + 1) && !covered(p - 1, p)) { // the item before, back to its start
+                std::uint32_t q = p;
+                while (const ent::Match* g = place_ending(ev.places, q)) {
+                    add.push_back(*g);
+                    q = g->b;
+                }
+                if (add.empty() || !(q == 0 || item_edge(q - 1)) || covered(q, p)) add.clear();
+            }
+            for (auto& m : add) {
+                m.type = "place";
+                ms.push_back(std::move(m));
+                grown = true;
+            }
+        }
+        std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+    }
+}
+
 const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     thread_local std::string last_text;
     thread_local std::vector<ent::Match> last;
@@ -877,9 +928,10 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && !f.orgs.rarely_opens(t, q)) b = q;
         }
         // (a two-character brand whose second character rarely opens a name, between a word of its
-        // own and the rest: 邀请|华|为|技术有限公司)
+        // own and the rest: 邀请|华|为|技术有限公司, 学校与|华|为|技术有限公司)
         if (b == s.b && b >= floor + 2 && single(b - 1) && single(b - 2) && f.orgs.rarely_opens(t, b - 1) && !f.orgs.rarely_opens(t, b - 2) &&
-            (b - 2 == floor || !ent::is_han(t.c[b - 3]) || t.word_start[b - 3] + 1 < static_cast<std::int32_t>(b - 2)))
+            (b - 2 == floor || !ent::is_han(t.c[b - 3]) || t.word_start[b - 3] + 1 < static_cast<std::int32_t>(b - 2) ||
+             (single(b - 3) && f.orgs.rarely_opens(t, b - 3))))
             b -= 2;
         // (it must end at a boundary: punctuation, the name before, or a word of its own)
         const bool bounded = b == floor || !ent::is_han(t.c[b - 1]) || t.word_start[b - 1] + 1 < static_cast<std::int32_t>(b) ||
@@ -1022,6 +1074,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     for (std::size_t k = 0; k < last.size(); ++k)
         if (ent::Match& m = last[k]; m.type != "place")
             if (const std::size_t b = f.orgs.two_fields_before(t, m.b, m.e); b < m.b && !(k > 0 && last[k - 1].e > b)) m.b = static_cast<std::uint32_t>(b);
+    list_places(t, ev, last);
     street_offices(t, last);
     same_name_throughout(t, last);
     last_text.assign(t.text);

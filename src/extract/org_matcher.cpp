@@ -890,6 +890,9 @@ void OrgFinder::extend_subunits(const Chars& t, std::vector<Match>& m) const {
                 if (best < n && (t.c[best] == U'长' || t.c[best] == t.c[best - 1])) continue;
                 // A match starting inside the piece and ending past it is the next body, not a sub-unit.
                 if (next_b < best && next_e > best) continue;
+                // (nor a room, an ending DEV never saw inside a name: 县人民医院|八楼会议室)
+                if (best - b > 3 && t.bound[best - 3])
+                    if (const Ctx* c = ctx_of(t, best - 3, best); c && c->inside == 0) continue;
                 const Subunit& S = subunits_[static_cast<std::size_t>(it->second)];
                 // (原 opens a title of the past, no sub-unit: 区农业农村局|原党组成员)
                 bool ok = t.c[b] != U'原';

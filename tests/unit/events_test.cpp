@@ -581,4 +581,16 @@ TEST(Events, FreeClinicsAndContractedCare) {
     b = parse_issue("2025-07", "7月22日，江口镇卫生院家庭医生签约服务团队到乌石村开展上门随访。\n");
     ASSERT_EQ(b.records.size(), 1u);
     for (const auto& e : b.records[0].events) EXPECT_NE(e.type, "signing") << e.trigger;
+    b = parse_issue("2025-07", "7月9日至10日，省调研组来我县了解家庭医生签约服务开展情况。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.type, "signing") << e.trigger;
+}
+
+// A room named by an activity (第一会议室) names no meeting.
+TEST(Events, ARoomNamedByAnActivity) {
+    auto b = parse_issue("2024-03", "3月8日下午，学校与华为技术有限公司在行政楼第一会议室举行签约仪式。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "会议") << e.trigger;
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "signing");
 }

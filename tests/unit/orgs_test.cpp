@@ -622,6 +622,8 @@ TEST(Orgs, CooperativesDepartmentsOfTwoFieldsAndTeams) {
     EXPECT_EQ(find_type(v, "县教育局与工程学院"), "") << names(v);
     v = orgs_of("华为技术有限公司东江代表处总经理邝家豪等出席仪式。");
     EXPECT_EQ(find_type(v, "华为技术有限公司东江代表处"), "company") << names(v);
+    v = orgs_of("11月3日上午，县卫健委在县人民医院八楼会议室召开推进会。");
+    EXPECT_EQ(find_type(v, "县人民医院"), "other") << names(v); // (a room is no sub-unit)
     v = orgs_of("9月26日，县检察院检察长石建国带队到南屏县第二中学开展活动。");
     EXPECT_EQ(find_type(v, "南屏县第二中学"), "school") << names(v);
     EXPECT_EQ(names(v).find("带队"), std::string::npos) << names(v);

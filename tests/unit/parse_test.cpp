@@ -841,6 +841,13 @@ TEST(Structure, PrintRunInTheColophon) {
     EXPECT_EQ(b.colophon, std::vector<std::string>{"（本期共印　40份）"});
 }
 
+// Who edited and approved the issue (编发：…　审核：…) closes it as colophon, no record.
+TEST(Structure, EditorAndApproverInTheColophon) {
+    auto b = parse_bulletin_text("县司法局召开培训会\n\n9月28日，县司法局召开人民调解员培训会。\n\n编发：县委政法委办公室　　审核：麻建华\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    EXPECT_EQ(b.colophon, std::vector<std::string>{"编发：县委政法委办公室　　审核：麻建华"});
+}
+
 // A text pasted from a PDF with no blank line but those around its page numbers: the page's blank
 // lines are no layout (the columns and headlines are read by content), a sentence goes on over the
 // page break even when its rest opens with 的 or its own full stop, and a number broken at a line's

@@ -243,3 +243,10 @@ TEST(Places, TheBulletinsOwnPlaceOpensItsZone) {
     for (auto& p : extractor().extract(ExtractContext{text, words, {}, false})) v.push_back(p.name);
     EXPECT_FALSE(has(v, "青山经济开发区")) << ::testing::PrintToString(v);
 }
+
+// A list's item made of the gazetteer's places, next to an item the tagger read as places, is
+// places too (the tagger reads the items one by one): 广西南宁、贵州贵阳等地.
+TEST(Places, GazetteerItemsOfAListOfPlaces) {
+    auto v = places_of("9月18日晚，专案组民警在广西南宁、贵州贵阳等地同步收网。");
+    for (const char* n : {"广西", "南宁", "贵州", "贵阳"}) EXPECT_TRUE(has(v, n)) << n;
+}
