@@ -714,6 +714,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         if (cur - wb == 1 && t.c[wb] == U'原') break;
         // 住进|医院, 考上|大学, 找来|公司: a verb and its complement, not a name.
         if (cur - wb >= 2 && stem_breaks_.count(t.c[cur - 1]) && !gaz_.ending_at(t, cur)) break;
+        // (so is such a verb's one character right before the suffix: 非遗|进|社区, 送法|进|校园)
+        if (stem == 0 && cur - wb == 1 && stem_breaks_.count(t.c[wb]) && wb > 0 && is_han(t.c[wb - 1])) break;
         if (stem + (cur - wb) > max_stem) break;
         stem += cur - wb;
         cur = wb;

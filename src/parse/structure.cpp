@@ -166,7 +166,8 @@ const Vocab& vocab() {
 
 // ---- line features ---------------------------------------------------------------------------
 
-bool is_bullet(const std::u32string& s) { return !s.empty() && is_bullet_char(s[0]); }
+// (a line between two of the same mark is a column's name, no bullet: ◆重要活动◆)
+bool is_bullet(const std::u32string& s) { return !s.empty() && is_bullet_char(s[0]) && !(s.size() >= 3 && s.back() == s[0]); }
 
 // The line ends a sentence (possibly inside closing quotes).
 bool ends_sentence(const std::u32string& s) {
@@ -417,7 +418,9 @@ bool framed_header(const std::u32string& s) {
     static constexpr std::u32string_view closes = U"】〗］]";
     if (s.size() < 4 || s.size() > 14) return false;
     const std::size_t o = opens.find(s.front());
-    return o != std::u32string_view::npos && s.back() == closes[o] &&
+    // (or between two of the same mark: ◆重要活动◆, ★简讯★)
+    const bool marks = s.front() == s.back() && is_bullet_char(s.front()) && has_word_char(s.substr(1, s.size() - 2));
+    return (marks || (o != std::u32string_view::npos && s.back() == closes[o])) &&
            s.find_first_of(U"。，、；：！？,.;:!?", 1) == std::u32string::npos;
 }
 

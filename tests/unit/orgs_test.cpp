@@ -628,3 +628,14 @@ TEST(Orgs, CooperativesDepartmentsOfTwoFieldsAndTeams) {
     EXPECT_EQ(find_type(v, "南屏县第二中学"), "school") << names(v);
     EXPECT_EQ(names(v).find("带队"), std::string::npos) << names(v);
 }
+
+// A restaurant in an inspection's list is a company (好运来酒楼); a campaign taking something
+// into the community (非遗进社区) names no community.
+TEST(Orgs, RestaurantsAndCampaignsIntoTheCommunity) {
+    auto v = orgs_of("检查组一行先后检查了龙山县第一中学食堂、惠民超市、好运来酒楼等单位。");
+    EXPECT_EQ(find_type(v, "好运来酒楼"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "惠民超市"), "company") << names(v);
+    v = orgs_of("10月5日，县文化馆开展非遗进社区活动。");
+    EXPECT_EQ(find_type(v, "县文化馆"), "other") << names(v);
+    EXPECT_EQ(find_type(v, "非遗进社区"), "") << names(v);
+}

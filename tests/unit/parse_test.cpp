@@ -1075,3 +1075,15 @@ TEST(Structure, CreditUnderABrief) {
     ASSERT_EQ(r[2].paragraphs.size(), 2u);
     EXPECT_EQ(r[2].paragraphs[1], "（县商务局综合科　鞠晓东）");
 }
+
+// A column's name set between two of the same mark (◆重要活动◆, ★简讯★) is its header, no bullet
+// brief, and the mark is no part of the next headline.
+TEST(Structure, ColumnNameBetweenTwoMarks) {
+    auto r = parse_structure("◆重要活动◆\n\n管委会主任调研重点项目建设\n\n十一月二十日上午，管委会主任苏建新带队调研重点项目建设情况。\n\n"
+                             "◆招商引资◆\n\n11月份，全区新签约项目8个，协议总投资45.6亿元。11月9日，开发区在深圳举办投资说明会。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].section, std::optional<std::string>("重要活动"));
+    EXPECT_EQ(r[0].title, std::optional<std::string>("管委会主任调研重点项目建设"));
+    EXPECT_EQ(r[1].section, std::optional<std::string>("招商引资"));
+    EXPECT_EQ(r[1].title, std::nullopt);
+}

@@ -125,6 +125,15 @@ TEST(People, TitleOfABrandEndingInABreakCharacter) {
     EXPECT_EQ(find(ps, "李刚")->titles, (std::vector<std::string>{"车间主任"}));
 }
 
+// Role nouns of local news before a name (传承人, 养殖户, 网格员: person_cues.txt) make it a name
+// (陈|阿福: ICU knows 阿福 as a word).
+TEST(People, RoleNounsOfLocalNews) {
+    auto ps = run("国家级非遗项目“渔歌”传承人陈阿福现场表演。");
+    EXPECT_NE(find(ps, "陈阿福"), nullptr) << dump(ps);
+    ps = run("养殖户王大军介绍，今年收入增加了。");
+    EXPECT_NE(find(ps, "王大军"), nullptr) << dump(ps);
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
