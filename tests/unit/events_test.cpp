@@ -594,3 +594,14 @@ TEST(Events, ARoomNamedByAnActivity) {
     ASSERT_FALSE(b.records[0].events.empty());
     EXPECT_EQ(b.records[0].events[0].type, "signing");
 }
+
+// A case cracked by the police is law enforcement (破获, 抓获), the record's main event before
+// the visit of care that follows it.
+TEST(Events, CasesCrackedAreEnforcement) {
+    auto b = parse_issue("2022-09", "县公安局破获一起特大电信网络诈骗案\n\n9月18日，县公安局刑侦大队成功破获一起特大电信网络诈骗案，抓获犯罪嫌疑人17名。县公安局局长向志强对参战民警进行慰问。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].trigger, "破获");
+    EXPECT_EQ(b.records[0].events[0].type, "enforcement");
+    EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2022-09-18"));
+}
