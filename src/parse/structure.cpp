@@ -829,6 +829,8 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         ((section_word(lines[0]->cps) && (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) ||
          // (or named by what it covers over bullet items: 综合简讯 / ●12月1日…)
          (lines.size() > 1 && is_bullet(lines[1]->cps) && column_by_suffix(lines[0]->cps)) ||
+         // (or, named or numbered, over numbered briefs: 二、社区动态 / 1.4月12日，…)
+         (lines.size() > 1 && brief_number_length(lines[1]->cps) > 0 && (section_word(lines[0]->cps) || ordinal_length(lines[0]->cps) > 0)) ||
          numbered_over_headline || (lines.size() == 1 && ordinal_length(lines[0]->cps) > 0))) { // (一、重要会议 cut off before its headline)
         out.push_back({ItemKind::header, lines[0]->cps, true});
         first = false;
@@ -888,6 +890,16 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         Item item;
         item.boundary = first;
         first = false;
+        // A numbered headline after a finished paragraph, over news text opening with its day, is
+        // the next article of the column (（一）街道召开…。|（二）街道开展安全生产大排查|4月10日至20日，…).
+        if (!out.empty() && out.back().kind == ItemKind::para && ends_closed(out.back().text) && ordinal_length(l) > 0 &&
+            i + 1 < lines.size() && lines[i + 1]->gap_before == 0 && starts_with_date(lines[i + 1]->cps) &&
+            title_strict(strip_ordinal(l)) && !ends_sentence(l)) {
+            item.kind = ItemKind::title;
+            item.text = l;
+            out.push_back(std::move(item));
+            continue;
+        }
         item.kind = is_bullet(l) ? ItemKind::bullet : ItemKind::para;
         item.text = item.kind == ItemKind::bullet ? strip_bullet(l) : l;
         out.push_back(std::move(item));

@@ -1087,3 +1087,23 @@ TEST(Structure, ColumnNameBetweenTwoMarks) {
     EXPECT_EQ(r[1].section, std::optional<std::string>("招商引资"));
     EXPECT_EQ(r[1].title, std::nullopt);
 }
+
+// Set without blank lines between paragraphs: numbered headlines under a numbered column (一、 /
+// （一）… / （二）…) are articles of their own, and a numbered column over numbered briefs (二、社区动态 /
+// 1.4月12日，…) holds them as briefs.
+TEST(Structure, NumberedHeadlinesAndBriefsSetDense) {
+    auto r = parse_structure(
+        "一、重点工作\n（一）街道召开一季度经济运行分析会\n4月8日，街道党工委书记蔡文杰主持召开一季度经济运行分析会。街道办事处主任黄丽萍通报了完成情况。\n"
+        "（二）街道开展安全生产大排查\n4月10日至20日，街道组织安监、消防、城管等部门开展安全生产大排查，排查整改隐患127处。\n\n"
+        "二、社区动态\n1.4月12日，桂园社区联合辖区共建单位市第二人民医院开展义诊活动。\n2.4月19日，金沙社区党委书记梁晓燕走访慰问辖区困难群众15户。\n"
+        "3.4月23日，幸福里社区举办读书分享会。\n");
+    ASSERT_EQ(r.size(), 5u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("街道召开一季度经济运行分析会"));
+    EXPECT_EQ(r[1].title, std::optional<std::string>("街道开展安全生产大排查"));
+    EXPECT_EQ(r[1].section, std::optional<std::string>("重点工作"));
+    for (std::size_t k = 2; k < 5; ++k) {
+        EXPECT_EQ(r[k].kind, RecordKind::brief);
+        EXPECT_EQ(r[k].section, std::optional<std::string>("社区动态"));
+    }
+    EXPECT_EQ(r[2].paragraphs[0].rfind("4月12日", 0), 0u);
+}
