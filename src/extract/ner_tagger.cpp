@@ -925,7 +925,10 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         {
             std::uint32_t q = b;
             while (q > floor && s.b - q < 5 && single(q - 1)) --q;
-            if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && !f.orgs.rarely_opens(t, q)) b = q;
+            // (whatever its first character, when a company of the same list ends at the 、 before it:
+            // 苏州汇川技术有限公司、博|世汽车部件（苏州）有限公司)
+            const bool listed = q >= 1 && t.c[q - 1] == U'、' && k > 0 && found[k - 1].kind == kOrg && found[k - 1].e + 1 == q;
+            if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && (!f.orgs.rarely_opens(t, q) || listed)) b = q;
         }
         // (a two-character brand whose second character rarely opens a name, between a word of its
         // own and the rest: 邀请|华|为|技术有限公司, 学校与|华|为|技术有限公司)

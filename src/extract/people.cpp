@@ -176,7 +176,7 @@ void spelled_characters(const std::u32string& c, std::vector<people::NameSpan>& 
 // character 405 and 2 (after one: 12 and 121, captions such as 金色年华（彩墨画）).
 void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& spans, const people::WordSet& not_people,
                       const people::WordSet& titles, const std::vector<std::uint8_t>& word_at,
-                      const people::WordSet& roles) {
+                      const people::WordSet& roles, const CharSet& unit_ends) {
     const std::size_t n = c.size();
     std::vector<char> taken(n, 0);
     for (const auto& s : spans) std::fill(taken.begin() + s.begin, taken.begin() + s.end, 1);
@@ -206,6 +206,7 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
         for (auto [b, e] : toks) {
             if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
             if (word_at[b] >= e - b || not_people.longest_at(c, b) >= 2 || titles.longest_at(c, b) >= e - b) continue;
+            if (e - b == 3 && unit_ends.count(c[e - 1])) continue; // （经发局）: a unit's credit
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
     };
@@ -458,6 +459,7 @@ struct PeopleExtractor::Impl {
     CharSet function_surnames = lexicon::read_chars("person_function_surnames.txt"); // mostly function words (和, 从, 曾)
     CharSet conjunction_surnames = lexicon::read_chars("person_conjunction_surnames.txt"); // almost never a surname in running text (和, 与, 国)
     CharSet body_end_chars = lexicon::read_chars("org_body_end_chars.txt"); // a body's name ends with (院, 局, 委)
+    CharSet byline_unit_ends = lexicon::read_chars("person_byline_unit_ends.txt"); // （经发局）: a unit's credit
     CharSet given_name_stops = lexicon::read_chars("person_given_name_stops.txt");         // never in a given name (不, 的, 了)
     CharSet given_name_particles = lexicon::read_chars("person_given_name_particles.txt"); // not even after a title
     CharSet translit_trailing = lexicon::read_chars("person_translit_trailing.txt");       // do not end a foreign name (曾, 于)
@@ -1058,7 +1060,7 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     drop_list_items(c, spans, word_at);
     spelled_characters(c, spans, impl_->model, word_at);
     add_list_names(c, spans, impl_->not_people, impl_->model.titles());
-    add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles);
+    add_byline_names(c, spans, impl_->not_people, impl_->model.titles(), word_at, impl_->byline_roles, impl_->byline_unit_ends);
     add_ethnic_note_names(c, spans);
     add_latin_names(c, spans, impl_->model.titles(), impl_->model.stops());
     // The characters the names found so far hold (the rules below add only outside them).

@@ -639,3 +639,11 @@ TEST(Orgs, RestaurantsAndCampaignsIntoTheCommunity) {
     EXPECT_EQ(find_type(v, "县文化馆"), "other") << names(v);
     EXPECT_EQ(find_type(v, "非遗进社区"), "") << names(v);
 }
+
+// A company of a list whose brand ICU cut into single characters (博|世), the first one rarely
+// opening a name, runs back to the 、 after the list's previous company.
+TEST(Orgs, ABrandCutInCharactersAfterAListsComma) {
+    auto v = orgs_of("2月25日下午，管委会副主任柏海峰走访了苏州汇川技术有限公司、博世汽车部件（苏州）有限公司，详细了解企业生产经营情况。");
+    EXPECT_EQ(find_type(v, "苏州汇川技术有限公司"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "博世汽车部件（苏州）有限公司"), "company") << names(v);
+}

@@ -134,6 +134,17 @@ TEST(People, RoleNounsOfLocalNews) {
     EXPECT_NE(find(ps, "王大军"), nullptr) << dump(ps);
 }
 
+// A bracket closing a paragraph that credits a unit (（经发局）, （党政办）) names no person; a
+// writer's name there still is one.
+TEST(People, AUnitCreditedInABracketIsNoPerson) {
+    auto ps = run("管委会副主任柏海峰走访了企业，详细了解企业生产经营情况。（经发局）");
+    EXPECT_EQ(find(ps, "经发局"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "柏海峰"), nullptr) << dump(ps);
+    ps = run("详细了解企业生产经营情况。（党政办　王强）");
+    EXPECT_EQ(find(ps, "党政办"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "王强"), nullptr) << dump(ps);
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
