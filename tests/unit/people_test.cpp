@@ -145,6 +145,13 @@ TEST(People, AUnitCreditedInABracketIsNoPerson) {
     EXPECT_NE(find(ps, "王强"), nullptr) << dump(ps);
 }
 
+// A hospital's nursing post is a title (titles.txt: 护士长).
+TEST(People, NursingPosts) {
+    auto ps = run("近日，市里公布了名单，县人民医院护士长屈小雨榜上有名。");
+    ASSERT_NE(find(ps, "屈小雨"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "屈小雨")->titles, (std::vector<std::string>{"县人民医院护士长"}));
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
