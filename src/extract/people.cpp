@@ -911,6 +911,18 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
                     alone = true;
             if (alone) --s.end;
         }
+        // A two-character name right before the character that makes it a three-character name found
+        // elsewhere in the record (县委书记甘伟|国来…。甘伟国一行…) is that name.
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            auto& s = spans[k];
+            if (s.end - s.begin != 2 || s.end >= c.size() || !people::is_han(c[s.end]) || (k + 1 < spans.size() && spans[k + 1].begin <= s.end))
+                continue;
+            const std::u32string_view three = std::u32string_view(c).substr(s.begin, 3);
+            if (std::any_of(spans.begin(), spans.end(), [&](const people::NameSpan& o) {
+                    return o.end - o.begin == 3 && o.begin != s.begin && std::u32string_view(c).substr(o.begin, 3) == three;
+                }))
+                ++s.end;
+        }
         // 和张勇 where 张勇 is also written without the 和 (张勇说): the rest is the name. A surname check
         // alone would also split 曾辛元, 于燕文.
         auto rest_is_name_elsewhere = [&](const people::NameSpan& s) {

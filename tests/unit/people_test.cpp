@@ -152,6 +152,18 @@ TEST(People, NursingPosts) {
     EXPECT_EQ(find(ps, "屈小雨")->titles, (std::vector<std::string>{"县人民医院护士长"}));
 }
 
+// A name the model cut after two characters (甘伟|国到: 甘 is a rarer surname) is the three found
+// elsewhere in the record, titles kept; 到 and 赴 follow names (person_stops.txt).
+TEST(People, ANameCutShortIsTheOneFoundElsewhere) {
+    auto ps = run("县委书记甘伟国来我镇调研。甘伟国一行察看了项目。");
+    ASSERT_NE(find(ps, "甘伟国"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "甘伟"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "甘伟国")->titles, (std::vector<std::string>{"县委书记"}));
+    ps = run("3月6日，市委书记甘伟国到桐江市新时代文明实践中心调研。");
+    ASSERT_NE(find(ps, "甘伟国"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "甘伟国")->titles, (std::vector<std::string>{"市委书记"}));
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).
