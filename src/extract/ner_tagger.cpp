@@ -471,6 +471,16 @@ const Model& model() {
 
 // A company named in Latin letters (ABC Logistics Ltd.): capitalised words, the last a legal form
 // of org_latin_suffixes.txt.
+// Where a brand in capitals and digits ending at b starts (ABB, SGS, 3M: two or more, a capital
+// first), no further back than floor; b when there is none.
+std::uint32_t latin_brand_before(const ent::Chars& t, std::uint32_t b, std::uint32_t floor) {
+    auto upper = [](char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'); };
+    std::uint32_t q = b;
+    while (q > floor && upper(t.c[q - 1])) --q;
+    const bool lower_before = q > 0 && ((t.c[q - 1] >= U'a' && t.c[q - 1] <= U'z') || t.c[q - 1] == U'&');
+    return b - q >= 2 && t.c[q] >= U'A' && t.c[q] <= U'Z' && !lower_before ? q : b;
+}
+
 void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
     static const std::vector<std::u32string> forms = [] {
         std::vector<std::u32string> v;
@@ -767,6 +777,11 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             bodies.push_back(std::move(m));
     std::sort(bodies.begin(), bodies.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     std::vector<Span> found = spans(model().tag(t, ev));
+    static const ent::Trie feature_tails = [] {
+        ent::Trie tr;
+        for (const auto& w : lexicon::read_words("place_feature_tails.txt")) tr.insert(ent::to_u32(w), 0);
+        return tr;
+    }();
     // 翠屏山|景区, 石泉|古镇: a place the tagger ended right before the place suffix the rules read
     // it with (a suffix of two characters or more) is the rules' whole name.
     for (std::size_t k = 0; k < found.size(); ++k) {
@@ -775,6 +790,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         const std::uint32_t limit = k + 1 < found.size() ? found[k + 1].b : static_cast<std::uint32_t>(t.size());
         for (const auto& m : ev.places)
             if (m.b == s.b && m.e > s.e + 1 && m.e <= limit && f.gaz.suffix_ending_at(t, m.e) == m.e - s.e) s.e = m.e;
+        // (so is one the rules cannot read, its name of two words, before a scenic area's word: 白云|山|景|区)
+        if (const std::size_t tl = feature_tails.longest(t, s.e, nullptr, false); tl && s.e + tl <= limit && t.bound[s.e + tl])
+            s.e += static_cast<std::uint32_t>(tl);
     }
     // The tagger sees a few characters around it and ends a long name at its first plausible end
     // (上海师范大学|化工系, 北京军区|给水团); a rule match opening at the same character that goes on
@@ -801,6 +819,11 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             const bool head = k > 0 && found[k - 1].e == open && (found[k - 1].kind == kOrg || open - found[k - 1].b <= 5);
             const std::uint32_t stop = head ? (k > 1 ? found[k - 2].e : 0) : floor;
             std::uint32_t b = open;
+            // (a brand in capitals before the bracket: ABB（中国）有限公司)
+            if (const std::uint32_t lb = latin_brand_before(t, open, stop); lb < open) {
+                s.b = lb;
+                continue;
+            }
             while (b > stop && ent::is_han(t.c[b - 1]) && open - b < 12) {
                 const auto ws = static_cast<std::uint32_t>(t.word_start[b - 1]);
                 if (ws < stop || (b - ws == 1 && f.orgs.rarely_opens(t, ws))) break;
@@ -919,7 +942,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         const bool absorb = k > 0 && found[k - 1].e == s.b && found[k - 1].kind != kOrg && s.b - found[k - 1].b <= 5;
         const std::uint32_t floor = k == 0 ? 0 : absorb ? (k > 1 ? found[k - 2].e : 0) : found[k - 1].e;
         auto single = [&](std::uint32_t q) { return ent::is_han(t.c[q]) && t.word_start[q] == static_cast<std::int32_t>(q) && t.bound[q + 1]; };
+        // (a name the tagger opened inside an ICU word opens at the word: SGS通标|标|准技术…)
         std::uint32_t b = s.b;
+        if (const auto ws = static_cast<std::uint32_t>(t.word_start[s.b]); ws < s.b && ws >= floor) b = ws;
         while (b > floor && s.b - b < 5 && single(b - 1) && !f.orgs.rarely_opens(t, b - 1)) --b;
         // (past one that rarely opens a name inside the brand, to the punctuation before it: 、华|源|新|材料（常州）…)
         {
@@ -928,7 +953,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             // (whatever its first character, when a company of the same list ends at the 、 before it:
             // 苏州汇川技术有限公司、博|世汽车部件（苏州）有限公司)
             const bool listed = q >= 1 && t.c[q - 1] == U'、' && k > 0 && found[k - 1].kind == kOrg && found[k - 1].e + 1 == q;
-            if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && (!f.orgs.rarely_opens(t, q) || listed)) b = q;
+            // (or when a brand in capitals opens the name: SGS|通|标|标准技术…)
+            const bool branded = latin_brand_before(t, q, floor) < q;
+            if (q < b && (q == 0 || !ent::is_han(t.c[q - 1])) && (!f.orgs.rarely_opens(t, q) || listed || branded)) b = q;
         }
         // (a two-character brand whose second character rarely opens a name, between a word of its
         // own and the rest: 邀请|华|为|技术有限公司, 学校与|华|为|技术有限公司)
@@ -936,6 +963,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             (b - 2 == floor || !ent::is_han(t.c[b - 3]) || t.word_start[b - 3] + 1 < static_cast<std::int32_t>(b - 2) ||
              (single(b - 3) && f.orgs.rarely_opens(t, b - 3))))
             b -= 2;
+        b = latin_brand_before(t, b, floor);
         // (it must end at a boundary: punctuation, the name before, or a word of its own)
         const bool bounded = b == floor || !ent::is_han(t.c[b - 1]) || t.word_start[b - 1] + 1 < static_cast<std::int32_t>(b) ||
                              f.orgs.rarely_opens(t, b - 1);

@@ -571,7 +571,7 @@ struct PeopleExtractor::Impl {
             auto bracketed_place = [&](std::size_t at) -> std::size_t { // c[at - 1] closes; where it opens, or 0
                 if (at < 4) return 0;
                 const std::size_t o = bracket_open(c, at - 1);
-                return o != std::u32string::npos && o + 2 < at && o >= 1 && people::is_han(c[o - 1]) ? o : 0;
+                return o != std::u32string::npos && o + 2 < at && o >= 1 && (people::is_han(c[o - 1]) || latin(c[o - 1])) ? o : 0; // (ABB（中国）…)
             };
             while (b > 0 && k - b < max_title) {
                 if (const std::size_t o = bracketed_place(b); o && b < k && !in_name[o]) {

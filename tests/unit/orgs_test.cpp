@@ -647,3 +647,13 @@ TEST(Orgs, ABrandCutInCharactersAfterAListsComma) {
     EXPECT_EQ(find_type(v, "苏州汇川技术有限公司"), "company") << names(v);
     EXPECT_EQ(find_type(v, "博世汽车部件（苏州）有限公司"), "company") << names(v);
 }
+
+// A brand in capitals opens a company's name, before a place in brackets (ABB（中国）有限公司) or
+// before the single characters of the rest of its brand (SGS通|标|标准技术服务有限公司).
+TEST(Orgs, BrandsInCapitals) {
+    auto v = orgs_of("9月5日，ABB（中国）有限公司副总裁Thomas Mueller一行来区洽谈扩大投资事宜。");
+    EXPECT_EQ(find_type(v, "ABB（中国）有限公司"), "company") << names(v);
+    v = orgs_of("开发区组织SGS通标标准技术服务有限公司、住友电工（江川）有限公司等12家外资企业参加活动。");
+    EXPECT_EQ(find_type(v, "SGS通标标准技术服务有限公司"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "住友电工（江川）有限公司"), "company") << names(v);
+}

@@ -164,6 +164,17 @@ TEST(People, ANameCutShortIsTheOneFoundElsewhere) {
     EXPECT_EQ(find(ps, "甘伟国")->titles, (std::vector<std::string>{"市委书记"}));
 }
 
+// A company's title keeps a brand in capitals before its bracket (ABB（中国）有限公司副总裁); a
+// Japanese given name ICU keeps as one word ends like one (田中|健一: person_japanese_given_endings.txt).
+TEST(People, ForeignCompaniesTitlesAndJapaneseNames) {
+    auto ps = run("9月5日，ABB（中国）有限公司副总裁Thomas Mueller一行来区洽谈扩大投资事宜。");
+    ASSERT_NE(find(ps, "Thomas Mueller"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "Thomas Mueller")->titles, (std::vector<std::string>{"ABB（中国）有限公司副总裁"}));
+    ps = run("日本电产株式会社执行董事田中健一、尹海龙代表双方签约。");
+    EXPECT_NE(find(ps, "田中健一"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "田中"), nullptr) << dump(ps);
+}
+
 // A break character inside a dictionary word is no break (成都's 都 is not "also", 有限's 有 not
 // "there is"); a title that is also a verb is no title before what it governs (代表双方签约);
 // 有 itself ends a title phrase read leftwards (出席的有|市人大代表).

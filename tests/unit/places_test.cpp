@@ -250,3 +250,11 @@ TEST(Places, GazetteerItemsOfAListOfPlaces) {
     auto v = places_of("9月18日晚，专案组民警在广西南宁、贵州贵阳等地同步收网。");
     for (const char* n : {"广西", "南宁", "贵州", "贵阳"}) EXPECT_TRUE(has(v, n)) << n;
 }
+
+// A scenic area named after the landmark before it is one place with it, also where ICU cuts the
+// landmark in two words (白云|山|景|区) and only the tagger reads it (place_feature_tails.txt).
+TEST(Places, ScenicAreasAfterTheirLandmark) {
+    auto v = places_of("10月14日，副区长熊志刚带队到白云山景区督导秋冬季森林防火工作。");
+    EXPECT_TRUE(has(v, "白云山景区"));
+    EXPECT_FALSE(has(v, "白云山"));
+}
