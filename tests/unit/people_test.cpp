@@ -560,7 +560,7 @@ TEST(People, DebugText) {
 }
 
 // A name's last character opening a word that follows names is not the name's (李红|带队: ICU
-// glues 红带; 刘晓|牵头).
+// glues 红带; 刘晓|牵头; 何东|作汇报).
 TEST(People, NameBeforeAVerbItsLastCharacterOpens) {
     auto ps = run("12月1日至3日，县委常委、宣传部部长李红带队赴浙江安吉学习考察。");
     EXPECT_NE(find(ps, "李红"), nullptr);
@@ -568,6 +568,10 @@ TEST(People, NameBeforeAVerbItsLastCharacterOpens) {
     ps = run("会议决定由副县长刘晓牵头负责。");
     EXPECT_NE(find(ps, "刘晓"), nullptr);
     EXPECT_EQ(find(ps, "刘晓牵"), nullptr);
+    ps = run("办公室主任何东作汇报。县长李明作重要讲话。");
+    EXPECT_NE(find(ps, "何东"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "何东作"), nullptr) << dump(ps);
+    EXPECT_NE(find(ps, "李明"), nullptr) << dump(ps);
 }
 
 // The dot is written only inside names: a name runs over every dot-joined part, also past the
