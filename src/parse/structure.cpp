@@ -533,7 +533,11 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
         const std::size_t near = n + (by_len.count(len - 1) ? by_len[len - 1] : 0) + (by_len.count(len + 1) ? by_len[len + 1] : 0);
         if (near > best_n || (near == best_n && len > best)) best = len, best_n = near;
     }
-    return best_n >= 4 && best_n * 3 >= longish ? best : 0;
+    // (no width that more lines run past than reach it: headlines of like length are no page's width)
+    std::size_t longer = 0;
+    for (auto [len, n] : by_len)
+        if (len > best + 2) longer += n;
+    return best_n >= 4 && best_n * 3 >= longish && longer <= best_n ? best : 0;
 }
 
 // A line of the page's full width that does not end its sentence goes on in the next line, even
@@ -762,7 +766,8 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
         // unless news of its own follows, opening with its day ((二)双溪乡：举办农民丰收节 / 11月25日，…).
         const bool numbered_inside = ordinal_length(l) > 0 && lines[i]->gap_before == 0 && !item.boundary && !out.empty() &&
                                      out.back().kind == ItemKind::para && !(next && starts_with_date(*next));
-        if (next && !after_title && !after_colon && !numbered_inside && !is_bullet(l) && !continues_previous(*next) &&
+        // (a subtitle under it opens with a dash, yet continues nothing: 扎根基层二十年 / ——记…)
+        if (next && !after_title && !after_colon && !numbered_inside && !is_bullet(l) && (!continues_previous(*next) || subtitle(*next)) &&
             (!ends_sentence(l) || exclaimed) && !wrapped_on(l, *next, width) &&
             (title_strict(l) || exclaimed || (title_with_comma(l) && looks_like_start(*next)))) {
             // A kicker (引题) over a headline: a short label right above a longer headline that the
@@ -829,8 +834,9 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         ((section_word(lines[0]->cps) && (lines.size() == 1 || is_bullet(lines[1]->cps) || framed_header(lines[0]->cps))) ||
          // (or named by what it covers over bullet items: 综合简讯 / ●12月1日…)
          (lines.size() > 1 && is_bullet(lines[1]->cps) && column_by_suffix(lines[0]->cps)) ||
-         // (or, named or numbered, over numbered briefs: 二、社区动态 / 1.4月12日，…)
-         (lines.size() > 1 && brief_number_length(lines[1]->cps) > 0 && (section_word(lines[0]->cps) || ordinal_length(lines[0]->cps) > 0)) ||
+         // (or, numbered, over numbered briefs: 二、社区动态 / 1.4月12日，…; not 图片新闻 / 1、1月14日，…, one
+         // article of numbered photos in PFR's pages)
+         (lines.size() > 1 && brief_number_length(lines[1]->cps) > 0 && ordinal_length(lines[0]->cps) > 0) ||
          numbered_over_headline || (lines.size() == 1 && ordinal_length(lines[0]->cps) > 0))) { // (一、重要会议 cut off before its headline)
         out.push_back({ItemKind::header, lines[0]->cps, true});
         first = false;

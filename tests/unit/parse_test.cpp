@@ -1107,3 +1107,37 @@ TEST(Structure, NumberedHeadlinesAndBriefsSetDense) {
     }
     EXPECT_EQ(r[2].paragraphs[0].rfind("4月12日", 0), 0u);
 }
+
+// A named column over numbered photos (图片新闻 / １、１月１８日，…（新华社记者刘宇摄）) is one article, as
+// PFR's pages set it; only a numbered column holds numbered briefs.
+TEST(Structure, NumberedPhotosUnderAPhotoColumnAreOneArticle) {
+    auto r = parse_structure("奥地利将不加入北约\n\n据新华社维也纳1月18日电，奥地利总理克利马说，奥地利将不加入北约。\n"
+                             "他说，“我们必须为奥地利作出最好的选择”。\n克利马还说，1998年是奥地利的第二个“改革年”。\n\n\n"
+                             "图片新闻\n\n１、１月１８日，北美菁英交响乐团在华盛顿举行首演，庆祝中国农历新春。（新华社记者刘宇摄）\n"
+                             "２、１月１８日，约旦警察在外交官的官邸外展开取证调查。（新华社发美联社照片）\n\n\n"
+                             "突尼斯呼吁铲除恐怖主义\n\n据新华社阿尔及尔1月18日电，突尼斯外长呼吁铲除恐怖主义。\n"
+                             "阿尔及利亚总统泽鲁阿勒当天会见了穆斯塔法。\n他表示相信，阿尔及利亚人民有能力对付恐怖活动。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("图片新闻"));
+    EXPECT_EQ(r[1].paragraphs.size(), 2u);
+}
+
+// Set without any blank line: headlines of like length are no page width that would join them
+// to the text (a feature's headline over its subtitle, ——记…, and 编者按), and a subtitle under a
+// headline opens with a dash yet continues nothing.
+TEST(Structure, FeatureHeadlineOverSubtitleSetWithoutBlankLines) {
+    auto r = parse_structure(
+        "镇党委召开理论学习中心组专题学习会\n7月3日，镇党委召开理论学习中心组专题学习会，镇党委书记秦海波主持会议并领学。镇党委副书记、镇长于晓燕参加学习。\n"
+        "会议要求，全镇党员干部要把学习成果转化为推动工作的实际成效。\n"
+        "扎根基层二十年　甘当群众“贴心人”\n——记云溪镇桃花村党支部书记周秀兰\n"
+        "编者按：周秀兰同志扎根农村基层二十年，带领群众发展特色产业。现将她的事迹刊发，供学习。\n"
+        "2003年，周秀兰当选桃花村党支部书记。二十年来，她带领村民修路架桥，发展茶叶种植3000亩。\n"
+        "“群众的事再小也是大事。”这是周秀兰常挂在嘴边的一句话。\n"
+        "我镇开展“七一”走访慰问老党员活动\n7月1日前夕，镇领导班子成员分组走访慰问了全镇86名老党员和生活困难党员。\n"
+        "镇党委书记秦海波来到桃花村，看望了入党60年的老党员曹德福。\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("扎根基层二十年　甘当群众“贴心人”"));
+    ASSERT_FALSE(r[1].paragraphs.empty());
+    EXPECT_EQ(r[1].paragraphs[0], "——记云溪镇桃花村党支部书记周秀兰");
+    EXPECT_EQ(r[2].title, std::optional<std::string>("我镇开展“七一”走访慰问老党员活动"));
+}
