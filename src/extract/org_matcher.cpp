@@ -357,10 +357,12 @@ std::vector<Match> Gazetteer::find(const Chars& t, const std::vector<std::uint8_
 
 OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     std::unordered_map<std::string, std::string> types;
+    std::unordered_set<std::string> groups;
     std::vector<std::string> names;
     for (const auto& row : lexicon::read_table("org_known.tsv", 2)) {
         if (!types.count(row[0])) names.push_back(row[0]);
         types[row[0]] = row[1];
+        if (row.size() > 2 && row[2] == "group") groups.insert(row[0]);
     }
     for (const auto& row : lexicon::read_table("org_learned.tsv", 2))
         if (!types.count(row[0])) {
@@ -371,6 +373,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         std::u32string u = to_u32(n);
         if (u.size() < 2) continue;
         known_type_.push_back(types[n]);
+        known_group_.push_back(groups.count(n) > 0);
         auto id = static_cast<std::int32_t>(known_type_.size() - 1);
         known_.insert(u, id);
         known_back_.insert(reversed(u), id);
@@ -568,7 +571,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
         const std::size_t gl = gaz_.ending_at(t, cur);
         const std::size_t kl = known_back_.longest_back(t, cur, &kv);
         if (complete && kl > gl && kl >= anchor_back_.longest_back(t, cur)) break;
-        if (unit_place && kl > gl && !branch()) break;
+        // (a group's local company keeps the group's name before its place: 国网|临川县|供电公司)
+        if (unit_place && kl > gl && !branch() && !(kv >= 0 && known_group_[static_cast<std::size_t>(kv)])) break;
         unit_place = false;
         complete = false;
         std::size_t pl = std::max(gl, kl);

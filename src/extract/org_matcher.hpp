@@ -198,6 +198,7 @@ private:
     const Ctx* ctx_of(const Chars& t, std::size_t b, std::size_t e) const;
     std::optional<Chars> unglued(const Chars& t) const;
     std::vector<std::string> known_type_;
+    std::vector<char> known_group_; // org_known.tsv's column 3 "group": 国网 opens its local companies' names
     std::vector<Suffix> suffixes_;
 };
 

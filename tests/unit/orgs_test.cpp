@@ -657,3 +657,13 @@ TEST(Orgs, BrandsInCapitals) {
     EXPECT_EQ(find_type(v, "SGS通标标准技术服务有限公司"), "company") << names(v);
     EXPECT_EQ(find_type(v, "住友电工（江川）有限公司"), "company") << names(v);
 }
+
+// A state-owned group's short name opens its local company's name before the place (国网临川县供电公司:
+// org_known.tsv's "group"); a local tax bureau is one name with the State Taxation Administration.
+TEST(Orgs, GroupsLocalCompaniesAndTaxBureaus) {
+    auto v = orgs_of("国网临川县供电公司、中国移动临川分公司、临川农商银行、国家税务总局临川县税务局等单位参加活动。");
+    EXPECT_EQ(find_type(v, "国网临川县供电公司"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "中国移动临川分公司"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "临川农商银行"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "国家税务总局临川县税务局"), "government") << names(v);
+}
