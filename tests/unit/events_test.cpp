@@ -605,3 +605,12 @@ TEST(Events, CasesCrackedAreEnforcement) {
     EXPECT_EQ(b.records[0].events[0].type, "enforcement");
     EXPECT_EQ(b.records[0].events[0].date, std::optional<std::string>("2022-09-18"));
 }
+
+// An honour received is an award (获评, 荣获), the record's main event when its title names it.
+TEST(Events, HonoursReceivedAreAwards) {
+    auto b = parse_issue("2022-10", "宁川区获评全省营商环境优秀区\n\n近日，省营商环境建设监督局公布评价结果，宁川区获评“全省营商环境优秀区”。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].trigger, "获评");
+    EXPECT_EQ(b.records[0].events[0].type, "award");
+}
