@@ -667,3 +667,13 @@ TEST(Orgs, GroupsLocalCompaniesAndTaxBureaus) {
     EXPECT_EQ(find_type(v, "临川农商银行"), "company") << names(v);
     EXPECT_EQ(find_type(v, "国家税务总局临川县税务局"), "government") << names(v);
 }
+
+// A school by its number after its place (县一中, 常德鼎城一中); a plenary session by its number is none
+// (八届四中全会: org_suffix_attributes.tsv, whoever found the name).
+TEST(Orgs, SchoolsByTheirNumber) {
+    auto v = orgs_of("江州市一中、常德市鼎城一中、县一中的师生参加活动。");
+    EXPECT_EQ(find_type(v, "江州市一中"), "school") << names(v);
+    EXPECT_EQ(find_type(v, "常德市鼎城一中"), "school") << names(v);
+    v = orgs_of("此间报纸全文发表了越南共产党八届四中全会通过的决议。");
+    for (const auto& o : v) EXPECT_EQ(o.name.find("四中"), std::string::npos) << names(v);
+}
