@@ -1740,6 +1740,18 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
             impl_->model.titles().longest_at(c, cur.end) == 0)
             shared[order[q]] = lead;
     }
+    // A roll call led by a title (出席会议的县委常委有：|赵　刚　钟晓燕…): that title is each name's
+    // with none of its own (not a group's label that is no title: 县领导有：).
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        if (!before[k].empty() || !shared[k].empty()) continue;
+        std::size_t p = spans[k].begin;
+        while (p > 0 && (in_name[p - 1] || c[p - 1] == U' ' || c[p - 1] == 0x3000 || c[p - 1] == enum_comma || c[p - 1] == U'\n')) --p;
+        if (p < 3 || (c[p - 1] != U'：' && c[p - 1] != U':') || c[p - 2] != U'有') continue;
+        const std::size_t le = p - 2;
+        std::size_t lb = le;
+        while (lb > 0 && people::is_han(c[lb - 1]) && c[lb - 1] != U'的' && le - lb < max_title) --lb;
+        if (le - lb >= 2 && impl_->model.titles().longest_before(c, le) > 0) shared[k] = t.str(lb, le);
+    }
     for (std::size_t k = 0; k < spans.size(); ++k) {
         const auto& s = spans[k];
         std::u32string name = c.substr(s.begin, s.end - s.begin);

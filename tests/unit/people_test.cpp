@@ -254,6 +254,20 @@ TEST(People, GroupLabelListGivesPeopleWithoutTitles) {
     }
 }
 
+// A roll call led by a title (出席会议的县委常委有：) gives it to each name with none of its own; a
+// group's label that is no title (县领导有：) gives none.
+TEST(People, RollCallLedByATitle) {
+    auto ps = run("县委书记聂卫东主持会议。出席会议的县委常委有：\n赵　刚　钟晓燕　卢振华\n列席会议的有：县政协主席祁红。");
+    for (const char* n : {"赵刚", "钟晓燕", "卢振华"}) {
+        ASSERT_NE(find(ps, n), nullptr) << n << " " << dump(ps);
+        EXPECT_EQ(find(ps, n)->titles, (std::vector<std::string>{"县委常委"})) << n;
+    }
+    ASSERT_NE(find(ps, "祁红"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "祁红")->titles, (std::vector<std::string>{"县政协主席"}));
+    ps = run("出席会议的县领导有：王刚、李强。");
+    for (const auto& p : ps) EXPECT_TRUE(p.titles.empty()) << dump(ps);
+}
+
 TEST(People, YixingAndDengEndTheName) {
     auto ps = run("在园区，王进健一行来到企业。陈立新等参加活动。");
     EXPECT_EQ(names(ps), (std::set<std::string>{"王进健", "陈立新"})) << dump(ps);
