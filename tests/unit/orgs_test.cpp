@@ -677,3 +677,10 @@ TEST(Orgs, SchoolsByTheirNumber) {
     v = orgs_of("此间报纸全文发表了越南共产党八届四中全会通过的决议。");
     for (const auto& o : v) EXPECT_EQ(o.name.find("四中"), std::string::npos) << names(v);
 }
+
+// 我县县人民医院: the body opens after the 我县 before it, not with its level twice.
+TEST(Orgs, NoLevelTwiceAfterWoXian) {
+    auto v = orgs_of("近日，我县县人民医院护士长屈小雨榜上有名。");
+    EXPECT_EQ(find_type(v, "县人民医院"), "other") << names(v);
+    EXPECT_EQ(find_type(v, "县县人民医院"), "") << names(v);
+}
