@@ -469,9 +469,7 @@ const Model& model() {
     return m;
 }
 
-// A company named in Latin letters (ABC Logistics Ltd.): capitalised words, the last a legal form
-// of org_latin_suffixes.txt.
-// Where a brand in capitals and digits ending at b starts (ABB, SGS, 3M: two or more, a capital
+// Where a brand in capitals and digits ending at b starts (ABB, SGS, TCL: two or more, a capital
 // first), no further back than floor; b when there is none.
 std::uint32_t latin_brand_before(const ent::Chars& t, std::uint32_t b, std::uint32_t floor) {
     auto upper = [](char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'); };
@@ -481,6 +479,8 @@ std::uint32_t latin_brand_before(const ent::Chars& t, std::uint32_t b, std::uint
     return b - q >= 2 && t.c[q] >= U'A' && t.c[q] <= U'Z' && !lower_before ? q : b;
 }
 
+// A company named in Latin letters (ABC Logistics Ltd.): capitalised words, the last a legal form
+// of org_latin_suffixes.txt.
 void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
     static const std::vector<std::u32string> forms = [] {
         std::vector<std::u32string> v;
@@ -818,13 +818,10 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             // so is a short person or place it read there, a brand: 舍弗勒|（中国）有限公司)
             const bool head = k > 0 && found[k - 1].e == open && (found[k - 1].kind == kOrg || open - found[k - 1].b <= 5);
             const std::uint32_t stop = head ? (k > 1 ? found[k - 2].e : 0) : floor;
-            std::uint32_t b = open;
-            // (a brand in capitals before the bracket: ABB（中国）有限公司)
-            if (const std::uint32_t lb = latin_brand_before(t, open, stop); lb < open) {
-                s.b = lb;
-                continue;
-            }
-            while (b > stop && ent::is_han(t.c[b - 1]) && open - b < 12) {
+            // (or a brand in capitals before the bracket: ABB（中国）有限公司)
+            std::uint32_t b = latin_brand_before(t, open, stop);
+            const bool branded = b < open;
+            while (!branded && b > stop && ent::is_han(t.c[b - 1]) && open - b < 12) {
                 const auto ws = static_cast<std::uint32_t>(t.word_start[b - 1]);
                 if (ws < stop || (b - ws == 1 && f.orgs.rarely_opens(t, ws))) break;
                 b = ws;
