@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <set>
 #include <unordered_map>
+#include <utility>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -763,6 +764,36 @@ void list_places(const ent::Chars& t, const Evidence& ev, std::vector<ent::Match
     }
 }
 
+// 开发区经济发展局、规划建设局: an item of a 、-list right after one of the bulletin's own bodies
+// (opened by its bare level: 县, 开发区), ending in the same suffix character with a suffix of the
+// same type, is a body of the same level: the list writes the level once, before its first item.
+// (News text names bodies with their place; PFR counts no bare 物价局, 供电局.)
+void list_siblings(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
+    bool sibling = false; // ms[k] is such an item itself (县财政局、审计局、统计局)
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const ent::Match m = ms[k];
+        const std::uint32_t p = m.e;
+        const bool chained = std::exchange(sibling, false);
+        if (m.type == "place" || m.type == "facility" || p + 4 > t.size() || t.c[p] != U'、' || !(chained || f.orgs.unit_level_at(t, m.b))) continue;
+        if (k + 1 < ms.size() && ms[k + 1].b <= p + 1) continue; // (the next item is found already)
+        const std::uint32_t next_b = k + 1 < ms.size() ? ms[k + 1].b : static_cast<std::uint32_t>(t.size());
+        for (std::uint32_t j = p + 4; j <= p + 10 && j <= next_b && ent::is_han(t.c[j - 1]); ++j) {
+            if (!t.bound[j] || t.c[j - 1] != t.c[m.e - 1] || f.orgs.suffix_type(t, p + 1, j) != m.type) continue;
+            bool clean = t.bound[p + 1];
+            for (std::uint32_t w = p + 1; w < j && clean;) {
+                const auto we = static_cast<std::uint32_t>(t.next_bound(w, j));
+                clean = !f.orgs.stops_scan(t, w, we) && !f.orgs.rejects(t, p + 1, j);
+                w = we;
+            }
+            if (clean) {
+                ms.insert(ms.begin() + static_cast<std::ptrdiff_t>(k + 1), ent::Match{p + 1, j, m.type});
+                sibling = true;
+            }
+            break;
+        }
+    }
+}
+
 const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     thread_local std::string last_text;
     thread_local std::vector<ent::Match> last;
@@ -1107,6 +1138,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         if (ent::Match& m = last[k]; m.type != "place")
             if (const std::size_t b = f.orgs.two_fields_before(t, m.b, m.e); b < m.b && !(k > 0 && last[k - 1].e > b)) m.b = static_cast<std::uint32_t>(b);
     list_places(t, ev, last);
+    list_siblings(f, t, last);
     street_offices(t, last);
     same_name_throughout(t, last);
     last_text.assign(t.text);

@@ -127,6 +127,11 @@ public:
     // levels of a list). News text never names a body so; a bulletin names its own bodies so.
     bool lone_level_before(const Chars& t, std::size_t b) const;
     bool rarely_opens(const Chars& t, std::size_t i) const;
+    // Length of the bulletin's own level (org_unit_levels.txt: 县, 街道, 开发区) opening a word at i, 0 when none.
+    std::size_t unit_level_at(const Chars& t, std::size_t i) const {
+        const std::size_t l = levels_.longest(t, i, nullptr, false);
+        return l && t.word_start[i] == static_cast<std::int32_t>(i) && t.bound[i + l] ? l : 0;
+    }
     // 山东省农业厅|科教处: each body of `m` (sorted, no place) extended over the sub-unit written
     // right after it; the names it runs over are dropped.
     void extend_subunits(const Chars& t, std::vector<Match>& m) const;

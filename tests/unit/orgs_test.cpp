@@ -691,3 +691,14 @@ TEST(Orgs, CivicCultureCentres) {
     EXPECT_EQ(find_type(v, "苏州市新时代文明实践站"), "other") << names(v);
     EXPECT_EQ(find_type(v, "城北镇新时代文明实践所"), "other") << names(v);
 }
+
+// A list of the bulletin's own bodies writes their level once (开发区经济发展局、规划建设局, 县财政局、
+// 审计局): the next items ending in the same suffix are bodies of that level.
+TEST(Orgs, SiblingBodiesOfAListWriteTheLevelOnce) {
+    auto v = orgs_of("开发区经济发展局、规划建设局主要负责人陪同调研。县财政局、审计局参加。");
+    EXPECT_EQ(find_type(v, "开发区经济发展局"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "规划建设局"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "审计局"), "government") << names(v);
+    v = orgs_of("物价局、供电局等单位参加。");
+    EXPECT_EQ(find_type(v, "供电局"), "") << names(v);
+}
