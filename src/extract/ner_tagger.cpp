@@ -779,10 +779,10 @@ void list_siblings(const ent::Finders& f, const ent::Chars& t, std::vector<ent::
         const std::uint32_t next_b = k + 1 < ms.size() ? ms[k + 1].b : static_cast<std::uint32_t>(t.size());
         for (std::uint32_t j = p + 4; j <= p + 10 && j <= next_b && ent::is_han(t.c[j - 1]); ++j) {
             if (!t.bound[j] || t.c[j - 1] != t.c[m.e - 1] || f.orgs.suffix_type(t, p + 1, j) != m.type) continue;
-            bool clean = t.bound[p + 1];
+            bool clean = t.bound[p + 1] && !f.orgs.rejects(t, p + 1, j);
             for (std::uint32_t w = p + 1; w < j && clean;) {
                 const auto we = static_cast<std::uint32_t>(t.next_bound(w, j));
-                clean = !f.orgs.stops_scan(t, w, we) && !f.orgs.rejects(t, p + 1, j);
+                clean = !f.orgs.stops_scan(t, w, we);
                 w = we;
             }
             if (clean) {
