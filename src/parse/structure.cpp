@@ -448,6 +448,14 @@ std::size_t ordinal_length(const std::u32string& s) {
 
 std::u32string strip_ordinal(const std::u32string& s) { return s.substr(ordinal_length(s)); }
 
+// A numbered part's short label inside an article (一、强化组织领导, 三、存在问题): eight characters or
+// fewer after its number, no colon (a news headline names who did what: (二)双溪乡：举办农民丰收节,
+// （二）街道开展安全生产大排查).
+bool part_label(const std::u32string& s) {
+    const std::u32string rest = strip_ordinal(s);
+    return rest.size() <= 8 && !contains_any(rest, U"：:");
+}
+
 // Length of the item number a numbered brief opens with before its day (1. 3月5日，…, （二）3月12日，…),
 // 0 when there is none.
 // (or with a coarser date, a lead or 截至: 1.3月上旬，…; 3.截至3月14日，…)
@@ -763,9 +771,10 @@ void analyse_by_content(const std::vector<const Line*>& lines, std::size_t width
                                (lines[i + 1]->gap_before >= 1 ||
                                 (!blank_lines && starts_with_date(*next) && (i == 0 || ends_closed(lines[i - 1]->cps))));
         // A numbered heading right under a paragraph (…推进有序。|三、存在问题) is a part of that article,
-        // unless news of its own follows, opening with its day ((二)双溪乡：举办农民丰收节 / 11月25日，…).
+        // unless news of its own follows, opening with its day ((二)双溪乡：举办农民丰收节 / 11月25日，…),
+        // under a heading that names news (not a part's short label: 一、强化组织领导 / 6月3日，…).
         const bool numbered_inside = ordinal_length(l) > 0 && lines[i]->gap_before == 0 && !item.boundary && !out.empty() &&
-                                     out.back().kind == ItemKind::para && !(next && starts_with_date(*next));
+                                     out.back().kind == ItemKind::para && !(next && starts_with_date(*next) && !part_label(l));
         // (a subtitle under it opens with a dash, yet continues nothing: 扎根基层二十年 / ——记…)
         if (next && !after_title && !after_colon && !numbered_inside && !is_bullet(l) && (!continues_previous(*next) || subtitle(*next)) &&
             (!ends_sentence(l) || exclaimed) && !wrapped_on(l, *next, width) &&
@@ -898,7 +907,7 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         first = false;
         // A numbered headline after a finished paragraph, over news text opening with its day, is
         // the next article of the column (（一）街道召开…。|（二）街道开展安全生产大排查|4月10日至20日，…).
-        if (!out.empty() && out.back().kind == ItemKind::para && ends_closed(out.back().text) && ordinal_length(l) > 0 &&
+        if (!out.empty() && out.back().kind == ItemKind::para && ends_closed(out.back().text) && ordinal_length(l) > 0 && !part_label(l) &&
             i + 1 < lines.size() && lines[i + 1]->gap_before == 0 && starts_with_date(lines[i + 1]->cps) &&
             title_strict(strip_ordinal(l)) && !ends_sentence(l)) {
             item.kind = ItemKind::title;

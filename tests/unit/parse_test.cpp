@@ -1141,3 +1141,17 @@ TEST(Structure, FeatureHeadlineOverSubtitleSetWithoutBlankLines) {
     EXPECT_EQ(r[1].paragraphs[0], "——记云溪镇桃花村党支部书记周秀兰");
     EXPECT_EQ(r[2].title, std::optional<std::string>("我镇开展“七一”走访慰问老党员活动"));
 }
+
+// An article's numbered parts with short labels (一、强化组织领导 / 6月3日，…) stay inside it, even
+// over dated text; a numbered news headline does not (（二）街道开展安全生产大排查: see above).
+TEST(Structure, NumberedPartsWithShortLabelsStayInTheArticle) {
+    auto r = parse_structure(
+        "我县扎实开展安全生产月活动\n今年6月是第23个全国“安全生产月”。我县紧扣主题，扎实开展各项活动。\n"
+        "一、强化组织领导\n6月3日，县安委会召开安全生产月活动动员部署会，副县长黄志军出席并讲话。\n"
+        "二、突出宣传教育\n6月16日，县应急管理局在县城中心广场开展“安全宣传咨询日”活动。\n"
+        "下一步，我县将持续巩固活动成果。\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("我县扎实开展安全生产月活动"));
+    const auto& p = r[0].paragraphs;
+    EXPECT_NE(std::find(p.begin(), p.end(), "二、突出宣传教育"), p.end());
+}
