@@ -685,7 +685,8 @@ TEST(Orgs, NoLevelTwiceAfterWoXian) {
     EXPECT_EQ(find_type(v, "县县人民医院"), "") << names(v);
 }
 
-// The civic-culture centres are named after their place (苏州市新时代文明实践站; a town's 城北镇…所).
+// The civic-culture centres are named after their place (苏州市新时代文明实践站; a town's 城北镇…所);
+// an unknown place without its level (城北新时代文明实践所) is not read: the suffixes are anchored.
 TEST(Orgs, CivicCultureCentres) {
     auto v = orgs_of("3月6日，市委书记到苏州市新时代文明实践站、城北镇新时代文明实践所调研。");
     EXPECT_EQ(find_type(v, "苏州市新时代文明实践站"), "other") << names(v);
