@@ -1146,10 +1146,11 @@ bool OrgFinder::rejects(const Chars& t, std::size_t b, std::size_t e) const {
     // 八届四中|全会, 小学|组: a school's level or number is an attribute of the word after it, whoever
     // found the name (not 中心: 在…防治中心|工作 is where one works).
     if (std::int32_t v = -1; e < t.size() && suffix_back_.longest_back(t, e, &v, false) && v >= 0) {
-        const Suffix& S = suffixes_[static_cast<std::size_t>(v)];
-        if (const auto at = attribute_after_.find(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(e - S.len), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
-            S.type == "school" && S.len <= e - b && at != attribute_after_.end() && at->second.longest(t, e))
-            return true;
+        // (the type first: rejects runs on every name, the lookup builds a string)
+        if (const Suffix& S = suffixes_[static_cast<std::size_t>(v)]; S.type == "school" && S.len <= e - b)
+            if (const auto at = attribute_after_.find(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(e - S.len), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
+                at != attribute_after_.end() && at->second.longest(t, e))
+                return true;
     }
     if (describes_bodies(t, b, e)) return true;
     return listed_reject(t, b, e);

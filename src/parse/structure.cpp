@@ -166,8 +166,9 @@ const Vocab& vocab() {
 
 // ---- line features ---------------------------------------------------------------------------
 
-// (a line between two of the same mark is a column's name, no bullet: ◆重要活动◆)
-bool is_bullet(const std::u32string& s) { return !s.empty() && is_bullet_char(s[0]) && !(s.size() >= 3 && s.back() == s[0]); }
+// A line between two of the same mark (◆重要活动◆, ★简讯★): a column's name, no bullet.
+bool between_marks(const std::u32string& s) { return s.size() >= 3 && s.front() == s.back() && is_bullet_char(s.front()); }
+bool is_bullet(const std::u32string& s) { return !s.empty() && is_bullet_char(s[0]) && !between_marks(s); }
 
 // The line ends a sentence (possibly inside closing quotes).
 bool ends_sentence(const std::u32string& s) {
@@ -418,8 +419,7 @@ bool framed_header(const std::u32string& s) {
     static constexpr std::u32string_view closes = U"】〗］]";
     if (s.size() < 4 || s.size() > 14) return false;
     const std::size_t o = opens.find(s.front());
-    // (or between two of the same mark: ◆重要活动◆, ★简讯★)
-    const bool marks = s.front() == s.back() && is_bullet_char(s.front()) && has_word_char(s.substr(1, s.size() - 2));
+    const bool marks = between_marks(s) && has_word_char(s.substr(1, s.size() - 2));
     return (marks || (o != std::u32string_view::npos && s.back() == closes[o])) &&
            s.find_first_of(U"。，、；：！？,.;:!?", 1) == std::u32string::npos;
 }
