@@ -713,55 +713,67 @@ void same_name_throughout(const ent::Chars& t, std::vector<ent::Match>& ms) {
     add_replacing(ms, add);
 }
 
-// 广西南宁、贵州贵阳等地: the gazetteer's places that make up a whole item of a list set with 、,
-// next to an item the tagger read as places, are places too (the tagger reads a list's items
-// one by one and may miss some).
-void list_places(const ent::Chars& t, const Evidence& ev, std::vector<ent::Match>& ms) {
-    auto covered = [&](std::uint32_t b, std::uint32_t e) {
-        return std::any_of(ms.begin(), ms.end(), [&](const ent::Match& m) { return m.b < e && b < m.e; });
-    };
+// 广西南宁、贵州贵阳等地, 武威、金昌、张掖等地市: the items of a list set with 、 that are made of
+// the gazetteer's places (or are a division's name without its unit: 金昌) are places too when
+// another item is read as places or the list ends in 等地 (the tagger reads a list's items one by
+// one and may miss some).
+void list_places(const ent::Gazetteer& gaz, const ent::Chars& t, const Evidence& ev, std::vector<ent::Match>& ms) {
     // (an item ends at punctuation, 等 or a conjunction)
     auto item_edge = [&](std::size_t i) {
         return i >= t.size() || !ent::is_han(t.c[i]) || std::u32string_view(U"等和及与").find(t.c[i]) != std::u32string_view::npos;
     };
-    auto place_ending = [&](const std::vector<ent::Match>& v, std::uint32_t e) -> const ent::Match* {
-        for (const auto& m : v)
-            if (m.e == e && m.type == "place") return &m;
+    auto place_starting = [&](std::uint32_t b) -> const ent::Match* {
+        for (const auto& m : ev.places)
+            if (m.b == b) return &m;
         return nullptr;
     };
-    auto place_starting = [&](const std::vector<ent::Match>& v, std::uint32_t b) -> const ent::Match* {
-        for (const auto& m : v)
-            if (m.b == b && m.type == "place") return &m;
-        return nullptr;
-    };
-    for (bool grown = true; grown;) {
-        grown = false;
-        for (std::uint32_t p = 1; p + 1 < t.size(); ++p) {
-            if (t.c[p] != U'、') continue;
-            std::vector<ent::Match> add;
-            if (place_ending(ms, p) && !covered(p + 1, p + 2)) { // the item after: gazetteer places to its end
-                std::uint32_t q = p + 1;
-                while (const ent::Match* g = place_starting(ev.places, q)) {
-                    add.push_back(*g);
-                    q = g->e;
-                }
-                if (add.empty() || !item_edge(q) || covered(p + 1, q)) add.clear();
-            } else if (place_starting(ms, p + 1) && !covered(p - 1, p)) { // the item before, back to its start
-                std::uint32_t q = p;
-                while (const ent::Match* g = place_ending(ev.places, q)) {
-                    add.push_back(*g);
-                    q = g->b;
-                }
-                if (add.empty() || !(q == 0 || item_edge(q - 1)) || covered(q, p)) add.clear();
+    std::vector<ent::Match> add;
+    for (std::uint32_t p = 0; p < t.size(); ++p) {
+        if (t.c[p] != U'、' || (p > 0 && t.c[p - 1] == U'、')) continue;
+        // the list around this 、: items [b, e) between its marks
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> items;
+        std::uint32_t b = p;
+        while (b > 0 && !item_edge(b - 1)) --b;
+        for (std::uint32_t q = p, start = b;; ++q) {
+            if (!item_edge(q)) continue;
+            if (q > start) items.emplace_back(start, q);
+            if (q >= t.size() || t.c[q] != U'、') {
+                p = q;
+                break;
             }
-            for (auto& m : add) {
-                m.type = "place";
-                ms.push_back(std::move(m));
-                grown = true;
-            }
+            start = q + 1;
         }
-        std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
+        if (items.size() < 2) continue;
+        const std::uint32_t end = items.back().second;
+        bool seeded = end + 1 < t.size() && t.c[end] == U'等' && gaz.list_noun_at(t, end + 1) > 0;
+        std::vector<std::vector<ent::Match>> found(items.size());
+        std::vector<bool> covered(items.size(), false);
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const auto [ib, ie] = items[k];
+            for (const auto& m : ms)
+                if (m.b < ie && ib < m.e) {
+                    covered[k] = true;
+                    seeded |= m.type == "place" && m.b == ib && m.e == ie;
+                }
+            std::uint32_t q = ib;
+            while (const ent::Match* g = place_starting(q)) {
+                found[k].push_back(*g);
+                q = g->e;
+            }
+            if (q != ie) found[k].clear();
+            if (found[k].empty() && gaz.list_form(t, ib, ie)) found[k].push_back({ib, ie, "place"});
+        }
+        if (!seeded) continue;
+        for (std::size_t k = 0; k < items.size(); ++k)
+            if (!covered[k])
+                for (auto m : found[k]) {
+                    m.type = "place";
+                    add.push_back(std::move(m));
+                }
     }
+    if (add.empty()) return;
+    ms.insert(ms.end(), add.begin(), add.end());
+    std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
 }
 
 // 开发区经济发展局、规划建设局: an item of a 、-list right after one of the bulletin's own bodies
@@ -1137,7 +1149,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     for (std::size_t k = 0; k < last.size(); ++k)
         if (ent::Match& m = last[k]; m.type != "place")
             if (const std::size_t b = f.orgs.two_fields_before(t, m.b, m.e); b < m.b && !(k > 0 && last[k - 1].e > b)) m.b = static_cast<std::uint32_t>(b);
-    list_places(t, ev, last);
+    list_places(f.gaz, t, ev, last);
     list_siblings(f, t, last);
     street_offices(t, last);
     same_name_throughout(t, last);

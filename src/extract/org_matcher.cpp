@@ -182,8 +182,18 @@ Gazetteer::Gazetteer() {
     for (const auto& row : lexicon::read_table("place_learned_short_reject.txt", 1)) short_reject.insert(row[0]);
     for (const auto& row : lexicon::read_table("place_china_divisions.txt", 2)) {
         if (!short_reject.count(row[0])) add(row[0]);
-        if (row.size() > 2 && !row[2].empty() && !short_reject.count(row[2])) add(row[2], kShortForm);
+        if (row.size() > 2 && !row[2].empty() && !short_reject.count(row[2])) {
+            add(row[2], kShortForm);
+            continue;
+        }
+        // (no short form read alone: the name without its unit still names it in a list)
+        std::u32string u = to_u32(row[0]);
+        if (row[1] != "town" && u.size() >= 3 && std::u32string_view(U"市县区旗").find(u.back()) != std::u32string_view::npos) {
+            u.pop_back();
+            list_forms_.insert(u, 0);
+        }
     }
+    for (const auto& line : lexicon::read_lines("place_list_nouns.txt")) list_nouns_.insert(to_u32(line), 0);
     for (const auto& row : lexicon::read_table("place_world.txt", 1)) add(row[0][0] == '=' ? row[0].substr(1) : row[0], kWorld);
     for (const auto& row : lexicon::read_table("place_learned.txt", 1)) add(row[0]);
     for (const auto& line : lexicon::read_lines("place_china_features.txt")) add(line);
@@ -208,6 +218,10 @@ Gazetteer::Gazetteer() {
         std::u32string u = to_u32(w);
         if (u.size() == 1) stop_chars_.insert(u[0]);
     }
+}
+
+bool Gazetteer::list_form(const Chars& t, std::size_t b, std::size_t e) const {
+    return e > b && list_forms_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e)));
 }
 
 bool Gazetteer::plain(const Chars& t, std::size_t b, std::size_t e, bool singles, bool pairs) const {

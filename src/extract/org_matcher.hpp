@@ -92,11 +92,16 @@ public:
 
     // Length of the longest place suffix ending at j (exclusive): 自治区 in 为自治|区|高级人民法院.
     std::size_t suffix_ending_at(const Chars& t, std::size_t j) const { return suffix_back_.longest_back(t, j, nullptr, false); }
+    // [b, e) is a division's name without its unit that is too common a word to be read alone
+    // (大同, 朝阳, 金昌): a place only as an item of a list of places.
+    bool list_form(const Chars& t, std::size_t b, std::size_t e) const;
+    // Length of a noun after 等 saying a list's items are places (等地, 等省区: place_list_nouns.txt).
+    std::size_t list_noun_at(const Chars& t, std::size_t i) const { return list_nouns_.longest(t, i, nullptr, false); }
 
 private:
     static constexpr std::int32_t kShortForm = 1; // trie value of a division's short form (涿鹿)
     static constexpr std::int32_t kWorld = 2;     // of a country or a place abroad (place_world.txt)
-    Trie fwd_, back_, suffix_back_, stop_, extend_, plain_;
+    Trie fwd_, back_, suffix_back_, stop_, extend_, plain_, list_forms_, list_nouns_;
     CharSet stop_chars_, surnames_, translit_;
     std::vector<int> suffix_min_, suffix_max_;
     std::vector<bool> suffix_word_;

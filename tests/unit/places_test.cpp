@@ -251,6 +251,18 @@ TEST(Places, GazetteerItemsOfAListOfPlaces) {
     for (const char* n : {"广西", "南宁", "贵州", "贵阳"}) EXPECT_TRUE(has(v, n)) << n;
 }
 
+// A list that ends in 等地 holds places even where the tagger reads none of its items; a
+// division's name without its unit (金昌市 → 金昌, too common a word to be read alone) is a place
+// as such an item, and nowhere else.
+TEST(Places, ItemsOfAListEndingInPlaces) {
+    auto v = places_of("据介绍，武威、金昌、张掖、酒泉、嘉峪关等地市曾采取多种形式开展国防教育。");
+    for (const char* n : {"武威", "金昌", "张掖", "酒泉", "嘉峪关"}) EXPECT_TRUE(has(v, n)) << n << ::testing::PrintToString(v);
+    v = places_of("第一批被子发运到万县、涪陵、黔江等地区的敬老院。");
+    EXPECT_TRUE(has(v, "涪陵")) << ::testing::PrintToString(v);
+    v = places_of("大家追求大同、和谐、共生的理想。");
+    EXPECT_FALSE(has(v, "大同")) << ::testing::PrintToString(v);
+}
+
 // A scenic area named after the landmark before it is one place with it, also where ICU cuts the
 // landmark in two words (白云|山|景|区) and only the tagger reads it (place_feature_tails.txt).
 TEST(Places, ScenicAreasAfterTheirLandmark) {
