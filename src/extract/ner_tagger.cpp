@@ -985,6 +985,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
         // (a name the tagger opened inside an ICU word opens at the word: SGS通标|标|准技术…)
         std::uint32_t b = s.b;
         if (const auto ws = static_cast<std::uint32_t>(t.word_start[s.b]); ws < s.b && ws >= floor) b = ws;
+        // (a rule company of the same end opened by a brand in capitals: SGS通|标|标准|技术服务有限公司)
+        for (const auto& m : ev.orgs)
+            if (m.e == s.e && m.b < b && m.b >= floor && m.type == "company" && t.c[m.b] >= U'A' && t.c[m.b] <= U'Z') b = m.b;
         while (b > floor && s.b - b < 5 && single(b - 1) && !f.orgs.rarely_opens(t, b - 1)) --b;
         // (past one that rarely opens a name inside the brand, to the punctuation before it: 、华|源|新|材料（常州）…)
         {

@@ -445,6 +445,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     for (const auto& w : lexicon::read_lines("org_unit_levels.txt")) levels_.insert(to_u32(w), 0);
     body_end_ = lexicon::read_chars("org_body_end_chars.txt");
     level_determiners_ = lexicon::read_chars("org_level_determiners.txt");
+    prepositions_ = lexicon::read_chars("org_prepositions.txt");
     for (const auto& w : lexicon::read_lines("org_field_departments.txt")) field_departments_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_words("org_party_short_names.txt"))
         (w[0] == '+' ? party_units_ : parties_).insert(to_u32(w[0] == '+' ? w.substr(1) : w), 0);
@@ -471,6 +472,9 @@ const OrgFinder::Ctx* OrgFinder::ctx_of(const Chars& t, std::size_t b, std::size
 bool OrgFinder::stops_scan(const Chars& t, std::size_t b, std::size_t e) const {
     std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e));
     if (stop_.contains(piece)) return true;
+    // 经|派出所|审定: a preposition alone before a word of two or more (not an abbreviation's first
+    // character before single ones: 国家|经|委, 经|发|局)
+    if (piece.size() == 1 && prepositions_.count(piece[0]) && e < t.size() && t.next_bound(e, t.size()) >= e + 2) return true;
     // A word of two or more characters that DEV names almost never contain (作为, 任何, 取消).
     if (const Ctx* c = ctx_of(t, b, e); c && c->inside == 0 && c->occ >= 60) return true;
     static const std::u32string_view numerals = U"一二三四五六七八九十两几";
@@ -707,8 +711,9 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 break;
             wb = k;
         } else if (!all_han(t, wb, cur)) {
-            // NEC公司, TCL集团: a Latin-letter name right before the suffix opens the name.
-            bool latin = stem == 0 && cur - wb >= 2;
+            // NEC公司, TCL集团: a Latin-letter name right before the suffix opens the name; so it does
+            // before a single character of an unknown brand (SGS|通|标|标准技术服务有限公司).
+            bool latin = (stem == 0 || (t.word_start[cur] == static_cast<std::int32_t>(cur) && t.bound[cur + 1])) && cur - wb >= 2;
             for (std::size_t k = wb; k < cur && latin; ++k)
                 latin = (t.c[k] >= U'A' && t.c[k] <= U'Z') || (t.c[k] >= U'0' && t.c[k] <= U'9');
             if (latin && t.c[wb] >= U'A' && t.c[wb] <= U'Z') {

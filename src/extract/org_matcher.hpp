@@ -198,6 +198,7 @@ private:
     CharSet stem_breaks_;       // 进 in 住进|医院
     CharSet body_end_;          // org_body_end_chars.txt: 院 局 委… end a body's name
     CharSet level_determiners_; // org_level_determiners.txt: 全 in 全|县
+    CharSet prepositions_;      // org_prepositions.txt: 经 in 经|派出所|审定
     Trie field_departments_;    // org_field_departments.txt
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {

@@ -292,7 +292,9 @@ int cmd_test(const std::string& model_path, const std::string& gold, const std::
         std::set<std::tuple<std::uint32_t, std::uint32_t, bool>> g, p, r;
         for (const auto& s : ner::spans(a.gold))
             if (s.kind != ner::kPerson) g.insert(key(s));
-        for (const auto& s : ner::spans(model.tag(t, it->second)))
+        ner::Evidence e = it->second; // (as in prepare: the suffix ends are computed here)
+        ner::suffixes().ends(t, e.org_end, e.place_end);
+        for (const auto& s : ner::spans(model.tag(t, e)))
             if (s.kind != ner::kPerson) p.insert(key(s));
         for (const auto& m : it->second.orgs) r.insert({m.b, m.e, m.type != "facility" && m.type != "village"});
         for (const auto& m : it->second.places) r.insert({m.b, m.e, false});

@@ -273,6 +273,26 @@ TEST(NerTagger, FamilyNamedPlaceKeepsItsWholeName) {
     EXPECT_FALSE(has(v, "马家坝")) << join(v);
 }
 
+// The rules alone, whatever the tagger learned: a preposition read alone before a word ends a
+// name's backward scan (经|派出所|审定, not 国家|经|委), and a brand in capitals opens a company before
+// the single characters of the rest of its brand (SGS|通|标|标准技术服务有限公司).
+TEST(NerTagger, RuleFinderPrepositionsAndBrands) {
+    WordSegmenter seg;
+    auto rule_orgs = [&](const std::string& s) {
+        const auto words = seg.words(s);
+        const ent::Chars t = ent::index(s, words);
+        std::vector<std::string> out;
+        for (const auto& m : ner::evidence(ent::finders(), t).orgs) out.push_back(t.str(m.b, m.e));
+        return out;
+    };
+    auto v = rule_orgs("为用户做了１０００多块经派出所审定编号的门牌。");
+    for (const auto& o : v) EXPECT_EQ(o.find("经"), std::string::npos) << join(v);
+    v = rule_orgs("国家经委能源司司长出席会议。");
+    EXPECT_TRUE(has(v, "国家经委能源司") || has(v, "国家经委")) << join(v);
+    v = rule_orgs("开发区组织SGS通标标准技术服务有限公司等12家外资企业参加活动。");
+    EXPECT_TRUE(has(v, "SGS通标标准技术服务有限公司")) << join(v);
+}
+
 // Prints the rule finders' evidence and the tagger's names for JIANBAO_NER_DEBUG_TEXT (error
 // analysis; skipped otherwise).
 TEST(NerTagger, DebugText) {
