@@ -820,6 +820,11 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             bodies.push_back(std::move(m));
     std::sort(bodies.begin(), bodies.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     std::vector<Span> found = spans(model().tag(t, ev));
+    // 经|县委常委会|研究: a preposition read alone opens no name the rules read right after it.
+    for (Span& s : found)
+        if (s.kind == kOrg && s.e - s.b >= 3 && t.bound[s.b + 1] && f.orgs.preposition(t.c[s.b]) &&
+            std::any_of(ev.orgs.begin(), ev.orgs.end(), [&](const ent::Match& m) { return m.b == s.b + 1 && m.e <= s.e; }))
+            ++s.b;
     static const ent::Trie feature_tails = [] {
         ent::Trie tr;
         for (const auto& w : lexicon::read_words("place_feature_tails.txt")) tr.insert(ent::to_u32(w), 0);

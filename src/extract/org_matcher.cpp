@@ -432,6 +432,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         bare_.insert(to_u32(row[0]), static_cast<std::int32_t>(bare_types_.size()));
         bare_types_.push_back(row[1]);
         bare_admin_only_.push_back(row.size() >= 3 && row[2] == "admin");
+        bare_county_only_.push_back(row.size() >= 3 && row[2] == "county");
     }
     for (const auto& w : lexicon::read_lines("org_stem_breaks.tsv"))
         if (std::u32string u = to_u32(w); u.size() == 1) stem_breaks_.insert(u[0]);
@@ -1129,6 +1130,10 @@ std::vector<Match> OrgFinder::bare_units(const Chars& t) const {
             continue;
         // 镇|党委, not 公司|党委: a committee named by its level is a township's or a county's.
         if (bare_admin_only_[static_cast<std::size_t>(v)] && std::u32string_view(U"市县区乡镇街").find(t.c[i]) == std::u32string_view::npos)
+            continue;
+        // 县政协, 区政协: the county's own political consultative conference, after 县 or 区 alone
+        // (省政协, 市政协 are how national news writes a province's or a city's; PFR counts none).
+        if (bare_county_only_[static_cast<std::size_t>(v)] && !(lv == 1 && (t.c[i] == U'县' || t.c[i] == U'区')))
             continue;
         out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + lv + len), bare_types_[static_cast<std::size_t>(v)]});
         i += lv + len - 1;

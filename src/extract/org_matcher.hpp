@@ -115,6 +115,7 @@ public:
     // string DEV shows is rarely a name alone, or a title's stem (外交部|长).
     bool rejects(const Chars& t, std::size_t b, std::size_t e) const;
     bool listed_reject(const Chars& t, std::size_t b, std::size_t e) const; // org_reject.tsv, org_learned_reject.tsv
+    bool preposition(char32_t c) const { return prepositions_.count(c) > 0; } // org_prepositions.txt: 经
     // Of the finder's matches `ms`, those that local bulletins use as bodies although news text
     // (the PFR gold the name tagger learned from) never counts them: a village or community
     // acting at a meeting or in a partnership (昌农村、花王村分别作表态发言), any community
@@ -191,6 +192,7 @@ private:
     Trie parties_, party_units_; // org_party_short_names.txt: 民革; +总支
     std::vector<std::string> bare_types_;
     std::vector<char> bare_admin_only_; // org_bare_units.tsv's column 3: after 市县区乡镇街道 only
+    std::vector<char> bare_county_only_; // column 3 "county": after 县 or 区 alone (县政协)
     std::vector<Subunit> subunits_;
     const Gazetteer& gaz_;
     Trie known_, known_back_, suffix_back_, stop_, anchor_, anchor_back_, cues_, reject_;

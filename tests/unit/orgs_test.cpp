@@ -703,3 +703,15 @@ TEST(Orgs, SiblingBodiesOfAListWriteTheLevelOnce) {
     v = orgs_of("物价局、供电局等单位参加。");
     EXPECT_EQ(find_type(v, "供电局"), "") << names(v);
 }
+
+// A county's political consultative conference is named bare after 县 or 区 (县政协召开…), not after 省
+// or 市 (PFR's news text counts no 省政协); a preposition read alone opens no body (经|县委常委会).
+TEST(Orgs, CountyConferenceBareAndNoPrepositionBeforeABody) {
+    auto v = orgs_of("10月12日，县政协召开专题协商会。");
+    EXPECT_EQ(find_type(v, "县政协"), "government") << names(v);
+    v = orgs_of("县政协组织部分委员到省政协学习考察。");
+    EXPECT_EQ(find_type(v, "县政协"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "省政协"), "") << names(v);
+    v = orgs_of("经县委常委会研究决定，成立工作专班。");
+    for (const auto& o : v) EXPECT_EQ(o.name.find("经"), std::string::npos) << names(v);
+}

@@ -1289,3 +1289,19 @@ TEST(People, ExecutiveCommitteeMembers) {
     ASSERT_NE(p, nullptr) << dump(ps);
     EXPECT_EQ(p->titles, (std::vector<std::string>{"县妇联执委", "城关镇妇联主席"})) << dump(ps);
 }
+
+// A work team's head and a nurse are titled as officials are (运维班班长, 儿科护师), a unit's
+// person in charge names the person after it (公司负责人陈志远), and the roles a market or court report writes before a name
+// make it one (个体工商户刘德旺, 当事人刘德旺).
+TEST(People, PostsOfUnitsTeamsAndNursesAndRolesOfReports) {
+    auto ps = run("岚溪县华兴鞋业有限公司负责人陈志远介绍情况。县供电公司变电运维班班长钟国强发言。儿科护师林小燕发言。");
+    EXPECT_TRUE(names(ps).count("陈志远")) << dump(ps);
+    ASSERT_NE(find(ps, "钟国强"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "钟国强")->titles, (std::vector<std::string>{"县供电公司变电运维班班长"}));
+    ASSERT_NE(find(ps, "林小燕"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "林小燕")->titles, (std::vector<std::string>{"儿科护师"}));
+    ps = run("执法人员对个体工商户刘德旺经营的便利店进行检查。");
+    EXPECT_TRUE(names(ps).count("刘德旺")) << dump(ps);
+    ps = run("当事人刘德旺经营一家便利店。");
+    EXPECT_TRUE(names(ps).count("刘德旺")) << dump(ps);
+}
