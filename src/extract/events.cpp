@@ -80,7 +80,9 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         const bool noun = len && std::any_of(impl_->noun_after.begin(), impl_->noun_after.end(), [&](const std::u32string& w) {
             return i + len + w.size() <= n && std::equal(w.begin(), w.end(), t.c.begin() + static_cast<std::ptrdiff_t>(i + len));
         });
-        if (len && !noun && !in_org[i] && !in_org[i + len - 1]) {
+        if (len && impl_->type[static_cast<std::size_t>(id)] == "-") {
+            i += len; // 协调解决: a phrase that holds a trigger (调解) and reports no event
+        } else if (len && !noun && !in_org[i] && !in_org[i + len - 1]) {
             hits.push_back({i + impl_->lead[static_cast<std::size_t>(id)], i + len, id});
             i += len;
         } else {

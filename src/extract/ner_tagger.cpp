@@ -1089,8 +1089,9 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     for (auto& m : last) {
         while (m.b < m.e && space(m.b)) ++m.b;
         while (m.e > m.b && space(m.e - 1)) --m.e;
-        // 我县|县人民医院: a body does not open with its level twice (the first is the 我县's).
-        if (m.type != "place" && m.e - m.b >= 4 && m.b >= 1 && t.c[m.b] == t.c[m.b + 1] &&
+        // 我县|县人民医院: a body does not open with its level twice (the first is the 我县's; not
+        // 据|市|市场监督管理局, where the second opens a longer word).
+        if (m.type != "place" && m.e - m.b >= 4 && m.b >= 1 && t.c[m.b] == t.c[m.b + 1] && t.bound[m.b + 2] &&
             std::u32string_view(U"省市县区镇乡").find(t.c[m.b]) != std::u32string_view::npos)
             ++m.b;
     }

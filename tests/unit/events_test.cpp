@@ -614,3 +614,21 @@ TEST(Events, HonoursReceivedAreAwards) {
     EXPECT_EQ(b.records[0].events[0].trigger, "获评");
     EXPECT_EQ(b.records[0].events[0].type, "award");
 }
+
+// The awarding body may stand between 被 and the verb (被县委评为); a memorial service is a ceremony
+// (公祭); a phrase that holds a trigger reports none (协调解决 holds 调解), nor does a site named
+// after one (爱国主义教育基地).
+TEST(Events, AwardsByABodyMemorialsAndPhrasesHoldingATrigger) {
+    auto b = parse_issue("2023-07", "石桥村获评先进基层党组织\n\n7月1日，石桥村党支部被县委评为“先进基层党组织”。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "award");
+    b = parse_issue("2023-06", "我县举行烈士公祭活动\n\n6月3日，我县在县烈士陵园举行烈士公祭活动。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "ceremony");
+    b = parse_issue("2023-06", "服务小组解决企业诉求\n\n服务小组收集企业诉求37条，已协调解决29条。修缮后的陵园将作为全县爱国主义教育基地向社会开放。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.type, "enforcement") << e.trigger;
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "教育") << e.trigger;
+}

@@ -715,3 +715,12 @@ TEST(Orgs, CountyConferenceBareAndNoPrepositionBeforeABody) {
     v = orgs_of("经县委常委会研究决定，成立工作专班。");
     for (const auto& o : v) EXPECT_EQ(o.name.find("经"), std::string::npos) << names(v);
 }
+
+// A city's body whose own name opens with 市 keeps its level (据|市|市场监督管理局), while the level a
+// bulletin writes twice after 我县 is written once (我县县人民医院).
+TEST(Orgs, ALevelBeforeANameThatOpensWithIt) {
+    auto v = orgs_of("据市市场监督管理局统计，全市专利授权量达到9862件。");
+    EXPECT_EQ(find_type(v, "市市场监督管理局"), "government") << names(v);
+    v = orgs_of("5月12日，我县县人民医院开展义诊活动。");
+    EXPECT_EQ(find_type(v, "县人民医院"), "other") << names(v);
+}
