@@ -398,6 +398,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
         s.min_stem = std::stoi(row[2]);
         s.anchor = row[3] == "1" || row[3] == "2";
         s.anchor_alone = row[3] == "2";
+        s.local = row.size() > 4 && row[4] == "1";
         std::u32string u = to_u32(row[0]);
         s.len = u.size();
         suffixes_.push_back(s);
@@ -447,6 +448,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     body_end_ = lexicon::read_chars("org_body_end_chars.txt");
     level_determiners_ = lexicon::read_chars("org_level_determiners.txt");
     prepositions_ = lexicon::read_chars("org_prepositions.txt");
+    measure_words_ = lexicon::read_chars("org_measure_words.txt");
     for (const auto& w : lexicon::read_lines("org_field_departments.txt")) field_departments_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_words("org_party_short_names.txt"))
         (w[0] == '+' ? party_units_ : parties_).insert(to_u32(w[0] == '+' ? w.substr(1) : w), 0);
@@ -472,6 +474,11 @@ const OrgFinder::Ctx* OrgFinder::ctx_of(const Chars& t, std::size_t b, std::size
 // numerals followed by a stop character (七个).
 bool OrgFinder::stops_scan(const Chars& t, std::size_t b, std::size_t e) const {
     std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(b), t.c.begin() + static_cast<std::ptrdiff_t>(e));
+    // 三|家|公司 but 企业|家|协会: a measure word ends a name only after a number or a quantifier
+    // (org_measure_words.txt); after another word it makes a noun with it.
+    if (piece.size() == 1 && measure_words_.count(piece[0]) && b > 0 && is_han(t.c[b - 1]) &&
+        std::u32string_view(U"一二三四五六七八九十百千万两几多每这那该某各数").find(t.c[b - 1]) == std::u32string_view::npos)
+        return false;
     if (stop_.contains(piece)) return true;
     // 经|派出所|审定: a preposition alone before a word of two or more (not an abbreviation's first
     // character before single ones: 国家|经|委, 经|发|局)
@@ -1069,6 +1076,17 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
             if (!body && al == 1 && t.c[m.b] == U'省' && t.bound[m.b + 1] && m.e - m.b >= 4 && m.e - m.b <= 6) {
                 body = !stops_scan(t, m.b + 1, m.e);
                 for (std::size_t i = m.b + 1; i < m.e && body; ++i) body = t.word_start[i] == static_cast<std::int32_t>(i) && t.bound[i + 1];
+            }
+        }
+        // 福|满|楼|酒家, 德|旺|便利店: a shop or restaurant named by a brand ICU cuts into single
+        // characters, as inspection reports name the businesses they checked.
+        if (!body && m.type == "company") {
+            std::int32_t v = -1;
+            const std::size_t sl = suffix_back_.longest_back(t, m.e, &v, false);
+            if (sl && suffixes_[static_cast<std::size_t>(v)].local && m.e - m.b >= sl + 2) {
+                body = true;
+                for (std::size_t i = m.b; i < m.e - sl && body; ++i)
+                    body = is_han(t.c[i]) && t.word_start[i] == static_cast<std::int32_t>(i) && t.bound[i + 1];
             }
         }
         // 湖口市场监管所, 城关镇司法所: a town's unit on the ground, opened by the place it serves or

@@ -177,6 +177,7 @@ private:
         int min_stem = 1;
         bool anchor = false;
         bool anchor_alone = false; // the anchor alone may be the stem (县|疾病预防控制中心)
+        bool local = false;        // a business of local life (便利店, 酒家): column 5
         std::size_t len = 0;
     };
     bool suffix_candidate(const Chars& t, std::size_t j, std::vector<Match>& out) const;
@@ -201,6 +202,7 @@ private:
     CharSet body_end_;          // org_body_end_chars.txt: 院 局 委… end a body's name
     CharSet level_determiners_; // org_level_determiners.txt: 全 in 全|县
     CharSet prepositions_;      // org_prepositions.txt: 经 in 经|派出所|审定
+    CharSet measure_words_;     // org_measure_words.txt: 家 in 三|家|公司, not in 企业|家|协会
     Trie field_departments_;    // org_field_departments.txt
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {

@@ -724,3 +724,21 @@ TEST(Orgs, ALevelBeforeANameThatOpensWithIt) {
     v = orgs_of("5月12日，我县县人民医院开展义诊活动。");
     EXPECT_EQ(find_type(v, "县人民医院"), "other") << names(v);
 }
+
+// The shops and restaurants an inspection report names by a brand ICU cuts into single characters
+// stand by usage (福|满|楼|酒家, 德|旺|便利店: org_suffixes.tsv column 5); a court's township tribunal,
+// a vocational school, natives' associations abroad and an association named for a profession
+// (企业|家|协会: 家 ends a name only after a number) are bodies.
+TEST(Orgs, LocalBusinessesTribunalsAndAssociations) {
+    auto v = orgs_of("执法人员对福满楼酒家开展检查。检查中发现，蜀香园火锅店后厨存在生熟不分等问题。");
+    EXPECT_EQ(find_type(v, "福满楼酒家"), "company") << names(v);
+    EXPECT_EQ(find_type(v, "蜀香园火锅店"), "company") << names(v);
+    v = orgs_of("4月20日，县法院白石岭人民法庭开庭审理一起土地纠纷案。鹤山职业中专举行校企合作签约仪式。");
+    EXPECT_EQ(find_type(v, "县法院白石岭人民法庭"), "government") << names(v);
+    EXPECT_EQ(find_type(v, "鹤山职业中专"), "school") << names(v);
+    v = orgs_of("香港岚溪同乡会会长黄锦荣率团参加。6月10日，县企业家协会召开会员大会。");
+    EXPECT_EQ(find_type(v, "香港岚溪同乡会"), "association") << names(v);
+    EXPECT_EQ(find_type(v, "县企业家协会"), "association") << names(v);
+    v = orgs_of("全县12家公司参加了培训。");
+    EXPECT_TRUE(v.empty()) << names(v);
+}

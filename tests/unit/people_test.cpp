@@ -1305,3 +1305,11 @@ TEST(People, PostsOfUnitsTeamsAndNursesAndRolesOfReports) {
     ps = run("当事人刘德旺经营一家便利店。");
     EXPECT_TRUE(names(ps).count("刘德旺")) << dump(ps);
 }
+
+// A natives' association opens with a word titles do not run over (同: "with"); its post keeps the
+// whole name (香港岚溪同乡会会长, not 乡会会长: title_openers.txt).
+TEST(People, TitlesOfNativesAssociations) {
+    auto ps = run("香港岚溪同乡会会长黄锦荣率团参加。");
+    ASSERT_NE(find(ps, "黄锦荣"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "黄锦荣")->titles, (std::vector<std::string>{"香港岚溪同乡会会长"}));
+}
