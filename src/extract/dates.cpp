@@ -598,6 +598,23 @@ int nearest_year(int month, int day, const PartialDate& issued, const Context& c
     return best;
 }
 
+// A lunar festival without its year (春节, 端午节): the occurrence nearest the issue date, by the
+// rule above (an issue of February 2024's 春节 is 2024-02-10; of June 2023, 端午节 is 2023-06-22).
+std::optional<PartialDate> nearest_lunar(int month, int day, const PartialDate& issued) {
+    if (issued.year == 0 || issued.month == 0) return std::nullopt;
+    const long ref = days_from_civil(issued.year, issued.month, issued.day ? issued.day : 15);
+    std::optional<PartialDate> best;
+    long best_dist = -1;
+    for (int y = issued.year - 1; y <= issued.year + 1; ++y) {
+        const auto g = lunar_date(y, month, day);
+        if (!g) continue;
+        const long delta = days_from_civil(g->year, g->month, g->day) - ref;
+        const long dist = delta > 0 && issued.day == 0 ? 2 * delta : std::labs(delta);
+        if (best_dist < 0 || dist < best_dist) best_dist = dist, best = g;
+    }
+    return best;
+}
+
 PartialDate add_months(int y, int m, int delta) {
     int idx = y * 12 + (m - 1) + delta;
     return PartialDate{idx / 12, idx % 12 + 1, 0};
@@ -652,14 +669,14 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
         PartialDate v;
         bool known = false;
         // A lunar festival with its year written or told (2023年春节, 今年中秋节): the day by the Chinese
-        // calendar (ICU's); without one it stays unknown, as its year could be either side of January.
+        // calendar (ICU's); without one, the occurrence nearest the issue date.
         int lunar_year = h.year;
         if (h.rel && h.rel->unit == 'y') {
             const int base = h.rel->context ? (cx.last_year ? cx.last_year : issued.year) : (issued.year ? issued.year : cx.last_year);
             lunar_year = base ? base + h.rel->offset : 0;
         }
-        if (h.fest && h.fest->lunar && !h.vague && lunar_year) {
-            if (auto g = lunar_date(lunar_year, h.fest->month, h.fest->day)) {
+        if (h.fest && h.fest->lunar && !h.vague) {
+            if (auto g = lunar_year ? lunar_date(lunar_year, h.fest->month, h.fest->day) : nearest_lunar(h.fest->month, h.fest->day, issued)) {
                 v = *g;
                 known = true;
             }

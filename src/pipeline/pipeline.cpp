@@ -242,15 +242,20 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
     const bool traditional = looks_traditional(text);
     BulletinText parsed = parse_bulletin_text(text, traditional);
     std::optional<PartialDate> issued;
-    if (options.issued) {
-        issued = parse_partial_date(*options.issued);
-        if (!issued) throw Error("--issued: '" + *options.issued + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
-    } else if ((issued = issue_date_from_name(fs::path(source).filename().string()))) {
-        b.issued_inferred = true;
-        // (the masthead's day of the same month refines it: qichuan-2024-06.txt, 2024年6月18日)
+    // A month given or taken from the file name is refined by the masthead's day of that month
+    // (qichuan-2024-06.txt or --issued 2024-06, 2024年6月18日): 昨日 then finds its day.
+    auto refine = [&] {
         if (issued->day == 0 && issued->month)
             if (auto m = issue_date_from_masthead(parsed.masthead); m && m->day && m->year == issued->year && m->month == issued->month)
                 issued = m;
+    };
+    if (options.issued) {
+        issued = parse_partial_date(*options.issued);
+        if (!issued) throw Error("--issued: '" + *options.issued + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", exit_usage);
+        refine();
+    } else if ((issued = issue_date_from_name(fs::path(source).filename().string()))) {
+        b.issued_inferred = true;
+        refine();
     } else if ((issued = issue_date_from_masthead(parsed.masthead))) {
         b.issued_inferred = true;
     } else if ((issued = issue_date_from_text(text))) {

@@ -232,9 +232,12 @@ TEST(Dates, CutsTheWayTheCorpusDoes) {
 TEST(Dates, FestivalsAndLunarDays) {
     auto ms = run("元旦，1998年元旦，除夕夜，正月初一，腊月廿一早上六点，大年初一，新年初二晚上", "1998-01-02", false, wide());
     EXPECT_EQ(texts(ms), "元旦|1998年元旦|除夕夜|正月初一|腊月廿一早上六点|大年初一|新年初二晚上");
-    EXPECT_EQ(values(ms), "1998-01-01|1998-01-01|null|null|null|null|null");
+    EXPECT_EQ(values(ms), "1998-01-01|1998-01-01|1998-01-27|null|null|null|null"); // (除夕: the eve nearest the issue)
     EXPECT_EQ(texts(run("元旦，春节", "1998-01-02", false, calendar())), "元旦"); // lunar festivals: a policy
-    EXPECT_EQ(values(run("元旦，春节", "1998-01-02")), "1998-01-01|null"); // (春节 of which year?)
+    EXPECT_EQ(values(run("元旦，春节", "1998-01-02")), "1998-01-01|1998-01-28"); // (the 春节 nearest the issue)
+    EXPECT_EQ(values(run("春节，端午节，中秋节", "2024-02")), "2024-02-10|2024-06-10|2023-09-29"); // (the past one: a month's issue reports more than it plans)
+    EXPECT_EQ(values(run("春节，端午节", "2023-06")), "2023-01-22|2023-06-22");
+    EXPECT_EQ(values(run("春节", "")), "null"); // (no issue date: no year)
     EXPECT_EQ(texts(run("初三学生，腊月一，年一度", "")), "腊月");
 }
 

@@ -154,8 +154,9 @@ TEST(IssueDate, FromTheMastheadInChineseNumerals) {
     EXPECT_EQ(b.issued, std::optional<std::string>("2023-05"));
 }
 
-// A masthead dated to the day gives the issue's day, and 昨天 in a brief is the day before it; an
-// issue known to the month leaves 昨天 without a day (listed, value null) and the brief undated.
+// A masthead dated to the day gives the issue's day, and 昨天 in a brief is the day before it; it
+// refines a month given with --issued too. An issue known to the month only leaves 昨天 without a day
+// (listed, value null) and the brief undated.
 TEST(IssueDate, TheMastheadsDayAnchorsYesterday) {
     Pipeline p;
     const std::string text = "政法工作简报\n第6期\n县委政法委员会　2024年6月14日\n\n【工作动态】\n\n"
@@ -174,6 +175,12 @@ TEST(IssueDate, TheMastheadsDayAnchorsYesterday) {
     ParseOptions month;
     month.issued = "2024-06";
     b = p.parse(text, "bulletin.txt", month);
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-06-14"));
+    EXPECT_EQ(b.records[0].date, std::optional<std::string>("2024-06-13"));
+    std::string undated = text;
+    undated.replace(undated.find("2024年6月14日"), std::string("2024年6月14日").size(), "2024年6月");
+    b = p.parse(undated, "bulletin.txt", month);
+    EXPECT_EQ(b.issued, std::optional<std::string>("2024-06"));
     EXPECT_FALSE(b.records[0].date);
     ASSERT_FALSE(b.records[0].dates.empty());
     EXPECT_EQ(b.records[0].dates[0].text, "昨天");
