@@ -860,12 +860,19 @@ void analyse_by_layout(const std::vector<const Line*>& lines, std::size_t width,
         const bool text_after_two = lines.size() == i + 2 || lines[i + 2]->gap_before >= 1 ||
                                     (looks_like_start(lines[i + 2]->cps) && !is_bullet(lines[i + 2]->cps));
         const bool under_subtitle = subtitle(lines[i + 1]->cps) && text_after_two && title_loose(l) && !ends_sentence(l);
+        // (a strict title over the record's only other lines, each a longer paragraph closed by its
+        // sentence: 邻县南溪县探索林长河长联动机制 / 南溪县将林长制与河长制有机结合。)
+        const bool over_closed_paras = title_strict(l) && [&] {
+            for (std::size_t k = i + 1; k < lines.size(); ++k)
+                if (!ends_sentence(lines[k]->cps) || lines[k]->cps.size() <= l.size() || is_bullet(lines[k]->cps)) return false;
+            return true;
+        }();
         if (lines[i + 1]->gap_before == 0 && broken_headline(l, lines[i + 1]->cps) && text_after_two) {
             out.push_back({ItemKind::title, l + lines[i + 1]->cps, first});
             first = false;
             i += 2;
         } else if (((lines[i + 1]->gap_before >= 1 || under_subtitle) && title_loose(l)) ||
-            (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps)) ||
+            (title_strict(l) && looks_like_start(lines[i + 1]->cps) && !is_bullet(lines[i + 1]->cps)) || over_closed_paras ||
             // (a headline set flush over an indented paragraph: 国庆假期…大幅增长 / 　　据县文化和旅游局统计，…)
             (title_strict(l) && !lines[i]->indented && lines[i + 1]->indented && !is_bullet(lines[i + 1]->cps)) ||
             // (a short heading over sentences: 领导批示 / 县委书记欧阳振东批示：…。)

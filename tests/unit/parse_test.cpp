@@ -1155,3 +1155,19 @@ TEST(Structure, NumberedPartsWithShortLabelsStayInTheArticle) {
     const auto& p = r[0].paragraphs;
     EXPECT_NE(std::find(p.begin(), p.end(), "二、突出宣传教育"), p.end());
 }
+
+// A column's article whose headline stands over closed paragraphs only, none dated or opening as
+// news does, keeps its headline, and the next article under it keeps the column.
+TEST(Structure, HeadlineOverClosedParagraphsOnly) {
+    auto r = parse_structure(
+        "测试简报\n2023年6月20日\n\n【委员风采】\n戴红英：扎根乡村的“田秀才”\n县政协委员戴红英十年来带领农户种植高山蔬菜。\n"
+        "谈起履职心得，戴红英说：“委员就要多为群众说话。”\n\n潘立军：把论文写在车间里\n县政协委员潘立军长期从事农机装备研发。\n\n"
+        "【他山之石】\n邻县南溪县探索林长河长联动机制\n南溪县将林长制与河长制有机结合。\n\n【简讯】\n● 6月17日，县市场监督管理局开展宣传活动。\n");
+    ASSERT_EQ(r.size(), 4u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("戴红英：扎根乡村的“田秀才”"));
+    EXPECT_EQ(r[0].paragraphs.size(), 2u);
+    EXPECT_EQ(r[1].title, std::optional<std::string>("潘立军：把论文写在车间里"));
+    EXPECT_EQ(r[1].section, std::optional<std::string>("委员风采"));
+    EXPECT_EQ(r[2].title, std::optional<std::string>("邻县南溪县探索林长河长联动机制"));
+    EXPECT_EQ(r[2].section, std::optional<std::string>("他山之石"));
+}
