@@ -195,6 +195,10 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
             if (r == q || (r < e && c[r] != 0x3000 && c[r] != U' ')) return std::vector<std::pair<std::size_t, std::size_t>>{};
             std::size_t te = r;
             if (te - q >= 3 && (c[te - 1] == U'摄' || c[te - 1] == U'画')) --te; // （李恒摄）, （马得画）
+            if (te - q == 1 && (c[q] == U'摄' || c[q] == U'画') && !out.empty()) { // （宣传科　王丽娟　摄）
+                q = r;
+                continue;
+            }
             if (te - q < 2 || te - q > 3) return std::vector<std::pair<std::size_t, std::size_t>>{};
             out.push_back({q, te});
             q = r;
@@ -204,6 +208,12 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
     auto take = [&](const std::vector<std::pair<std::size_t, std::size_t>>& toks) {
         if (toks.empty() || toks.size() > max_byline_names) return;
         for (auto [b, e] : toks) {
+            // （宣传科　王丽娟　摄）, （党办　李明　摄）: a unit's credit opening with a word, whatever the
+            // model read there (not the names 张农科, 黄守部)
+            if (unit_ends.count(c[e - 1]) && word_at[b] >= 2) {
+                std::erase_if(spans, [&](const people::NameSpan& s) { return s.begin == b && s.end == e; });
+                continue;
+            }
             if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
             if (word_at[b] >= e - b || not_people.longest_at(c, b) >= 2 || titles.longest_at(c, b) >= e - b) continue;
             if (e - b == 3 && unit_ends.count(c[e - 1])) continue; // （经发局）: a unit's credit

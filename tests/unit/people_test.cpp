@@ -1313,3 +1313,11 @@ TEST(People, TitlesOfNativesAssociations) {
     ASSERT_NE(find(ps, "黄锦荣"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "黄锦荣")->titles, (std::vector<std::string>{"香港岚溪同乡会会长"}));
 }
+
+// A photo credit's unit written apart from its photographer (（宣传科　王丽娟　摄）) is no person,
+// whatever the model reads there; the photographer is (the lone 摄 after them is dropped).
+TEST(People, PhotoCreditsUnitApartFromItsPhotographer) {
+    auto ps = run("图为义诊现场。（宣传科　王丽娟　摄）");
+    EXPECT_TRUE(names(ps).count("王丽娟")) << dump(ps);
+    EXPECT_FALSE(names(ps).count("宣传科")) << dump(ps);
+}
