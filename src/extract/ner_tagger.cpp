@@ -507,11 +507,52 @@ void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
             else break;
         }
         const std::u32string_view tail(t.c.data() + last_word, e - last_word);
+        auto form_at = [&](std::size_t q) -> std::size_t { // length of a legal form at q, 0 = none
+            for (const auto& f : forms)
+                if (q + f.size() <= n && std::u32string_view(t.c.data() + q, f.size()) == f && (q + f.size() == n || !letter(t.c[q + f.size()])))
+                    return f.size();
+            return 0;
+        };
         const bool company = words >= 2 && std::any_of(forms.begin(), forms.end(), [&](const std::u32string& f) { return tail == f; });
+        // (Co., Ltd.: two legal forms joined by a comma, the usual English form of a Chinese company)
+        if (company && e + 1 < n && t.c[e] == U',') {
+            const std::size_t q = e + 1 + (e + 2 < n && t.c[e + 1] == U' ' ? 1 : 0);
+            if (const std::size_t fl = form_at(q)) e = q + fl;
+        }
         if (company && std::none_of(ms.begin(), ms.end(), [&](const ent::Match& m) { return m.b < e && i < m.e; }))
             added.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), "company"});
         i = e > i ? e : i + 1;
     }
+    // ZhiYuan Robotics有限公司, ZhiYuan Robotics（智远机器人）有限公司: capitalised Latin words right
+    // before a company (or before the Chinese name in brackets it opens with) open its name; a name
+    // never opens at a closing bracket.
+    auto latin_start = [&](std::uint32_t b, std::uint32_t floor) {
+        std::uint32_t q = b;
+        for (;;) {
+            std::uint32_t p = q;
+            if (p >= floor + 2 && t.c[p - 1] == U' ' && letter(t.c[p - 2]) && letter(t.c[p])) --p; // (one space between words)
+            std::uint32_t w = p;
+            while (w > floor && letter(t.c[w - 1])) --w;
+            if (w == p || !(t.c[w] >= U'A' && t.c[w] <= U'Z') || (w > 0 && (t.c[w - 1] == U'-' || t.c[w - 1] == U'.'))) break;
+            q = w;
+        }
+        return q;
+    };
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        ent::Match& m = ms[k];
+        if (m.type != "company" || m.b == 0) continue;
+        const std::uint32_t floor = k > 0 ? std::min(ms[k - 1].e, m.b) : 0;
+        std::uint32_t b = m.b;
+        if (t.c[b] == U'）') {
+            std::uint32_t o = b;
+            while (o > floor && b - o < 12 && t.c[o - 1] != U'（') --o;
+            if (o == floor || t.c[o - 1] != U'（') continue;
+            b = o - 1;
+        }
+        b = latin_start(b, floor);
+        if (b < m.b && t.c[b] >= U'A' && t.c[b] <= U'Z') m.b = b;
+    }
+    std::erase_if(ms, [&](const ent::Match& m) { return m.type == "company" && t.c[m.b] == U'）'; });
     if (added.empty()) return;
     ms.insert(ms.end(), added.begin(), added.end());
     std::sort(ms.begin(), ms.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
@@ -1153,6 +1194,12 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     facilities(f, t, last);
     venues(f, t, last);
     latin_companies(t, last);
+    // 博朗格（Brangel|）公司: a company the tagger opened inside the brackets after its brand opens where
+    // the rules' name of the same end does (the brand before the brackets).
+    for (auto& m : last)
+        if (m.type == "company" && m.b > 0 && t.c[m.b - 1] == U'（')
+            for (const auto& r : ev.orgs)
+                if (r.e == m.e && r.b + 1 < m.b && r.type == "company") m.b = r.b;
     // 材料科学与|工程学院: a school or department named for two fields joined by 与 opens at the first
     // field (not 县教育局与|工程学院, nor inside the name before: 开发区与|南州理工学院).
     for (std::size_t k = 0; k < last.size(); ++k)

@@ -714,6 +714,27 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 return true;
             };
             const bool brand = latin(k + 1, cur - 1);
+            // ZhiYuan Robotics（智远机器人）有限公司: a Latin name and its Chinese name in brackets open
+            // the company (its capitalised words, one space between them).
+            if (t.c[k] == U'（' && k > 0 && stem == 0 && all_han(t, k + 1, cur - 1) && cur - k <= 12 &&
+                ((t.c[k - 1] >= U'A' && t.c[k - 1] <= U'Z') || (t.c[k - 1] >= U'a' && t.c[k - 1] <= U'z'))) {
+                auto letter = [&](std::size_t q) { return (t.c[q] >= U'A' && t.c[q] <= U'Z') || (t.c[q] >= U'a' && t.c[q] <= U'z'); };
+                std::size_t q = k, open = k;
+                for (;;) {
+                    std::size_t w = q;
+                    while (w > 0 && letter(w - 1)) --w;
+                    if (w == q || !(t.c[w] >= U'A' && t.c[w] <= U'Z')) break;
+                    open = w;
+                    if (w >= 2 && t.c[w - 1] == U' ' && letter(w - 2)) q = w - 1;
+                    else break;
+                }
+                if (open < k) {
+                    stem += cur - open;
+                    cur = open;
+                    named = true;
+                }
+                break;
+            }
             if (t.c[k] != U'（' || k == 0 || !(brand || (all_han(t, k + 1, cur - 1) && cur - k < 8)) || !is_han(t.c[k - 1]) ||
                 (stem == 0 && !brand))
                 break;
@@ -1078,6 +1099,11 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
                 for (std::size_t i = m.b + 1; i < m.e && body; ++i) body = t.word_start[i] == static_cast<std::int32_t>(i) && t.bound[i + 1];
             }
         }
+        // ZhiYuan Robotics（智远机器人）有限公司: a company opening with a Latin name (news text writes
+        // few; the name tagger reads none whole).
+        if (!body && m.type == "company" && t.c[m.b] >= U'A' && t.c[m.b] <= U'Z' &&
+            std::any_of(t.c.begin() + m.b, t.c.begin() + m.e, [](char32_t ch) { return ch == U'（'; }))
+            body = true;
         // 福|满|楼|酒家, 德|旺|便利店: a shop or restaurant named by a brand ICU cuts into single
         // characters, as inspection reports name the businesses they checked.
         if (!body && m.type == "company") {

@@ -742,3 +742,16 @@ TEST(Orgs, LocalBusinessesTribunalsAndAssociations) {
     v = orgs_of("全县12家公司参加了培训。");
     EXPECT_TRUE(v.empty()) << names(v);
 }
+
+// Companies named in Latin letters: the English form's two legal forms (Co., Ltd.), capitalised words
+// before a Chinese suffix (ZhiYuan Robotics有限公司) or before the Chinese name in brackets
+// (ZhiYuan Robotics（智远机器人）有限公司); no name opens at a closing bracket.
+TEST(Orgs, LatinNamedCompanies) {
+    auto v = orgs_of("同日，BrightCore Semiconductor Co., Ltd.与复旦大学签订协议。");
+    EXPECT_EQ(find_type(v, "BrightCore Semiconductor Co., Ltd."), "company") << names(v);
+    v = orgs_of("近日，ZhiYuan Robotics（智远机器人）有限公司成功入选。");
+    EXPECT_EQ(find_type(v, "ZhiYuan Robotics（智远机器人）有限公司"), "company") << names(v);
+    v = orgs_of("ZhiYuan Robotics有限公司成功入选省级专精特新企业。");
+    EXPECT_EQ(find_type(v, "ZhiYuan Robotics有限公司"), "company") << names(v);
+    for (const auto& o : v) EXPECT_NE(o.name.rfind("）", 0), 0u) << names(v);
+}
