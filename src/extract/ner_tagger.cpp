@@ -951,14 +951,16 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             if (std::size_t v = f.orgs.leading_verb_at(t, s.b); v && s.e - s.b >= v + 3 && !f.orgs.known_at(t, s.b))
                 s.b += static_cast<std::uint32_t>(v);
     // 镇纪委联合镇财政所: two bodies joined by a verb that takes a body (the place 联合镇 misled the
-    // tagger). A rule match opening the span, the verb right after it and a body's suffix at the
-    // span's end: the two bodies.
+    // tagger). A rule match or a body by usage (县工商联|联合|县人社局) opening the span, the verb right
+    // after it and a body's suffix at the span's end: the two bodies.
     {
         std::vector<Span> out;
+        std::vector<ent::Match> openers = ev.orgs;
+        openers.insert(openers.end(), bodies.begin(), bodies.end());
         for (const Span& s : found) {
             bool cut = false;
             if (s.kind == kOrg && s.e <= t.size() && ev.org_end[s.e])
-                for (const auto& m : ev.orgs) {
+                for (const auto& m : openers) {
                     if (m.b != s.b || m.e >= s.e || m.type == "facility") continue;
                     const std::size_t v = f.orgs.leading_verb_at(t, m.e);
                     if (!v || s.e < m.e + v + 3) continue;

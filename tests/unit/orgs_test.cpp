@@ -755,3 +755,16 @@ TEST(Orgs, LatinNamedCompanies) {
     EXPECT_EQ(find_type(v, "ZhiYuan Robotics有限公司"), "company") << names(v);
     for (const auto& o : v) EXPECT_NE(o.name.rfind("）", 0), 0u) << names(v);
 }
+
+// A body by usage opens two bodies joined by a verb that takes one (县工商联|联合|县人社局); a level
+// after 驻 opens none (驻县部队: troops stationed in the county); societies whose first word DEV never
+// saw inside a name are bodies (县消费者协会).
+TEST(Orgs, BodiesJoinedByAVerbStationedTroopsAndSocieties) {
+    auto v = orgs_of("县工商联联合县人社局、县税务局组成3个服务小组。");
+    EXPECT_EQ(find_type(v, "县工商联"), "association") << names(v);
+    EXPECT_EQ(find_type(v, "县人社局"), "government") << names(v);
+    v = orgs_of("驻县部队长期以来积极支持地方经济社会发展。");
+    EXPECT_TRUE(v.empty()) << names(v);
+    v = orgs_of("据县消费者协会统计，第三季度共受理消费者投诉216件。");
+    EXPECT_EQ(find_type(v, "县消费者协会"), "association") << names(v);
+}
