@@ -109,13 +109,24 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
         for (std::size_t q = sents[k].first; q < sents[k].second && speech_end[k] == std::string::npos; ++q)
             if (const std::size_t l = impl_->speech.longest(t, q)) speech_end[k] = q + l;
     std::erase_if(hits, [&](const Hit& h) { return speech_end[sent_of(h.b)] <= h.b; });
-    // Best trigger of a char range: highest weight, first on ties.
+    // Best trigger of a char range: highest weight, first on ties; a verb of attendance (出席) yields
+    // to the event it attends (出席揭牌仪式: the ceremony) at equal weight.
+    auto attendance_hit = [&](std::size_t k) {
+        const std::string w = t.str(hits[k].b, hits[k].e);
+        return std::find(impl_->attendance.begin(), impl_->attendance.end(), w) != impl_->attendance.end();
+    };
     auto best_in = [&](std::size_t b, std::size_t e) {
         int best = -1;
-        for (std::size_t k = 0; k < hits.size(); ++k)
-            if (hits[k].b >= b && hits[k].e <= e &&
-                (best < 0 || impl_->weight[static_cast<std::size_t>(hits[k].id)] > impl_->weight[static_cast<std::size_t>(hits[static_cast<std::size_t>(best)].id)]))
+        for (std::size_t k = 0; k < hits.size(); ++k) {
+            if (hits[k].b < b || hits[k].e > e) continue;
+            if (best < 0) {
                 best = static_cast<int>(k);
+                continue;
+            }
+            const auto bk = static_cast<std::size_t>(best);
+            const int wk = impl_->weight[static_cast<std::size_t>(hits[k].id)], wb = impl_->weight[static_cast<std::size_t>(hits[bk].id)];
+            if (wk > wb || (wk == wb && attendance_hit(bk) && !attendance_hit(k))) best = static_cast<int>(k);
+        }
         return best;
     };
     std::size_t first_line_end = 0;

@@ -632,3 +632,18 @@ TEST(Events, AwardsByABodyMemorialsAndPhrasesHoldingATrigger) {
     for (const auto& e : b.records[0].events) EXPECT_NE(e.type, "enforcement") << e.trigger;
     for (const auto& e : b.records[0].events) EXPECT_NE(e.trigger, "教育") << e.trigger;
 }
+
+// A verb of attendance yields to the event it attends (出席…揭牌仪式: the ceremony, with who attended),
+// and a ceremony named whole is its sentence's event, the attendance after it joining it.
+TEST(Events, AttendanceYieldsToTheCeremonyAttended) {
+    auto b = parse_issue("2023-06", "县人民医院新院区启用\n\n6月10日，副县长王明出席新院区揭牌仪式。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].type, "ceremony");
+    EXPECT_EQ(b.records[0].events[0].participants, (std::vector<std::string>{"王明"}));
+    b = parse_issue("2023-03", "青春建功新时代\n\n3月5日，团县委举行启动仪式。团县委书记高晨阳出席。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    ASSERT_EQ(b.records[0].events.size(), 1u);
+    EXPECT_EQ(b.records[0].events[0].trigger, "启动仪式");
+    EXPECT_EQ(b.records[0].events[0].participants, (std::vector<std::string>{"高晨阳"}));
+}
