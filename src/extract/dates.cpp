@@ -411,8 +411,15 @@ std::optional<DateExtractor::Impl::Hit> DateExtractor::Impl::parse_at(std::strin
     }
     const char unit = h.rel ? h.rel->unit : 0;
 
-    // 2. Month: 12月(份), 十二月, 元月; lunar 正月, 腊月, 大年.
-    if (unit != 'd' && unit != 'm') {
+    // 2. Month: 12月(份), 十二月, 元月; lunar 正月, 腊月, 大年. (Not a festival's name that opens
+    // like one, 三月三; but 二月二十日 is a day.)
+    const auto* fest_here = fest.match(s, p);
+    if (fest_here) {
+        const std::size_t q = p + fest_here->word.size();
+        const char32_t nc = q < s.size() ? peek(s, q) : 0;
+        if ((nc >= U'0' && nc <= U'9') || std::u32string_view(U"〇零一二三四五六七八九十廿两日号").find(nc) != std::u32string_view::npos) fest_here = nullptr;
+    }
+    if (unit != 'd' && unit != 'm' && !fest_here) {
         if (auto e = (have_year || unit == 'y' || !guarded) ? number_unit(p, "月", 1, 12, true) : std::nullopt) {
             h.month = read_number(s, p)->value;
             p = *e + 3;

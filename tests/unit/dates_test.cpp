@@ -238,6 +238,7 @@ TEST(Dates, FestivalsAndLunarDays) {
     EXPECT_EQ(values(run("春节，端午节，中秋节", "2024-02")), "2024-02-10|2024-06-10|2023-09-29"); // (the past one: a month's issue reports more than it plans)
     EXPECT_EQ(values(run("春节，端午节", "2023-06")), "2023-01-22|2023-06-22");
     EXPECT_EQ(values(run("春节", "")), "null"); // (no issue date: no year)
+    EXPECT_EQ(values(run("“三月三”民族歌节，二月二十日", "2023-04")), "2023-04-22|2023-02-20"); // (a festival named by its lunar day)
     EXPECT_EQ(texts(run("初三学生，腊月一，年一度", "")), "腊月");
 }
 

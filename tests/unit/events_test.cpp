@@ -647,3 +647,16 @@ TEST(Events, AttendanceYieldsToTheCeremonyAttended) {
     EXPECT_EQ(b.records[0].events[0].trigger, "启动仪式");
     EXPECT_EQ(b.records[0].events[0].participants, (std::vector<std::string>{"高晨阳"}));
 }
+
+// A discipline commission's sanctions are law enforcement (开除党籍, 处分, 留置); 公开通报 holds 开通
+// and is no opening ceremony.
+TEST(Events, SanctionsOfADisciplineCommission) {
+    auto b = parse_issue("2023-08", "县纪委监委通报典型问题\n\n近日，县纪委监委对3起违反中央八项规定精神典型问题进行公开通报。2023年7月，曹建勋被开除党籍和公职。\n");
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& e : b.records[0].events) EXPECT_NE(e.type, "ceremony") << e.trigger;
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events.back().type, "enforcement");
+    b = parse_issue("2023-08", "县纪委监委对马俊峰采取留置措施\n\n8月2日，县纪委监委对马俊峰采取留置措施。\n");
+    ASSERT_FALSE(b.records[0].events.empty());
+    EXPECT_EQ(b.records[0].events[0].type, "enforcement");
+}
