@@ -723,6 +723,16 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             }
             int month = h.month, day = h.day;
             if (h.fest) month = h.fest->month, day = h.fest->day;
+            // 2022年3月至5月, 2022年5月至12月: the end of a span takes the year of its start (the next
+            // year when its month comes before the start's), not the one nearest the issue.
+            if (month && !year && !h.rel && !out.empty() && out.back().end < i && out.back().value && out.back().value->size() >= 7 &&
+                out.back().value->front() != '-' && out.back().text.find("年") != std::string::npos) { // (its year written)
+                static constexpr std::string_view spans[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
+                if (std::find(std::begin(spans), std::end(spans), s.substr(out.back().end, i - out.back().end)) != std::end(spans)) {
+                    const int y0 = std::stoi(out.back().value->substr(0, 4)), m0 = std::stoi(out.back().value->substr(5, 2));
+                    year = month >= m0 ? y0 : y0 + 1;
+                }
+            }
             if (month && !year && !h.rel) year = nearest_year(month, day, issued, cx);
             if (day && !month) { // 15日 alone: the month just named, else the issue month
                 if (cx.last_month.month) {

@@ -861,11 +861,16 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             bodies.push_back(std::move(m));
     std::sort(bodies.begin(), bodies.end(), [](const ent::Match& a, const ent::Match& b) { return a.b < b.b; });
     std::vector<Span> found = spans(model().tag(t, ev));
-    // 经|县委常委会|研究: a preposition read alone opens no name the rules read right after it.
+    // 经|县委常委会|研究, 王强|任|县委宣传部: a preposition or a verb of appointment read alone opens
+    // no name the rules read right after it; the name opens after it.
     for (Span& s : found)
-        if (s.kind == kOrg && s.e - s.b >= 3 && t.bound[s.b + 1] && f.orgs.preposition(t.c[s.b]) &&
-            std::any_of(ev.orgs.begin(), ev.orgs.end(), [&](const ent::Match& m) { return m.b == s.b + 1 && m.e <= s.e; }))
-            ++s.b;
+        if (s.kind == kOrg && s.e - s.b >= 3)
+            for (const auto& m : ev.orgs)
+                if (m.b > s.b && m.b < s.e && m.e <= s.e && t.word_start[m.b - 1] == static_cast<std::int32_t>(m.b - 1) &&
+                    t.bound[m.b] && f.orgs.preposition(t.c[m.b - 1])) {
+                    s.b = m.b;
+                    break;
+                }
     static const ent::Trie feature_tails = [] {
         ent::Trie tr;
         for (const auto& w : lexicon::read_words("place_feature_tails.txt")) tr.insert(ent::to_u32(w), 0);

@@ -239,6 +239,13 @@ TEST(Dates, FestivalsAndLunarDays) {
     EXPECT_EQ(values(run("春节，端午节", "2023-06")), "2023-01-22|2023-06-22");
     EXPECT_EQ(values(run("春节", "")), "null"); // (no issue date: no year)
     EXPECT_EQ(values(run("“三月三”民族歌节，二月二十日", "2023-04")), "2023-04-22|2023-02-20"); // (a festival named by its lunar day)
+}
+
+// The end of a span takes the year written at its start (2022年3月至5月: May 2022, not the May nearest
+// an August 2023 issue), the next year when its month comes earlier.
+TEST(Dates, SpanEndTakesTheYearOfItsStart) {
+    EXPECT_EQ(values(run("2022年3月至5月，2022年11月至2月", "2023-08")), "2022-03|2022-05|2022-11|2023-02");
+    EXPECT_EQ(values(run("6月—12月", "1998-01")), "1997-06|1997-12"); // (no year written: each the nearest)
     EXPECT_EQ(texts(run("初三学生，腊月一，年一度", "")), "腊月");
 }
 

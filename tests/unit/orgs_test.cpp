@@ -768,3 +768,10 @@ TEST(Orgs, BodiesJoinedByAVerbStationedTroopsAndSocieties) {
     v = orgs_of("据县消费者协会统计，第三季度共受理消费者投诉216件。");
     EXPECT_EQ(find_type(v, "县消费者协会"), "association") << names(v);
 }
+
+// A verb of appointment read alone opens no body (王强|任|县委宣传部副部长: the department).
+TEST(Orgs, NoBodyOpensWithAVerbOfAppointment) {
+    auto v = orgs_of("王强任县委宣传部副部长，免去其县委办公室副主任职务。");
+    EXPECT_EQ(find_type(v, "县委宣传部"), "party") << names(v);
+    for (const auto& o : v) EXPECT_EQ(o.name.find("任"), std::string::npos) << names(v);
+}
