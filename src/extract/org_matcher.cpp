@@ -449,6 +449,7 @@ OrgFinder::OrgFinder(const Gazetteer& gaz) : gaz_(gaz) {
     level_determiners_ = lexicon::read_chars("org_level_determiners.txt");
     prepositions_ = lexicon::read_chars("org_prepositions.txt");
     measure_words_ = lexicon::read_chars("org_measure_words.txt");
+    for (const auto& w : lexicon::read_words("org_village_place_before.txt")) village_place_before_.push_back(to_u32(w));
     for (const auto& w : lexicon::read_lines("org_field_departments.txt")) field_departments_.insert(to_u32(w), 0);
     for (const auto& w : lexicon::read_words("org_party_short_names.txt"))
         (w[0] == '+' ? party_units_ : parties_).insert(to_u32(w[0] == '+' ? w.substr(1) : w), 0);
@@ -1052,7 +1053,11 @@ std::vector<Match> OrgFinder::find(const Chars& text) const {
 namespace {
 // A village (or the 、-list of villages it opens) followed by what a body does at a meeting or in
 // a partnership: 昌农村、花王村分别作表态发言, 阳沟村开展结对共建.
-bool village_acts(const Chars& t, const std::vector<Match>& ms, std::size_t k) {
+bool village_acts(const Chars& t, const std::vector<Match>& ms, std::size_t k, const std::vector<std::u32string>& place_before) {
+    // 到|石门坎村|开展…: the village where another body acts (org_village_place_before.txt), no body
+    const std::size_t b = ms[k].b;
+    for (const auto& w : place_before)
+        if (b >= w.size() && std::equal(w.begin(), w.end(), t.c.begin() + static_cast<std::ptrdiff_t>(b - w.size()))) return false;
     std::size_t e = ms[k].e;
     while (e < t.size() && t.c[e] == U'、' && k + 1 < ms.size() && ms[k + 1].b == e + 1 &&
            (ms[k + 1].type == "village" || ms[k + 1].type == "community"))
@@ -1070,7 +1075,7 @@ std::vector<Match> OrgFinder::bodies_by_usage(const Chars& t, const std::vector<
     std::vector<Match> out;
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const Match& m = ms[k];
-        bool body = m.type == "community" || (m.type == "village" && village_acts(t, ms, k));
+        bool body = m.type == "community" || (m.type == "village" && village_acts(t, ms, k, village_place_before_));
         // A visited company ICU does not know comes out in single-character pieces (晶|樱|光电) or
         // carries its place in parentheses (风帆（扬州）); an item made of dictionary words is a
         // common noun (到|机关、厂矿, 人口、社会).

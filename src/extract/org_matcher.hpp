@@ -203,6 +203,7 @@ private:
     CharSet level_determiners_; // org_level_determiners.txt: 全 in 全|县
     CharSet prepositions_;      // org_prepositions.txt: 经 in 经|派出所|审定
     CharSet measure_words_;     // org_measure_words.txt: 家 in 三|家|公司, not in 企业|家|协会
+    std::vector<std::u32string> village_place_before_; // org_village_place_before.txt: 到 in 到|石门坎村|开展
     Trie field_departments_;    // org_field_departments.txt
     // DEV statistics per word (org_learned_context.tsv): occurrences, inside a name, opening one.
     struct Ctx {

@@ -775,3 +775,12 @@ TEST(Orgs, NoBodyOpensWithAVerbOfAppointment) {
     EXPECT_EQ(find_type(v, "县委宣传部"), "party") << names(v);
     for (const auto& o : v) EXPECT_EQ(o.name.find("任"), std::string::npos) << names(v);
 }
+
+// A village where another body acts (到|在 X村开展…) is a place, not a body acting
+// (org_village_place_before.txt); villages that act stay bodies (阳沟村开展结对共建).
+TEST(Orgs, AVillageWhereAnotherBodyActsIsAPlace) {
+    auto v = orgs_of("5月4日，青峰镇团委组织青年志愿者到石门坎村开展植树活动。");
+    EXPECT_EQ(find_type(v, "石门坎村"), "") << names(v);
+    v = orgs_of("阳沟村开展结对共建活动。");
+    EXPECT_EQ(find_type(v, "阳沟村"), "village") << names(v);
+}
