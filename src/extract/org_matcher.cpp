@@ -756,9 +756,17 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
             // A company name is made of ordinary words (青溪华|创新|材料公司): a word that DEV names
             // rarely contain does not end it when ICU cut a single character before it, the mark
             // of an unknown proper name. Listed stop words always end it.
-            const bool fragment_before = S.type == "company" && wb > 0 &&
-                                         t.word_start[wb - 1] == static_cast<std::int32_t>(wb - 1) &&
-                                         is_han(t.c[wb - 1]);
+            // (or two or three words before it: 宏|达|汽车|销售|服务有限公司, the trade words after the brand)
+            const bool fragment_before = S.type == "company" && wb > 0 && [&] {
+                std::size_t q = wb;
+                for (int words = 0; words < 3 && q > 0 && is_han(t.c[q - 1]); ++words) {
+                    const auto w = static_cast<std::size_t>(t.word_start[q - 1]);
+                    if (w + 1 == q) return q >= 2 && t.word_start[q - 2] + 1 == static_cast<std::int32_t>(q - 1) && is_han(t.c[q - 2]) ? true : words == 0;
+                    if (stop_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(w), t.c.begin() + static_cast<std::ptrdiff_t>(q)))) return false;
+                    q = w;
+                }
+                return false;
+            }();
             const std::u32string piece(t.c.begin() + static_cast<std::ptrdiff_t>(wb),
                                        t.c.begin() + static_cast<std::ptrdiff_t>(cur));
             if (!fragment_before || stop_.contains(piece)) break;

@@ -784,3 +784,10 @@ TEST(Orgs, AVillageWhereAnotherBodyActsIsAPlace) {
     v = orgs_of("阳沟村开展结对共建活动。");
     EXPECT_EQ(find_type(v, "阳沟村"), "village") << names(v);
 }
+
+// A company's trade words after its brand run on to the brand ICU cut into characters, even a word
+// DEV never saw inside a name (宏|达|汽车|销售|服务有限公司: a car dealer's legal name).
+TEST(Orgs, TradeWordsAfterABrand) {
+    auto v = orgs_of("平川宏达汽车销售服务有限公司实现销售额8亿元。");
+    EXPECT_EQ(find_type(v, "平川宏达汽车销售服务有限公司"), "company") << names(v);
+}
