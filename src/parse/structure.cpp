@@ -168,7 +168,11 @@ const Vocab& vocab() {
 
 // A line between two of the same mark (◆重要活动◆, ★简讯★): a column's name, no bullet.
 bool between_marks(const std::u32string& s) { return s.size() >= 3 && s.front() == s.back() && is_bullet_char(s.front()); }
-bool is_bullet(const std::u32string& s) { return !s.empty() && is_bullet_char(s[0]) && !between_marks(s); }
+// (a hyphen or an asterisk and a space: the ASCII form of ●, - 6月5日，…)
+bool ascii_bullet(const std::u32string& s) {
+    return s.size() >= 3 && (s[0] == U'-' || s[0] == U'*' || s[0] == U'－') && (s[1] == U' ' || s[1] == U'\u3000') && !is_space(s[2]);
+}
+bool is_bullet(const std::u32string& s) { return !s.empty() && ((is_bullet_char(s[0]) && !between_marks(s)) || ascii_bullet(s)); }
 
 // The line ends a sentence (possibly inside closing quotes).
 bool ends_sentence(const std::u32string& s) {
@@ -514,6 +518,7 @@ bool caption_like(const std::u32string& s) {
 
 std::u32string strip_bullet(const std::u32string& s) {
     std::size_t i = 0;
+    if (ascii_bullet(s)) i = 1;
     while (i < s.size() && (is_bullet_char(s[i]) || is_space(s[i]))) ++i;
     return s.substr(i);
 }
@@ -679,7 +684,7 @@ std::size_t contents_end(const std::vector<Line>& lines, std::size_t from, bool 
         // Under a contents header, a column's name (【工作动态】) or an item with its page number
         // (◎…分析会……（1）) is one even when the headline below is worded otherwise.
         if (!recurs && header && (k == from + (header_here ? 1 : 0) || lines[k].gap_before == 0))
-            recurs = (section_word(lines[k].cps) && written_below(header_text(lines[k].cps), true)) ||
+            recurs = (section_word(strip_bullet(lines[k].cps)) && written_below(header_text(strip_bullet(lines[k].cps)), true)) || // (◎简讯)
                      (item.size() >= 4 && page_tail(lines[k].cps, nullptr)) ||
                      // (the list's last item, a headline with no body of its own: a column's header follows)
                      (lines[k].gap_before == 0 && title_strict(lines[k].cps) && k + 1 < lines.size() &&

@@ -1171,3 +1171,18 @@ TEST(Structure, HeadlineOverClosedParagraphsOnly) {
     EXPECT_EQ(r[2].title, std::optional<std::string>("邻县南溪县探索林长河长联动机制"));
     EXPECT_EQ(r[2].section, std::optional<std::string>("他山之石"));
 }
+
+// A hyphen and a space open a brief as ● does (the ASCII form: - 6月5日,…); a contents list's item
+// naming a column with a bullet (◎简讯) is part of the contents.
+TEST(Structure, AsciiBulletsAndABulletedColumnInTheContents) {
+    auto r = parse_structure("测试简报\n2023年6月20日\n\n我局破获一起诈骗案\n    6月12日,县公安局破获一起诈骗案.\n\n[简讯]\n"
+                             "- 6月5日,县公安局召开动员会.\n- 6月8日,县交警大队开展整治行动.\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[1].kind, RecordKind::brief);
+    ASSERT_FALSE(r[1].paragraphs.empty());
+    EXPECT_EQ(r[1].paragraphs[0], "6月5日,县公安局召开动员会."); // (punctuation is normalised before this stage)
+    r = parse_structure("测试简报\n2023年6月20日\n\n本期要目\n◎我局破获一起诈骗案\n◎简讯\n\n我局破获一起诈骗案\n　　6月12日，县公安局破获一起诈骗案。\n\n"
+                        "【简讯】\n●6月5日，县公安局召开动员会。\n");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].title, std::optional<std::string>("我局破获一起诈骗案"));
+}
