@@ -611,6 +611,21 @@ void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Mat
         const std::size_t w = words.longest(t, j, nullptr, false);
         if (w == 0 || (j + w < t.size() && !t.bound[j + w]) || !t.bound[j]) continue;
         std::size_t b = j;
+        // 国道G320, 省道S211: a road's kind before its number, as road bulletins write it in prose
+        std::size_t code = j + w;
+        if (t.c[j + w - 1] == U'道' && code < t.size() && t.c[code] >= U'A' && t.c[code] <= U'Z') {
+            std::size_t q = code + 1;
+            while (q < t.size() && t.c[q] >= U'0' && t.c[q] <= U'9') ++q;
+            const bool letter_after = q < t.size() && ((t.c[q] >= U'A' && t.c[q] <= U'Z') || (t.c[q] >= U'a' && t.c[q] <= U'z'));
+            if (q > code + 1 && !letter_after) {
+                const auto mb = static_cast<std::uint32_t>(j), me = static_cast<std::uint32_t>(q);
+                if (std::none_of(ms.begin(), ms.end(), [&](const ent::Match& m) { return m.b < me && mb < m.e && !(m.type == "place" && mb <= m.b && m.e <= me); })) {
+                    add.push_back({mb, me, "place"});
+                    j = q - 1;
+                    continue;
+                }
+            }
+        }
         if (latin(j - 1)) { // G320国道
             while (b > 0 && latin(b - 1)) --b;
             if (j - b < 2 || !(t.c[b] >= U'A' && t.c[b] <= U'Z') || (b > 0 && ((t.c[b - 1] >= U'a' && t.c[b - 1] <= U'z')))) continue;

@@ -270,3 +270,11 @@ TEST(Places, ScenicAreasAfterTheirLandmark) {
     EXPECT_TRUE(has(v, "白云山景区"));
     EXPECT_FALSE(has(v, "白云山"));
 }
+
+// A road's kind before its number, as road bulletins write it in prose, is one place (国道G320,
+// 省道S211), as the number before the kind is (G320国道).
+TEST(Places, RoadsByKindThenNumber) {
+    auto v = places_of("县交通运输局开展国道G320、省道S211货车超限超载专项整治。");
+    EXPECT_TRUE(has(v, "国道G320")) << ::testing::PrintToString(v);
+    EXPECT_TRUE(has(v, "省道S211")) << ::testing::PrintToString(v);
+}
