@@ -330,9 +330,25 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
             }
             return any;
         };
+        // Nor one written only inside a person's name (长顺 in 种粮大户贺长顺).
+        auto inside_a_name = [&](const std::string& place) {
+            bool any = false;
+            for (std::size_t at = rtext.find(place); at != std::string::npos; at = rtext.find(place, at + 1)) {
+                any = true;
+                const bool covered = std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) {
+                    if (x.name.size() <= place.size()) return false;
+                    for (std::size_t q = rtext.find(x.name, at >= x.name.size() ? at - x.name.size() + place.size() : 0);
+                         q != std::string::npos && q <= at; q = rtext.find(x.name, q + 1))
+                        if (q + x.name.size() >= at + place.size()) return true;
+                    return false;
+                });
+                if (!covered) return false;
+            }
+            return any;
+        };
         std::erase_if(r.places, [&](const Place& p) {
             return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; }) ||
-                   crosses_a_name(p.name);
+                   crosses_a_name(p.name) || inside_a_name(p.name);
         });
         drop_people_inside_names(rtext, r);
         r.events = impl_->events.extract(ctx, r);

@@ -278,3 +278,13 @@ TEST(Places, RoadsByKindThenNumber) {
     EXPECT_TRUE(has(v, "国道G320")) << ::testing::PrintToString(v);
     EXPECT_TRUE(has(v, "省道S211")) << ::testing::PrintToString(v);
 }
+
+// A place written only inside a person's name is part of the name (长顺 in 种粮大户贺长顺), wherever
+// the person has no title.
+TEST(Places, NoPlaceOnlyInsideAPersonsName) {
+    jianbao::Pipeline p;
+    const auto b = p.parse("测试简报\n2023年6月20日\n\n种粮大户喜获丰收\n种粮大户贺长顺今年种植水稻300亩。\n", "t.txt", {});
+    ASSERT_EQ(b.records.size(), 1u);
+    for (const auto& pl : b.records[0].places) EXPECT_NE(pl.name, "长顺");
+    EXPECT_FALSE(b.records[0].people.empty());
+}
