@@ -1321,10 +1321,3 @@ TEST(People, PhotoCreditsUnitApartFromItsPhotographer) {
     EXPECT_TRUE(names(ps).count("王丽娟")) << dump(ps);
     EXPECT_FALSE(names(ps).count("宣传科")) << dump(ps);
 }
-
-// Korean names open with 朴, a surname 百家姓 lacks (朴成浩).
-TEST(People, KoreanSurnames) {
-    auto ps = run("会上，韩国晓星（江滨）新材料有限公司副社长朴成浩发言。朴志勇表示，将扩大投资。");
-    EXPECT_TRUE(names(ps).count("朴成浩")) << dump(ps);
-    EXPECT_TRUE(names(ps).count("朴志勇")) << dump(ps);
-}
