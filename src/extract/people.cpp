@@ -614,7 +614,9 @@ struct PeopleExtractor::Impl {
                 if (b < 3 || (c[b - 1] != U'，' && c[b - 1] != U',') || in_name[b - 2] || model.titles().longest_before(c, b - 1) == 0)
                     return false;
                 const std::size_t e = c.rfind(enum_comma, b - 2);
-                return e != std::u32string::npos && b - 1 - e <= max_title;
+                // (no name in between: …教授郑思远当选为市科协主席，市科协党组书记余晓红 is another's title)
+                return e != std::u32string::npos && b - 1 - e <= max_title &&
+                       std::none_of(in_name.begin() + static_cast<std::ptrdiff_t>(e), in_name.begin() + static_cast<std::ptrdiff_t>(b - 1), [](char x) { return x != 0; });
             };
             if (b >= 2 && c[b - 1] == enum_comma && !in_name[b - 2]) k = b - 1;
             else if (chain_before_comma()) k = b - 1;

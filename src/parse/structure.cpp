@@ -355,6 +355,11 @@ bool enumeration_line(const std::u32string& s) {
     return items + (len > 0 ? 1 : 0) >= 3;
 }
 
+// A photo's caption lead, 图为 (圖為 in a traditional-character bulletin, whose lines this stage
+// reads as written).
+bool has_photo_lead(const std::u32string& s) { return s.find(U"图为") != std::u32string::npos || s.find(U"圖為") != std::u32string::npos; }
+bool starts_photo_lead(const std::u32string& s) { return starts_with(s, U"图为") || starts_with(s, U"圖為"); }
+
 // Strict title test used when only the content tells (spaced layout): short, no sentence or
 // clause punctuation, not a lead, not a masthead line, not a line of a list (周 涛、吴国庆、徐慧敏).
 bool title_strict(const std::u32string& s) {
@@ -373,7 +378,7 @@ bool title_strict(const std::u32string& s) {
     if (s.front() == U'—' || s.front() == U'-' || s.front() == U'─') return false; // ——记者手记, ——编者
     for (const auto& w : vocab().leads)
         if (starts_with(s, w) && w.size() >= 2) return false;
-    return s.find(U"图为") == std::u32string::npos;
+    return !has_photo_lead(s);
 }
 
 // A subtitle set under a headline: ——春节前夕送温暖, —记开发区招商局.
@@ -503,14 +508,14 @@ bool column_by_suffix(const std::u32string& s) {
 }
 
 bool caption_like(const std::u32string& s) {
-    if (s.find(U"图为") != std::u32string::npos) return true;
+    if (has_photo_lead(s)) return true;
     if (s.find(U"（图") != std::u32string::npos || s.find(U"(图") != std::u32string::npos) return true;
     // …（新华社记者王新庆摄） / （摄影：…）
     if (!s.empty() && (s.back() == U'）' || s.back() == U')')) {
         std::size_t open = s.find_last_of(U"（(");
         if (open != std::u32string::npos) {
             std::u32string note = s.substr(open);
-            if (note.find(U'摄') != std::u32string::npos) return true;
+            if (note.find(U'摄') != std::u32string::npos || note.find(U'攝') != std::u32string::npos) return true;
         }
     }
     return false;
@@ -1222,7 +1227,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             // unless it names a day of its own (图为4月15日，…会见…: another event's photo) or the
             // brief is a photo's already (【图片新闻】 …。图为村民… | 图为镇长…: one photo each).
             if (!it.boundary && open == npos && !records.empty() && records.back().kind == RecordKind::brief &&
-                starts_with(it.text, U"图为") && it.text.size() <= 40 && !starts_with_day(it.text.substr(2)) &&
+                starts_photo_lead(it.text) && it.text.size() <= 40 && !starts_with_day(it.text.substr(2)) &&
                 std::none_of(records.back().paragraphs.begin(), records.back().paragraphs.end(),
                              [](const std::string& p) { return caption_like(to_u32(p)); }) &&
                 (it.text.find(U'。') == std::u32string::npos || it.text.find(U'。') + 1 == it.text.size())) {
@@ -1240,7 +1245,7 @@ BulletinText parse_bulletin_text(std::string_view text, bool traditional) {
             // 图为会议现场。（摄影 曾庆余）) is that article's photo — unless it names a day of its own
             // (another event's photo) or the article has its photo already.
             if (it.boundary && !section && !records.empty() && records.back().kind == RecordKind::article && records.back().title &&
-                starts_with(it.text, U"图为") && it.text.size() <= 50 && !starts_with_day(it.text.substr(2)) &&
+                starts_photo_lead(it.text) && it.text.size() <= 50 && !starts_with_day(it.text.substr(2)) &&
                 std::none_of(records.back().paragraphs.begin(), records.back().paragraphs.end(),
                              [](const std::string& p) { return caption_like(to_u32(p)); }) &&
                 (k + 1 >= items.size() || items[k + 1].boundary)) {

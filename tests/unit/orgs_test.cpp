@@ -791,3 +791,9 @@ TEST(Orgs, TradeWordsAfterABrand) {
     auto v = orgs_of("平川宏达汽车销售服务有限公司实现销售额8亿元。");
     EXPECT_EQ(find_type(v, "平川宏达汽车销售服务有限公司"), "company") << names(v);
 }
+
+// A weather station is named after its level alone (市气象台), as 县|疾病预防控制中心 is.
+TEST(Orgs, AWeatherStationAfterItsLevel) {
+    auto v = orgs_of("市气象台发布暴雨预警。");
+    EXPECT_EQ(find_type(v, "市气象台"), "other") << names(v);
+}

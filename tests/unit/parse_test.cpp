@@ -1186,3 +1186,11 @@ TEST(Structure, AsciiBulletsAndABulletedColumnInTheContents) {
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[0].title, std::optional<std::string>("我局破获一起诈骗案"));
 }
+
+// A traditional-character bulletin's caption (圖為…（…攝）) is a caption as 图为 is.
+TEST(Structure, TraditionalCaptions) {
+    auto r = parse_structure("統戰工作簡報\n2023年6月30日\n\n【工作動態】\n\n●6月12日，縣工商聯組織開展活動。\n\n"
+                             "圖為第二屆懇親聯誼會現場。（縣委統戰部　陳曉婷　攝）\n");
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r.back().kind, RecordKind::caption);
+}

@@ -1321,3 +1321,11 @@ TEST(People, PhotoCreditsUnitApartFromItsPhotographer) {
     EXPECT_TRUE(names(ps).count("王丽娟")) << dump(ps);
     EXPECT_FALSE(names(ps).count("宣传科")) << dump(ps);
 }
+
+// A title chain before a comma is the next name's only when no name stands in it (…教授郑思远当选为
+// 市科协主席，市科协党组书记余晓红: the first clause's post is 郑思远's).
+TEST(People, NoTitleChainAcrossAnotherName) {
+    auto ps = run("大会选举产生了市科协第七届委员会，鹭湾大学副校长、教授郑思远当选为市科协主席，市科协党组书记余晓红当选为常务副主席。");
+    ASSERT_NE(find(ps, "余晓红"), nullptr) << dump(ps);
+    EXPECT_EQ(find(ps, "余晓红")->titles, (std::vector<std::string>{"市科协党组书记", "常务副主席"}));
+}
