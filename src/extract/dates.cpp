@@ -585,21 +585,28 @@ struct Context {
     int last_year = 0;
 };
 
+// The connectors of a span (12月1日至3日, 1—5月); — before ——, so that ends_with takes one.
+constexpr std::string_view span_connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
+
 // The year of a year-less month/day: the occurrence nearest the issue date. A bulletin issued for a
 // month (no day) reports what happened before it far more than what is planned: there a later
 // occurrence counts at twice its distance (an October issue's 4月2日 is the April before it, its
 // 11月5日 still the November after).
+// How far a day lies from the issue date by that rule (the issue's day, else the middle of its month).
+long issue_distance(long days, const PartialDate& issued) {
+    const long delta = days - days_from_civil(issued.year, issued.month, issued.day ? issued.day : 15);
+    return delta > 0 && issued.day == 0 ? 2 * delta : std::labs(delta);
+}
+
 int nearest_year(int month, int day, const PartialDate& issued, const Context& ctx) {
     if (issued.year == 0) return ctx.last_year;
     if (issued.month == 0) return issued.year;
-    const long ref = days_from_civil(issued.year, issued.month, issued.day ? issued.day : 15);
     int best = issued.year;
     long best_dist = -1;
     for (int y = issued.year - 1; y <= issued.year + 1; ++y) {
         int d = day ? day : 15;
         if (d > days_in_month(y, month)) continue;
-        const long delta = days_from_civil(y, month, d) - ref;
-        long dist = delta > 0 && issued.day == 0 ? 2 * delta : std::labs(delta);
+        const long dist = issue_distance(days_from_civil(y, month, d), issued);
         if (best_dist < 0 || dist < best_dist) best_dist = dist, best = y;
     }
     return best;
@@ -609,14 +616,12 @@ int nearest_year(int month, int day, const PartialDate& issued, const Context& c
 // rule above (an issue of February 2024's 春节 is 2024-02-10; of June 2023, 端午节 is 2023-06-22).
 std::optional<PartialDate> nearest_lunar(int month, int day, const PartialDate& issued) {
     if (issued.year == 0 || issued.month == 0) return std::nullopt;
-    const long ref = days_from_civil(issued.year, issued.month, issued.day ? issued.day : 15);
     std::optional<PartialDate> best;
     long best_dist = -1;
     for (int y = issued.year - 1; y <= issued.year + 1; ++y) {
         const auto g = lunar_date(y, month, day);
         if (!g) continue;
-        const long delta = days_from_civil(g->year, g->month, g->day) - ref;
-        const long dist = delta > 0 && issued.day == 0 ? 2 * delta : std::labs(delta);
+        const long dist = issue_distance(days_from_civil(g->year, g->month, g->day), issued);
         if (best_dist < 0 || dist < best_dist) best_dist = dist, best = g;
     }
     return best;
@@ -727,8 +732,8 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             // year when its month comes before the start's), not the one nearest the issue.
             if (month && !year && !h.rel && !out.empty() && out.back().end < i && out.back().value && out.back().value->size() >= 7 &&
                 out.back().value->front() != '-' && out.back().text.find("年") != std::string::npos) { // (its year written)
-                static constexpr std::string_view spans[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
-                if (std::find(std::begin(spans), std::end(spans), s.substr(out.back().end, i - out.back().end)) != std::end(spans)) {
+                if (std::find(std::begin(span_connectors), std::end(span_connectors), s.substr(out.back().end, i - out.back().end)) !=
+                    std::end(span_connectors)) {
                     const int y0 = std::stoi(out.back().value->substr(0, 4)), m0 = std::stoi(out.back().value->substr(5, 2));
                     year = month >= m0 ? y0 : y0 + 1;
                 }
@@ -772,12 +777,10 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             m.no_event = (im.no_event_after.match(s, h.end) != nullptr && im.not_no_event_after.match(s, h.end) == nullptr) ||
                          std::any_of(im.no_event_before.begin(), im.no_event_before.end(),
                                      [&](const std::string& w) { return s.substr(0, i).ends_with(w); });
-            // The connectors of a span (12月1日至3日, 1—5月); — before ——, so that ends_with takes one.
-            static constexpr std::string_view connectors[] = {"至", "到", "-", "—", "～", "~", "－", "——"};
             // 1—5月, 1至11月: the months of a span up to this one name no event's day.
             if (h.month && !h.day && !m.no_event) {
                 std::size_t b = i;
-                for (std::string_view c : connectors)
+                for (std::string_view c : span_connectors)
                     if (s.substr(0, b).ends_with(c)) {
                         b -= c.size();
                         break;
@@ -797,7 +800,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             }
             if (!m.range_end && !out.empty() && out.back().end < i) {
                 const std::string_view between = s.substr(out.back().end, i - out.back().end);
-                m.range_end = std::find(std::begin(connectors), std::end(connectors), between) != std::end(connectors);
+                m.range_end = std::find(std::begin(span_connectors), std::end(span_connectors), between) != std::end(span_connectors);
             }
             out.push_back(std::move(m));
         }

@@ -327,12 +327,8 @@ std::vector<Event> EventExtractor::extract(const ExtractContext& ctx, const Reco
                 told.push_back(q);
         std::sort(told.begin(), told.end()); // in reading order
         // (出席 beside another trigger tells who took part in that one)
-        auto attends = [&](std::size_t x) {
-            const std::string w = t.str(hits[x].b, hits[x].e);
-            return std::find(impl_->attendance.begin(), impl_->attendance.end(), w) != impl_->attendance.end();
-        };
-        if (std::any_of(told.begin(), told.end(), [&](std::size_t x) { return !attends(x); })) {
-            std::erase_if(told, attends);
+        if (std::any_of(told.begin(), told.end(), [&](std::size_t x) { return !attendance_hit(x); })) {
+            std::erase_if(told, attendance_hit);
         } else if (!out.empty()) { // (alone: the event reported last, unless the sentence names a day of its own)
             if (const Event ev = make(hits[told[0]]); ev.date == out.back().date || !ev.date) {
                 join_people(k, out.size() - 1);

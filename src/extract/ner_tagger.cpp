@@ -490,6 +490,12 @@ void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
     }();
     auto letter = [](char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || c == U'&'; };
     const std::size_t n = t.size();
+    auto form_at = [&](std::size_t q) -> std::size_t { // length of a legal form at q, 0 = none
+        for (const auto& f : forms)
+            if (q + f.size() <= n && std::u32string_view(t.c.data() + q, f.size()) == f && (q + f.size() == n || !letter(t.c[q + f.size()])))
+                return f.size();
+        return 0;
+    };
     std::vector<ent::Match> added;
     for (std::size_t i = 0; i < n;) {
         if (!(t.c[i] >= U'A' && t.c[i] <= U'Z') || (i > 0 && letter(t.c[i - 1]))) {
@@ -507,12 +513,6 @@ void latin_companies(const ent::Chars& t, std::vector<ent::Match>& ms) {
             else break;
         }
         const std::u32string_view tail(t.c.data() + last_word, e - last_word);
-        auto form_at = [&](std::size_t q) -> std::size_t { // length of a legal form at q, 0 = none
-            for (const auto& f : forms)
-                if (q + f.size() <= n && std::u32string_view(t.c.data() + q, f.size()) == f && (q + f.size() == n || !letter(t.c[q + f.size()])))
-                    return f.size();
-            return 0;
-        };
         const bool company = words >= 2 && std::any_of(forms.begin(), forms.end(), [&](const std::u32string& f) { return tail == f; });
         // (Co., Ltd.: two legal forms joined by a comma, the usual English form of a Chinese company)
         if (company && e + 1 < n && t.c[e] == U',') {
