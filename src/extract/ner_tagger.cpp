@@ -1216,6 +1216,28 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     facilities(f, t, last);
     venues(f, t, last);
     latin_companies(t, last);
+    // 株式会社丸山精工: a Japanese company's legal form may open its name; a bare 株式会社 takes the
+    // words after it, up to a title, a stop word or punctuation (…社长, …在开发区).
+    // (日本株式会社丸山精工: a country before it is a place of its own)
+    {
+        std::vector<ent::Match> countries;
+        for (auto& m : last) {
+            const std::uint32_t lf = m.e >= 4 ? m.e - 4 : m.e;
+            if (m.type != "company" || lf < m.b || std::u32string_view(t.c.data() + lf, 4) != U"株式会社") continue;
+            if (lf > m.b && f.gaz.at(t, m.b) != lf - m.b) continue;
+            std::uint32_t e = m.e;
+            while (e < t.size() && ent::is_han(t.c[e]) && f.orgs.title_at(t, e) == 0) {
+                const auto we = static_cast<std::uint32_t>(t.next_bound(e, t.size()));
+                if (f.orgs.stops_scan(t, e, we) || we - m.e > 8) break;
+                e = we;
+            }
+            if (e < m.e + 2) continue;
+            if (lf > m.b) countries.push_back({m.b, lf, "place"});
+            m.b = lf;
+            m.e = e;
+        }
+        if (!countries.empty()) add_replacing(last, countries);
+    }
     // 博朗格（Brangel|）公司: a company the tagger opened inside the brackets after its brand opens where
     // the rules' name of the same end does (the brand before the brackets).
     for (auto& m : last)

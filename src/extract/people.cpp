@@ -1097,8 +1097,8 @@ std::vector<Person> PeopleExtractor::extract(const ExtractContext& ctx) const {
     // three given characters with no cue (小渊惠三外相, 桥本龙太郎说, 羽田孜出任, 土井多贺子十日): in a
     // record that mentions 日本, a listed family name and given characters, before a word that ends
     // names, a title or punctuation, is a name. Two given characters are tried first, then one (片冈聪|九段,
-    // not 片冈聪九), then three.
-    if (c.find(U"日本") != std::u32string::npos) {
+    // not 片冈聪九), then three. (A Japanese company's legal form or 日方 tells Japan too: 株式会社丸山精工社长.)
+    if (c.find(U"日本") != std::u32string::npos || c.find(U"株式会社") != std::u32string::npos || c.find(U"日方") != std::u32string::npos) {
         std::vector<char> taken = taken_by_names();
         std::vector<people::NameSpan> added;
         const auto& titles = impl_->model.titles();

@@ -797,3 +797,12 @@ TEST(Orgs, AWeatherStationAfterItsLevel) {
     auto v = orgs_of("市气象台发布暴雨预警。");
     EXPECT_EQ(find_type(v, "市气象台"), "other") << names(v);
 }
+
+// A Japanese company's legal form may open its name (株式会社丸山精工), a country before it standing
+// apart (日本|株式会社丸山精工); at the end it closes the name as ever (日本丸山化学株式会社).
+TEST(Orgs, JapaneseLegalFormFirst) {
+    auto v = orgs_of("日本株式会社丸山精工在开发区投资建厂。");
+    EXPECT_EQ(find_type(v, "株式会社丸山精工"), "company") << names(v);
+    v = orgs_of("日本丸山化学株式会社在开发区投资建厂。");
+    EXPECT_EQ(find_type(v, "日本丸山化学株式会社"), "company") << names(v);
+}

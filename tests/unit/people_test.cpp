@@ -1329,3 +1329,10 @@ TEST(People, NoTitleChainAcrossAnotherName) {
     ASSERT_NE(find(ps, "余晓红"), nullptr) << dump(ps);
     EXPECT_EQ(find(ps, "余晓红")->titles, (std::vector<std::string>{"市科协党组书记", "常务副主席"}));
 }
+
+// A Japanese company's legal form tells Japan as 日本 does: its visitors' names are read whole with no
+// title before them (丸山浩二表示).
+TEST(People, JapaneseNamesInARecordOfAJapaneseCompany) {
+    auto ps = run("株式会社丸山精工社长丸山浩二一行来区考察。丸山浩二表示，公司将扩大投资。");
+    EXPECT_TRUE(names(ps).count("丸山浩二")) << dump(ps);
+}
