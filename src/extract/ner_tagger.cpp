@@ -673,6 +673,10 @@ void venues(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>&
         if (std::size_t g = f.gaz.ending_at(t, k)) best = k - g;
         for (const auto& m : ms)
             if (m.e == k && m.b < k && m.type == "place" && (best == npos || m.b < best)) best = m.b;
+        // (or the bulletin's own level alone, a word of its own: 在|县|人民|广场, 赴|县|革命|烈士陵园)
+        if (best == npos && k >= 1 && t.word_start[k - 1] == static_cast<std::int32_t>(k - 1) &&
+            std::u32string_view(U"县市区").find(t.c[k - 1]) != std::u32string_view::npos && !(k >= 2 && f.orgs.level_determiner(t.c[k - 2])))
+            best = k - 1;
         return best;
     };
     std::vector<ent::Match> add;
@@ -1217,7 +1221,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     venues(f, t, last);
     latin_companies(t, last);
     // 株式会社丸山精工: a Japanese company's legal form may open its name; a bare 株式会社 takes the
-    // words after it, up to a title, a stop word or punctuation (…社长, …在开发区).
+    // words after it, up to a title, a stop word, punctuation or four characters (…社长, …在开发区).
     // (日本株式会社丸山精工: a country before it is a place of its own)
     {
         std::vector<ent::Match> countries;
@@ -1228,7 +1232,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
             std::uint32_t e = m.e;
             while (e < t.size() && ent::is_han(t.c[e]) && f.orgs.title_at(t, e) == 0) {
                 const auto we = static_cast<std::uint32_t>(t.next_bound(e, t.size()));
-                if (f.orgs.stops_scan(t, e, we) || we - m.e > 8) break;
+                if (f.orgs.stops_scan(t, e, we) || we - m.e > 4) break; // (a brand of four characters at most: …丸山精工|精密零部件)
                 e = we;
             }
             if (e < m.e + 2) continue;

@@ -116,6 +116,7 @@ public:
     bool rejects(const Chars& t, std::size_t b, std::size_t e) const;
     bool listed_reject(const Chars& t, std::size_t b, std::size_t e) const; // org_reject.tsv, org_learned_reject.tsv
     bool preposition(char32_t c) const { return prepositions_.count(c) > 0; } // org_prepositions.txt: 经
+    bool level_determiner(char32_t c) const { return level_determiners_.count(c) > 0; } // org_level_determiners.txt: 全, 该
     // Of the finder's matches `ms`, those that local bulletins use as bodies although news text
     // (the PFR gold the name tagger learned from) never counts them: a village or community
     // acting at a meeting or in a partnership (昌农村、花王村分别作表态发言), any community

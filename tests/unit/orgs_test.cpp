@@ -805,4 +805,6 @@ TEST(Orgs, JapaneseLegalFormFirst) {
     EXPECT_EQ(find_type(v, "株式会社丸山精工"), "company") << names(v);
     v = orgs_of("日本丸山化学株式会社在开发区投资建厂。");
     EXPECT_EQ(find_type(v, "日本丸山化学株式会社"), "company") << names(v);
+    v = orgs_of("3月5日上午，日本株式会社丸山精工精密零部件生产基地项目签约仪式举行。");
+    EXPECT_EQ(find_type(v, "株式会社丸山精工"), "company") << names(v); // (four characters at most)
 }

@@ -288,3 +288,12 @@ TEST(Places, NoPlaceOnlyInsideAPersonsName) {
     for (const auto& pl : b.records[0].places) EXPECT_NE(pl.name, "长顺");
     EXPECT_FALSE(b.records[0].people.empty());
 }
+
+// A venue opened by the bulletin's own level alone is one place (在|县|人民|广场), not after a
+// determiner (该市人民广场).
+TEST(Places, VenuesOpenedByTheBulletinsLevel) {
+    auto v = places_of("5月20日，县总工会在县人民广场举行劳动模范表彰大会。");
+    EXPECT_TRUE(has(v, "县人民广场")) << ::testing::PrintToString(v);
+    v = places_of("该市人民广场举行活动。");
+    EXPECT_FALSE(has(v, "市人民广场")) << ::testing::PrintToString(v);
+}
