@@ -677,6 +677,11 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             else if (!h.tod.empty()) report = im.opt.time_of_day_words;
         }
 
+        // It ends a span the last date reported opens: only a connector stands between (12月1日至3日).
+        const bool after_connector = !out.empty() && out.back().end < i &&
+                                     std::find(std::begin(span_connectors), std::end(span_connectors), s.substr(out.back().end, i - out.back().end)) !=
+                                         std::end(span_connectors);
+
         // Anchor the expression.
         PartialDate v;
         bool known = false;
@@ -730,13 +735,10 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
             if (h.fest) month = h.fest->month, day = h.fest->day;
             // 2022年3月至5月, 2022年5月至12月: the end of a span takes the year of its start (the next
             // year when its month comes before the start's), not the one nearest the issue.
-            if (month && !year && !h.rel && !out.empty() && out.back().end < i && out.back().value && out.back().value->size() >= 7 &&
+            if (month && !year && !h.rel && after_connector && out.back().value && out.back().value->size() >= 7 &&
                 out.back().value->front() != '-' && out.back().text.find("年") != std::string::npos) { // (its year written)
-                if (std::find(std::begin(span_connectors), std::end(span_connectors), s.substr(out.back().end, i - out.back().end)) !=
-                    std::end(span_connectors)) {
-                    const int y0 = std::stoi(out.back().value->substr(0, 4)), m0 = std::stoi(out.back().value->substr(5, 2));
-                    year = month >= m0 ? y0 : y0 + 1;
-                }
+                const int y0 = std::stoi(out.back().value->substr(0, 4)), m0 = std::stoi(out.back().value->substr(5, 2));
+                year = month >= m0 ? y0 : y0 + 1;
             }
             if (month && !year && !h.rel) year = nearest_year(month, day, issued, cx);
             if (day && !month) { // 15日 alone: the month just named, else the issue month
@@ -798,10 +800,7 @@ std::vector<DateMention> DateExtractor::extract(const ExtractContext& ctx) const
                 if (d == b) d = digits_before(true);
                 if (b < i && d < b) m.no_event = m.range_end = true;
             }
-            if (!m.range_end && !out.empty() && out.back().end < i) {
-                const std::string_view between = s.substr(out.back().end, i - out.back().end);
-                m.range_end = std::find(std::begin(span_connectors), std::end(span_connectors), between) != std::end(span_connectors);
-            }
+            if (!m.range_end) m.range_end = after_connector;
             out.push_back(std::move(m));
         }
         i = std::max(h.end, h.tod_end);

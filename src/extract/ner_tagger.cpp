@@ -596,6 +596,29 @@ void add_replacing(std::vector<ent::Match>& ms, const std::vector<ent::Match>& a
 }
 } // namespace
 
+// 株式会社丸山精工: a Japanese company's legal form may open its name; a bare 株式会社 takes the
+// words after it, up to a title, a stop word, punctuation or four characters (…社长, …在开发区).
+// (日本株式会社丸山精工: a country before it is a place of its own)
+void japanese_order_companies(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
+    std::vector<ent::Match> countries;
+    for (auto& m : ms) {
+        const std::uint32_t lf = m.e >= 4 ? m.e - 4 : m.e;
+        if (m.type != "company" || lf < m.b || std::u32string_view(t.c.data() + lf, 4) != U"株式会社") continue;
+        if (lf > m.b && f.gaz.at(t, m.b) != lf - m.b) continue;
+        std::uint32_t e = m.e;
+        while (e < t.size() && ent::is_han(t.c[e]) && f.orgs.title_at(t, e) == 0) {
+            const auto we = static_cast<std::uint32_t>(t.next_bound(e, t.size()));
+            if (f.orgs.stops_scan(t, e, we) || we - m.e > 4) break; // (a brand of four characters at most: …丸山精工|精密零部件)
+            e = we;
+        }
+        if (e < m.e + 2) continue;
+        if (lf > m.b) countries.push_back({m.b, lf, "place"});
+        m.b = lf;
+        m.e = e;
+    }
+    if (!countries.empty()) add_replacing(ms, countries);
+}
+
 void facilities(const ent::Finders& f, const ent::Chars& t, std::vector<ent::Match>& ms) {
     static const ent::Trie words = [] {
         ent::Trie tr;
@@ -1220,28 +1243,7 @@ const std::vector<ent::Match>& entities_of(const ent::Chars& t) {
     facilities(f, t, last);
     venues(f, t, last);
     latin_companies(t, last);
-    // 株式会社丸山精工: a Japanese company's legal form may open its name; a bare 株式会社 takes the
-    // words after it, up to a title, a stop word, punctuation or four characters (…社长, …在开发区).
-    // (日本株式会社丸山精工: a country before it is a place of its own)
-    {
-        std::vector<ent::Match> countries;
-        for (auto& m : last) {
-            const std::uint32_t lf = m.e >= 4 ? m.e - 4 : m.e;
-            if (m.type != "company" || lf < m.b || std::u32string_view(t.c.data() + lf, 4) != U"株式会社") continue;
-            if (lf > m.b && f.gaz.at(t, m.b) != lf - m.b) continue;
-            std::uint32_t e = m.e;
-            while (e < t.size() && ent::is_han(t.c[e]) && f.orgs.title_at(t, e) == 0) {
-                const auto we = static_cast<std::uint32_t>(t.next_bound(e, t.size()));
-                if (f.orgs.stops_scan(t, e, we) || we - m.e > 4) break; // (a brand of four characters at most: …丸山精工|精密零部件)
-                e = we;
-            }
-            if (e < m.e + 2) continue;
-            if (lf > m.b) countries.push_back({m.b, lf, "place"});
-            m.b = lf;
-            m.e = e;
-        }
-        if (!countries.empty()) add_replacing(last, countries);
-    }
+    japanese_order_companies(f, t, last);
     // 博朗格（Brangel|）公司: a company the tagger opened inside the brackets after its brand opens where
     // the rules' name of the same end does (the brand before the brackets).
     for (auto& m : last)

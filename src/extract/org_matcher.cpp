@@ -761,7 +761,8 @@ bool OrgFinder::suffix_candidate(const Chars& t, std::size_t j, std::vector<Matc
                 std::size_t q = wb;
                 for (int words = 0; words < 3 && q > 0 && is_han(t.c[q - 1]); ++words) {
                     const auto w = static_cast<std::size_t>(t.word_start[q - 1]);
-                    if (w + 1 == q) return q >= 2 && t.word_start[q - 2] + 1 == static_cast<std::int32_t>(q - 1) && is_han(t.c[q - 2]) ? true : words == 0;
+                    // (a single character right before the word, or two of them further back: a brand)
+                    if (w + 1 == q) return words == 0 || (q >= 2 && t.word_start[q - 2] + 1 == static_cast<std::int32_t>(q - 1) && is_han(t.c[q - 2]));
                     if (stop_.contains(std::u32string(t.c.begin() + static_cast<std::ptrdiff_t>(w), t.c.begin() + static_cast<std::ptrdiff_t>(q)))) return false;
                     q = w;
                 }

@@ -208,15 +208,14 @@ void add_byline_names(const std::u32string& c, std::vector<people::NameSpan>& sp
     auto take = [&](const std::vector<std::pair<std::size_t, std::size_t>>& toks) {
         if (toks.empty() || toks.size() > max_byline_names) return;
         for (auto [b, e] : toks) {
-            // （宣传科　王丽娟　摄）, （党办　李明　摄）: a unit's credit opening with a word, whatever the
-            // model read there (not the names 张农科, 黄守部)
-            if (unit_ends.count(c[e - 1]) && word_at[b] >= 2) {
-                std::erase_if(spans, [&](const people::NameSpan& s) { return s.begin == b && s.end == e; });
-                continue;
+            // A unit's credit: （经发局）, and one opening with a word whatever the model read there
+            // (（宣传科　王丽娟　摄）; not the names 张农科, 黄守部).
+            if (unit_ends.count(c[e - 1])) {
+                if (word_at[b] >= 2) std::erase_if(spans, [&](const people::NameSpan& s) { return s.begin == b && s.end == e; });
+                if (word_at[b] >= 2 || e - b == 3) continue;
             }
             if (std::any_of(taken.begin() + b, taken.begin() + e, [](char x) { return x != 0; })) continue;
             if (word_at[b] >= e - b || not_people.longest_at(c, b) >= 2 || titles.longest_at(c, b) >= e - b) continue;
-            if (e - b == 3 && unit_ends.count(c[e - 1])) continue; // （经发局）: a unit's credit
             added.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0.0});
         }
     };

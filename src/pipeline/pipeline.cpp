@@ -307,44 +307,39 @@ Bulletin Pipeline::parse(std::string_view bytes, const std::string& source, cons
         r.organizations = impl_->organizations.extract(ctx);
         r.places = impl_->places.extract(ctx);
         r.people = impl_->people.extract(ctx);
+        // Whether every occurrence of `place` meets an occurrence [q, qe) of a person's name (of two
+        // characters or more) as `meets(person, q, qe, at, end)` says, and it occurs at all.
+        auto every_occurrence_meets = [&](const std::string& place, auto meets) {
+            bool any = false;
+            for (std::size_t at = rtext.find(place); at != std::string::npos; at = rtext.find(place, at + 1)) {
+                any = true;
+                const std::size_t end = at + place.size();
+                bool met = false;
+                for (const Person& x : r.people) {
+                    if (x.name.size() <= 3) continue; // (one character, in bytes: no name)
+                    for (std::size_t q = rtext.find(x.name, at >= x.name.size() ? at - x.name.size() + 1 : 0);
+                         q != std::string::npos && q < end && !met; q = rtext.find(x.name, q + 1))
+                        met = meets(x, q, q + x.name.size(), at, end);
+                    if (met) break;
+                }
+                if (!met) return false;
+            }
+            return any;
+        };
         // A name the people extractor is sure of is no place (内塔尼亚胡 reads like 坦桑尼亚 to the
         // name tagger, which never saw it).
         // Nor a place that, wherever it is written, runs into the name of a person with a title
         // (市长江一鸣: 长|江一鸣; not an untitled one, who may be the error: 耿|庄镇东|耿村).
         auto crosses_a_name = [&](const std::string& place) {
-            bool any = false;
-            for (std::size_t at = rtext.find(place); at != std::string::npos; at = rtext.find(place, at + 1)) {
-                any = true;
-                const std::size_t end = at + place.size();
-                bool crossed = false;
-                for (const Person& x : r.people) {
-                    if (x.name.size() <= 3 || x.titles.empty()) continue; // (one character, in bytes: no name)
-                    for (std::size_t q = rtext.find(x.name, at >= x.name.size() ? at - x.name.size() + 1 : 0);
-                         q != std::string::npos && q < end && !crossed; q = rtext.find(x.name, q + 1)) {
-                        const std::size_t qe = q + x.name.size();
-                        crossed = q < end && at < qe && !(q <= at && end <= qe) && !(at <= q && qe <= end);
-                    }
-                    if (crossed) break;
-                }
-                if (!crossed) return false;
-            }
-            return any;
+            return every_occurrence_meets(place, [](const Person& x, std::size_t q, std::size_t qe, std::size_t at, std::size_t end) {
+                return !x.titles.empty() && q < end && at < qe && !(q <= at && end <= qe) && !(at <= q && qe <= end);
+            });
         };
         // Nor one written only inside a person's name (长顺 in 种粮大户贺长顺).
         auto inside_a_name = [&](const std::string& place) {
-            bool any = false;
-            for (std::size_t at = rtext.find(place); at != std::string::npos; at = rtext.find(place, at + 1)) {
-                any = true;
-                const bool covered = std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) {
-                    if (x.name.size() <= place.size()) return false;
-                    for (std::size_t q = rtext.find(x.name, at >= x.name.size() ? at - x.name.size() + place.size() : 0);
-                         q != std::string::npos && q <= at; q = rtext.find(x.name, q + 1))
-                        if (q + x.name.size() >= at + place.size()) return true;
-                    return false;
-                });
-                if (!covered) return false;
-            }
-            return any;
+            return every_occurrence_meets(place, [&](const Person& x, std::size_t q, std::size_t qe, std::size_t at, std::size_t end) {
+                return x.name.size() > place.size() && q <= at && end <= qe;
+            });
         };
         std::erase_if(r.places, [&](const Place& p) {
             return std::any_of(r.people.begin(), r.people.end(), [&](const Person& x) { return x.name == p.name; }) ||
